@@ -1,0 +1,28 @@
+@{
+    RootModule           = 'WASecurity.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    GUID                 = '6f3c1f0e-3a55-4f4e-9a8e-2d7f0a9b7c41'
+    Author               = 'WASecurity contributors'
+    CompanyName          = 'WASecurity'
+    Copyright            = '(c) WASecurity contributors. Apache License 2.0.'
+    Description          = 'Assesses an AWS account against the Security pillar of the AWS Well-Architected Framework, live or from an offline evidence bundle, one cmdlet per security question.'
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('WASecurity.format.ps1xml')
+    TypesToProcess       = @('WASecurity.types.ps1xml')
+    CmdletsToExport      = @(
+        'Get-WASCheck'
+        'Test-WASRootAccount'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AWS', 'Security', 'WellArchitected', 'Compliance', 'CIS', 'Audit', 'PSEdition_Core', 'PSEdition_Desktop')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

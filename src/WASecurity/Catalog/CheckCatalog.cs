@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using WASecurity.Checks;
+
+namespace WASecurity.Catalog
+{
+    /// <summary>Every question and check the module implements, in question order.</summary>
+    public static class CheckCatalog
+    {
+        private static readonly Lazy<IReadOnlyList<QuestionDefinition>> LazyQuestions =
+            new Lazy<IReadOnlyList<QuestionDefinition>>(Build);
+
+        public static IReadOnlyList<QuestionDefinition> Questions => LazyQuestions.Value;
+
+        public static IEnumerable<CheckDefinition> Checks => Questions.SelectMany(q => q.Checks);
+
+        public static QuestionDefinition GetQuestion(string id) =>
+            Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown question '{id}'. Known: {string.Join(", ", Questions.Select(q => q.Id))}.", nameof(id));
+
+        public static bool TryGetQuestion(string id, out QuestionDefinition question)
+        {
+            question = Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.OrdinalIgnoreCase))!;
+            return question != null;
+        }
+
+        public static CheckDefinition GetCheck(string checkId) =>
+            Checks.FirstOrDefault(c => string.Equals(c.CheckId, checkId, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown check '{checkId}'.", nameof(checkId));
+
+        // One line per implemented question; each question's metadata lives in its own Catalog/SecNN*.cs file.
+        private static IReadOnlyList<QuestionDefinition> Build() => new[]
+        {
+            Sec01Catalog.Question,
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using WASecurity.Catalog;
+using WASecurity.Evidence;
+using WASecurity.Settings;
+
+namespace WASecurity.Checks
+{
+    /// <summary>
+    /// Runs the selected checks of the selected questions against one evidence source. Checks run concurrently
+    /// (the source bounds and de-duplicates the API calls); findings are handed over question by question, in
+    /// catalog order, as soon as each question is complete.
+    /// </summary>
+    internal sealed class AssessmentRunner
+    {
+        private readonly IEvidenceSource _evidence;
+        private readonly AssessmentSettings _settings;
+        private readonly Func<DateTimeOffset> _clock;
+
+        public AssessmentRunner(IEvidenceSource evidence, AssessmentSettings settings, Func<DateTimeOffset>? clock = null)
+        {
+            _evidence = evidence;
+            _settings = settings;
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        /// <summary>The checks of <paramref name="questions"/> whose id matches any of <paramref name="checkIdPatterns"/> (all when empty).</summary>
+        public static IReadOnlyList<CheckDefinition> Select(IEnumerable<QuestionDefinition> questions, IReadOnlyCollection<string>? checkIdPatterns)
+        {
+            var patterns = (checkIdPatterns ?? Array.Empty<string>())
+                .Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase))
+                .ToList();
+            return questions
+                .SelectMany(q => q.Checks)
+                .Where(c => patterns.Count == 0 || patterns.Any(p => p.IsMatch(c.CheckId)))
+                .ToList();
+        }
+
+        public async Task RunAsync(
+            IReadOnlyList<QuestionDefinition> questions,
+            IReadOnlyCollection<string>? checkIdPatterns,
+            Action<QuestionDefinition, IReadOnlyList<Finding>> onQuestionDone,
+            CancellationToken cancellationToken)
+        {
+            var selected = new HashSet<string>(Select(questions, checkIdPatterns).Select(c => c.CheckId), StringComparer.Ordinal);
+            var account = await _evidence.GetAccountAsync(cancellationToken).ConfigureAwait(false);
+            var regions = await _evidence.GetRegionsAsync(cancellationToken).ConfigureAwait(false);
+            var context = new CheckContext(_evidence, account, regions, _settings, _clock());
+
+            var running = questions
+                .Select(q => (Question: q, Task: RunQuestionAsync(q, selected, context, cancellationToken)))
+                .ToList();
+            foreach (var (question, task) in running)
+            {
+                var findings = await task.ConfigureAwait(false);
+                onQuestionDone(question, findings);
+            }
+        }
+
+        private static async Task<IReadOnlyList<Finding>> RunQuestionAsync(
+            QuestionDefinition question, HashSet<string> selected, CheckContext context, CancellationToken cancellationToken)
+        {
+            var checks = question.CreateChecks().GetChecks().Where(c => selected.Contains(c.Definition.CheckId)).ToList();
+            var results = await Task.WhenAll(checks.Select(c => RunCheckAsync(c, context, cancellationToken))).ConfigureAwait(false);
+            return results.SelectMany(r => r).ToList();
+        }
+
+        private static async Task<IReadOnlyList<Finding>> RunCheckAsync(CheckImplementation check, CheckContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var findings = await check.Run(context, cancellationToken).ConfigureAwait(false);
+                return findings.ToList();
+            }
+            catch (Exception e) when (!(e is OperationCanceledException) && !(e is EvidenceFormatException))
+            {
+                // A defect in one check must not hide the others' results; report it as what it is.
+                var finding = context.AccountFinding(check.Definition, FindingStatus.Error, $"Could not verify: the check failed unexpectedly ({e.GetType().Name}: {e.Message}).");
+                finding.With("Exception", e.GetType().FullName);
+                return new[] { finding };
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WASecurity.Catalog;
+using WASecurity.Evidence;
+using WASecurity.Settings;
+
+namespace WASecurity.Checks
+{
+    /// <summary>What a check may use: the evidence source, the settings in force, the account and the clock.</summary>
+    internal sealed class CheckContext
+    {
+        private readonly ConcurrentDictionary<(ApiCall, Type), Lazy<Task<object>>> _parsed =
+            new ConcurrentDictionary<(ApiCall, Type), Lazy<Task<object>>>();
+
+        public CheckContext(IEvidenceSource evidence, AccountContext account, IReadOnlyList<string> regions, AssessmentSettings settings, DateTimeOffset now)
+        {
+            Evidence = evidence;
+            Account = account;
+            Regions = regions;
+            Settings = settings;
+            Now = now;
+        }
+
+        public IEvidenceSource Evidence { get; }
+
+        public AccountContext Account { get; }
+
+        /// <summary>Regions that regional checks cover.</summary>
+        public IReadOnlyList<string> Regions { get; }
+
+        public AssessmentSettings Settings { get; }
+
+        /// <summary>The time ages are measured against (fixed per run, injectable in tests).</summary>
+        public DateTimeOffset Now { get; }
+
+        public string AccountArn => $"arn:{Account.Partition}:iam::{Account.AccountId}:root";
+
+        public Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken) =>
+            Evidence.GetAsync(call, cancellationToken);
+
+        /// <summary>
+        /// A response parsed into a model, parsed once per run however many checks ask. A response that cannot be
+        /// parsed is an <see cref="EvidenceFormatException"/> naming the bundle path of the call.
+        /// </summary>
+        public Task<Parsed<T>> GetParsedAsync<T>(ApiCall call, Func<EvidenceResponse, T> parse, CancellationToken cancellationToken)
+            where T : class
+        {
+            var task = _parsed.GetOrAdd((call, typeof(T)), _ => new Lazy<Task<object>>(async () =>
+            {
+                var response = await Evidence.GetAsync(call, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess)
+                {
+                    return new Parsed<T>(response, null);
+                }
+
+                try
+                {
+                    return new Parsed<T>(response, parse(response));
+                }
+                catch (FormatException e)
+                {
+                    throw new EvidenceFormatException(call.BundlePath, $"the response to {call.Action} cannot be read: {e.Message}", e);
+                }
+            }));
+            return CastAsync(task.Value);
+
+            static async Task<Parsed<T>> CastAsync(Task<object> inner) => (Parsed<T>)await inner.ConfigureAwait(false);
+        }
+
+        /// <summary>Runs <paramref name="perRegion"/> for every covered region concurrently; findings come back in region order.</summary>
+        public async Task<IEnumerable<Finding>> ForEachRegionAsync(Func<string, Task<IEnumerable<Finding>>> perRegion)
+        {
+            var results = await Task.WhenAll(Regions.Select(perRegion)).ConfigureAwait(false);
+            return results.SelectMany(r => r).ToList();
+        }
+
+        /// <summary>A finding for <paramref name="check"/> with the catalog's metadata filled in.</summary>
+        public Finding NewFinding(
+            CheckDefinition check,
+            FindingStatus status,
+            string resourceId,
+            string reason,
+            string? region = null,
+            string? resourceArn = null,
+            string? resourceType = null,
+            Severity? severity = null)
+        {
+            return new Finding
+            {
+                Question = check.Question,
+                Area = check.Area,
+                CheckId = check.CheckId,
+                Title = check.Title,
+                Status = status,
+                Severity = severity ?? check.Severity,
+                AccountId = Account.AccountId,
+                Region = region ?? ApiCall.Global,
+                ResourceType = resourceType ?? check.ResourceType,
+                ResourceId = resourceId,
+                ResourceArn = resourceArn,
+                Reason = reason,
+                Remediation = check.Remediation,
+                BestPractices = check.BestPractices,
+                Cis = check.Cis,
+                Timestamp = Now.UtcDateTime,
+            };
+        }
+
+        /// <summary>A finding about the account itself (the root user, account-wide settings).</summary>
+        public Finding AccountFinding(CheckDefinition check, FindingStatus status, string reason, string? region = null) =>
+            NewFinding(check, status, Account.AccountId, reason, region, AccountArn, "AWS::::Account");
+
+        /// <summary>An <see cref="FindingStatus.Error"/> finding that says which call failed and what it needs.</summary>
+        public Finding ErrorFinding(CheckDefinition check, EvidenceResponse failed, string? resourceId = null, string? resourceArn = null, string? resourceType = null)
+        {
+            var region = failed.Call.Region;
+            var finding = NewFinding(
+                check,
+                FindingStatus.Error,
+                resourceId ?? Account.AccountId,
+                DescribeFailure(failed),
+                region,
+                resourceId == null ? AccountArn : resourceArn,
+                resourceId == null ? "AWS::::Account" : resourceType);
+            finding.With("FailedCall", failed.Call.Action)
+                   .With("ErrorCode", failed.Error?.Code)
+                   .With("ErrorMessage", failed.Error?.Message);
+            return finding;
+        }
+
+        /// <summary>One sentence that says why a call gave no evidence and what would fix it.</summary>
+        public static string DescribeFailure(EvidenceResponse failed)
+        {
+            var error = failed.Error ?? throw new ArgumentException("The response did not fail.", nameof(failed));
+            var call = failed.Call;
+            var where = call.Region == ApiCall.Global ? string.Empty : $" in {call.Region}";
+            switch (error.Kind)
+            {
+                case ApiErrorKind.MissingFromBundle:
+                    return $"Could not verify: the evidence bundle has no '{call.BundlePath}' (the response to {call.Action}{where}).";
+                case ApiErrorKind.AccessDenied:
+                    return $"Could not verify: {call.Action}{where} was denied ({error.Code}); grant the caller {call.Action}.";
+                case ApiErrorKind.RegionUnavailable:
+                    return $"Could not verify: {call.Action} is not available{where} ({error.Code}: {error.Message}).";
+                case ApiErrorKind.Transient:
+                    return $"Could not verify: {call.Action}{where} kept failing after retries ({error.Code}: {error.Message}).";
+                default:
+                    return $"Could not verify: {call.Action}{where} failed ({error.Code}: {error.Message}).";
+            }
+        }
+    }
+}

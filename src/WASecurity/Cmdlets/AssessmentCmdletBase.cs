@@ -1,0 +1,191 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using WASecurity.Catalog;
+using WASecurity.Checks;
+using WASecurity.Evidence;
+using WASecurity.Settings;
+
+namespace WASecurity.Cmdlets
+{
+    /// <summary>
+    /// The parameters every assessment cmdlet takes (AWS Tools for PowerShell's names and aliases, plus the
+    /// evidence, check and setting selectors) and the run loop: evidence source → checks → findings → pipeline.
+    /// </summary>
+    public abstract class AssessmentCmdletBase : PSCmdlet
+    {
+        protected const string LiveSet = "Live";
+        protected const string EvidenceSet = "Evidence";
+
+        private CancellationTokenSource? _cancellation;
+
+        /// <summary>Name of a profile in the shared credentials/config files, or of an AWS Tools stored profile.</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>The shared credentials file that holds -ProfileName.</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>Regions for regional checks; global checks ignore it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Region { get; set; }
+
+        [Parameter(ParameterSetName = LiveSet)]
+        [Alias("AK")]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        [Parameter(ParameterSetName = LiveSet)]
+        [Alias("SK", "SecretAccessKey")]
+        [ValidateNotNullOrEmpty]
+        public string? SecretKey { get; set; }
+
+        [Parameter(ParameterSetName = LiveSet)]
+        [Alias("ST")]
+        [ValidateNotNullOrEmpty]
+        public string? SessionToken { get; set; }
+
+        [Parameter(ParameterSetName = LiveSet)]
+        public AWSCredentials? Credential { get; set; }
+
+        /// <summary>Sends every service's requests to this endpoint (like AWS_ENDPOINT_URL).</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>An evidence bundle (folder or .zip) to assess instead of a live account.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EvidenceSet)]
+        [ValidateNotNullOrEmpty]
+        public string? EvidencePath { get; set; }
+
+        /// <summary>Only the checks whose id matches one of these wildcard patterns.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? CheckId { get; set; }
+
+        /// <summary>How many AWS calls run at once.</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 16;
+
+        /// <summary>Threshold overrides, e.g. @{ RootUsageWindowDays = 30 }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Setting { get; set; }
+
+        /// <summary>A .psd1 file of threshold overrides; -Setting wins over it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SettingPath { get; set; }
+
+        /// <summary>The questions this cmdlet answers.</summary>
+        protected abstract IReadOnlyList<QuestionDefinition> Questions { get; }
+
+        /// <summary>The clock ages are measured against; tests replace it.</summary>
+        internal static Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+        protected CancellationToken CancellationToken => _cancellation?.Token ?? CancellationToken.None;
+
+        protected override void BeginProcessing() => _cancellation = new CancellationTokenSource();
+
+        protected override void StopProcessing() => _cancellation?.Cancel();
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var settings = ResolveSettings();
+                using (var evidence = CreateEvidenceSource())
+                {
+                    var runner = new AssessmentRunner(evidence, settings, Clock);
+                    var pump = new CmdletPump();
+                    pump.Run(this, () => RunAsync(runner, pump));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: what was written stays written.
+            }
+            catch (EvidenceFormatException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidEvidence, ErrorCategory.InvalidData, e.FilePath));
+            }
+            catch (FileNotFoundException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.EvidenceNotFound, ErrorCategory.ObjectNotFound, e.FileName));
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidSetting, ErrorCategory.InvalidArgument, null));
+            }
+            finally
+            {
+                _cancellation?.Dispose();
+                _cancellation = null;
+            }
+        }
+
+        /// <summary>Hands one question's findings to the pipeline; -Quiet and similar override it.</summary>
+        internal virtual void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
+        {
+            foreach (var finding in findings)
+            {
+                pump.WriteObject(FindingOutput.ToPSObject(finding));
+            }
+        }
+
+        /// <summary>Called on the pipeline thread once every question has run.</summary>
+        internal virtual void OnCompleted()
+        {
+        }
+
+        private async Task RunAsync(AssessmentRunner runner, CmdletPump pump)
+        {
+            await runner.RunAsync(
+                Questions,
+                CheckId,
+                (question, findings) => OnFindings(findings, pump),
+                CancellationToken).ConfigureAwait(false);
+            pump.Post(_ => OnCompleted());
+        }
+
+        private AssessmentSettings ResolveSettings()
+        {
+            IDictionary? fromFile = null;
+            string? filePath = null;
+            if (SettingPath != null)
+            {
+                filePath = GetUnresolvedProviderPathFromPSPath(SettingPath);
+                fromFile = SettingsFile.Read(filePath);
+            }
+
+            return AssessmentSettings.Create(fromFile, Setting, filePath);
+        }
+
+        private IEvidenceSource CreateEvidenceSource()
+        {
+            if (ParameterSetName == EvidenceSet)
+            {
+                var path = GetUnresolvedProviderPathFromPSPath(EvidencePath);
+                var source = BundleEvidenceSource.Open(path, Region);
+                WriteDebug($"Evidence: bundle '{path}', account {source.Manifest.AccountId}, collected {source.Manifest.CollectedAt:u}.");
+                return source;
+            }
+
+            return LiveEvidence.Create(this);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using WASecurity.Checks;
+
+namespace WASecurity.Cmdlets
+{
+    /// <summary>Test-* cmdlets: findings, or with -Quiet a single boolean for <c>if</c> statements.</summary>
+    public abstract class TestCmdletBase : AssessmentCmdletBase
+    {
+        private int _failedOrError;
+
+        /// <summary>Returns $true when no finding is Fail or Error, instead of the findings.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        internal override void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
+        {
+            if (!Quiet)
+            {
+                base.OnFindings(findings, pump);
+                return;
+            }
+
+            foreach (var finding in findings)
+            {
+                if (finding.Status == FindingStatus.Fail || finding.Status == FindingStatus.Error)
+                {
+                    Interlocked.Increment(ref _failedOrError);
+                }
+            }
+        }
+
+        internal override void OnCompleted()
+        {
+            if (Quiet)
+            {
+                WriteObject(Volatile.Read(ref _failedOrError) == 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace WASecurity.Evidence
+{
+    /// <summary>Why a response is missing, as checks need to tell it apart.</summary>
+    public enum ApiErrorKind
+    {
+        /// <summary>The caller lacks permission (AccessDenied, UnauthorizedOperation, …).</summary>
+        AccessDenied,
+        /// <summary>AWS answered that the thing asked about does not exist (NoSuchEntity, …): often a finding in itself.</summary>
+        NotFound,
+        /// <summary>The region is not enabled or the service is not available there.</summary>
+        RegionUnavailable,
+        /// <summary>Throttling, timeout or a server error that retries did not overcome.</summary>
+        Transient,
+        /// <summary>An evidence bundle has no file for the call.</summary>
+        MissingFromBundle,
+        /// <summary>Any other AWS error.</summary>
+        Other,
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Text.Json;
+
+namespace WASecurity.Evidence
+{
+    /// <summary>The answer to one <see cref="ApiCall"/>: its JSON or CSV response, or the error it met.</summary>
+    public sealed class EvidenceResponse
+    {
+        private EvidenceResponse(ApiCall call, JsonElement? json, string? text, ApiError? error)
+        {
+            Call = call;
+            Json = json;
+            Text = text;
+            Error = error;
+        }
+
+        public ApiCall Call { get; }
+
+        /// <summary>The response in the AWS CLI's JSON shape (all pages merged), when the call succeeded.</summary>
+        public JsonElement? Json { get; }
+
+        /// <summary>The raw text of a CSV report, when the call succeeded.</summary>
+        public string? Text { get; }
+
+        public ApiError? Error { get; }
+
+        public bool IsSuccess => Error == null;
+
+        /// <summary>The JSON root; only valid when <see cref="IsSuccess"/> and the call is JSON.</summary>
+        public JsonElement Root => Json ?? throw new InvalidOperationException($"{Call} has no JSON response.");
+
+        public static EvidenceResponse FromJson(ApiCall call, JsonElement json) => new EvidenceResponse(call, json.Clone(), null, null);
+
+        public static EvidenceResponse FromText(ApiCall call, string text) => new EvidenceResponse(call, null, text, null);
+
+        public static EvidenceResponse FromError(ApiCall call, ApiError error) => new EvidenceResponse(call, null, null, error);
+
+        /// <summary>True when the call failed with one of the given AWS error codes (e.g. NoSuchEntity).</summary>
+        public bool IsErrorCode(params string[] codes)
+        {
+            if (Error == null)
+            {
+                return false;
+            }
+
+            foreach (var code in codes)
+            {
+                if (string.Equals(Error.Code, code, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
