@@ -146,3 +146,23 @@ Describe 'Help and catalog' {
         ($lines -join "`n") | Should -Match 'Question\s+CheckId\s+Status\s+Severity\s+ResourceId\s+Reason'
     }
 }
+
+Describe 'Invoke-WASAssessment' {
+    It 'runs every implemented question on a bundle' {
+        $all = @(Invoke-WASAssessment -EvidencePath $Sample)
+        $questions = (Get-WASCheck | Select-Object -ExpandProperty Question -Unique)
+        ($all.Question | Select-Object -Unique | Sort-Object) | Should -Be ($questions | Sort-Object)
+        $all.Count | Should -BeGreaterOrEqual @(Get-WASCheck).Count
+    }
+
+    It 'filters output by severity but keeps -Question and -CheckId semantics' {
+        $critical = @(Invoke-WASAssessment -Question SEC01 -Severity Critical -EvidencePath $Sample)
+        $critical.Count | Should -BeGreaterThan 0
+        $critical | ForEach-Object { $_.Severity | Should -Be 'Critical' }
+        @(Invoke-WASAssessment -Question SEC01 -CheckId SEC01.RootMfaEnabled -EvidencePath $Sample).Count | Should -Be 1
+    }
+
+    It 'rejects an invalid question id' {
+        { Invoke-WASAssessment -Question SEC13 -EvidencePath $Sample } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+}
