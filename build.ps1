@@ -8,13 +8,14 @@
             any failure.
     Demo    builds, then assesses the bundled sample account (samples/demo-account) offline and prints the
             findings and a per-question summary.
+    Docs    regenerates docs/settings.md and docs/checks/ from the check catalog.
     Clean   removes out/, tools/ and the bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Clean', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -167,6 +168,12 @@ switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
+    'Docs' {
+        Invoke-BuildTask
+        Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASDocs.ps1'), '-ModulePath', $ModuleOut, '-OutputPath', (Join-Path $Root 'docs'))
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+        Write-Host 'Regenerated docs/settings.md and docs/checks/.'
+    }
     'Clean' { Invoke-CleanTask }
     'Package' { & (Join-Path $Root 'build/New-WASPackage.ps1') -Root $Root -Configuration $Configuration; if ($LASTEXITCODE) { exit $LASTEXITCODE } }
 }
