@@ -210,10 +210,13 @@ namespace WASecurity.Checks
             foreach (var user in details.Value.Users)
             {
                 var policies = details.Value.PoliciesOf(user);
-                if (!PolicyEvaluator.IsFullAdministrator(policies.Identity, out var why, policies.Boundary))
+                var admin = PolicyEvaluator.AssessAdministrator(policies.Identity, policies.Boundary);
+                if (!admin.MayBeAdministrator)
                 {
                     continue;
                 }
+
+                var why = admin.Reason;
 
                 var entry = report.Value.Users.FirstOrDefault(e => string.Equals(e.User, user.Name, StringComparison.Ordinal));
                 Finding finding;
@@ -226,7 +229,7 @@ namespace WASecurity.Checks
                     finding = entry.MfaActive
                         ? UserFinding(context, check, FindingStatus.Pass, user.Name, user.Arn, $"Administrator {user.Name} has MFA.")
                         : UserFinding(context, check, FindingStatus.Fail, user.Name, user.Arn, $"User {user.Name} is a full administrator without MFA. {why}");
-                    finding.With("MfaActive", entry.MfaActive).With("PasswordEnabled", entry.PasswordEnabled);
+                    finding.With("MfaActive", entry.MfaActive).With("PasswordEnabled", entry.PasswordEnabled).With("Conditional", admin.Level == AdministratorLevel.Conditional);
                 }
 
                 findings.Add(finding.With("AdministratorBecause", why));
@@ -347,10 +350,13 @@ namespace WASecurity.Checks
                 // CIS 1.16 asks what is attached to the principal itself; a user's group is judged as the group.
                 var policies = details.Value.PoliciesOf(principal, includeGroups: false);
                 unresolved.AddRange(policies.Problems);
-                if (policies.Identity.Count == 0 || !PolicyEvaluator.IsFullAdministrator(policies.Identity, out var why, policies.Boundary))
+                var admin = policies.Identity.Count == 0 ? null : PolicyEvaluator.AssessAdministrator(policies.Identity, policies.Boundary);
+                if (admin == null || !admin.MayBeAdministrator)
                 {
                     continue;
                 }
+
+                var why = admin.Reason;
 
                 if (allowed.Any(a => WildcardPattern.IsMatch(a, principal.Name, ignoreCase: true)))
                 {
@@ -358,9 +364,10 @@ namespace WASecurity.Checks
                     continue;
                 }
 
-                var adminPolicies = policies.Identity.Where(p => PolicyEvaluator.IsFullAdministrator(new[] { p }, out _)).Select(p => p.DisplayName).ToList();
+                var adminPolicies = policies.Identity.Where(p => PolicyEvaluator.AssessAdministrator(new[] { p }).MayBeAdministrator).Select(p => p.DisplayName).ToList();
                 findings.Add(PrincipalFinding(context, check, FindingStatus.Fail, principal, $"{Capitalize(principal.ToString())} has full administrative rights: {why}")
                     .With("AdministratorPolicies", adminPolicies)
+                    .With("Conditional", admin.Level == AdministratorLevel.Conditional)
                     .With("AdministratorBecause", why)
                     .With("PermissionsBoundary", principal.PermissionsBoundaryArn));
             }
@@ -392,7 +399,7 @@ namespace WASecurity.Checks
             foreach (var principal in Examinable(details.Value).Where(p => !(p is IamGroup)))
             {
                 var policies = details.Value.PoliciesOf(principal);
-                if (policies.Identity.Count == 0 || PolicyEvaluator.IsFullAdministrator(policies.Identity, out _, policies.Boundary))
+                if (policies.Identity.Count == 0 || PolicyEvaluator.AssessAdministrator(policies.Identity, policies.Boundary).MayBeAdministrator)
                 {
                     // Administrators are reported by SEC02.NoFullAdminPolicies; escalation is moot for them.
                     continue;
