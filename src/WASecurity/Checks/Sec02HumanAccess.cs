@@ -228,7 +228,7 @@ namespace WASecurity.Checks
                 {
                     finding = entry.MfaActive
                         ? UserFinding(context, check, FindingStatus.Pass, user.Name, user.Arn, $"Administrator {user.Name} has MFA.")
-                        : UserFinding(context, check, FindingStatus.Fail, user.Name, user.Arn, $"User {user.Name} is a full administrator without MFA. {why}");
+                        : UserFinding(context, check, FindingStatus.Fail, user.Name, user.Arn, $"User {user.Name} is a full administrator, through {Join(admin.GrantingPolicies)}{ConditionNote(admin)}, and has no MFA.");
                     finding.With("MfaActive", entry.MfaActive).With("PasswordEnabled", entry.PasswordEnabled).With("Conditional", admin.Level == AdministratorLevel.Conditional);
                 }
 
@@ -365,7 +365,7 @@ namespace WASecurity.Checks
                 }
 
                 var adminPolicies = policies.Identity.Where(p => PolicyEvaluator.AssessAdministrator(new[] { p }).MayBeAdministrator).Select(p => p.DisplayName).ToList();
-                findings.Add(PrincipalFinding(context, check, FindingStatus.Fail, principal, $"{Capitalize(principal.ToString())} has full administrative rights: {why}")
+                findings.Add(PrincipalFinding(context, check, FindingStatus.Fail, principal, $"{Capitalize(principal.ToString())} has full administrative rights (every probed action on every resource) through {Join(admin.GrantingPolicies)}{ConditionNote(admin)}.")
                     .With("AdministratorPolicies", adminPolicies)
                     .With("Conditional", admin.Level == AdministratorLevel.Conditional)
                     .With("AdministratorBecause", why)
@@ -542,6 +542,9 @@ namespace WASecurity.Checks
         private static Finding PrincipalFinding(CheckContext context, CheckDefinition check, FindingStatus status, IamPrincipal principal, string reason) =>
             context.NewFinding(check, status, principal.Name, reason, resourceArn: principal.Arn, resourceType: principal.ResourceType)
                 .WithProperty(principal.NameProperty, principal.Name);
+
+        private static string ConditionNote(AdministratorAssessment admin)
+            => admin.Level == AdministratorLevel.Conditional ? " (only under conditions: " + string.Join("; ", admin.Conditions) + ")" : string.Empty;
 
         private static int DaysSince(CheckContext context, DateTimeOffset time) => (int)Math.Floor((context.Now - time).TotalDays);
 
