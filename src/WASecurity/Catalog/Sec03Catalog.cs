@@ -1,3 +1,4 @@
+using System;
 using WASecurity.Checks;
 using WASecurity.Settings;
 
@@ -8,9 +9,11 @@ namespace WASecurity.Catalog
     {
         public const string AccessKeyMaxAgeDays = nameof(AccessKeyMaxAgeDays);
         public const string AccessKeyUnusedDays = nameof(AccessKeyUnusedDays);
+        public const string SecretRotationDays = nameof(SecretRotationDays);
 
         private const string User = "AWS::IAM::User";
         private const string Instance = "AWS::EC2::Instance";
+        private const string Secret = "AWS::SecretsManager::Secret";
         private static readonly string[] Report = { "iam:GenerateCredentialReport", "iam:GetCredentialReport" };
         private static readonly string[] Instances = { "ec2:DescribeInstances" };
 
@@ -82,6 +85,18 @@ namespace WASecurity.Catalog
             new[] { "3.0/5.6" },
             Instances);
 
+        public static readonly CheckDefinition SecretsRotated = new CheckDefinition(
+            "SEC03.SecretsRotated",
+            "Every Secrets Manager secret has automatic rotation enabled and was rotated within the rotation window.",
+            Severity.Medium,
+            Secret,
+            "A database password or API token that never changes stays valid in every log, backup and former colleague's notes; rotation limits how long a leaked copy works, and a rotation that silently stopped is as bad as none.",
+            "Turn rotation on with a rotation function: aws secretsmanager rotate-secret --secret-id <secret> --rotation-lambda-arn <function arn> --rotation-rules AutomaticallyAfterDays=30 (managed rotation for RDS, Redshift and DocumentDB secrets needs no function). When rotation is on but stale, read the rotation function's CloudWatch logs.",
+            new[] { "SEC02-BP03", "SEC02-BP05" },
+            Array.Empty<string>(),
+            new[] { "secretsmanager:ListSecrets" },
+            new[] { SecretRotationDays });
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC03",
             "How do you manage access for machines and automation?",
@@ -91,11 +106,13 @@ namespace WASecurity.Catalog
             {
                 AccessKeysRotated, OneActiveAccessKey, NoAccessKeysAtSetup, AccessKeysUsedRecently,
                 InstanceProfileAttached, InstanceImdsV2Required,
+                SecretsRotated,
             },
             new[]
             {
                 new SettingDefinition(AccessKeyMaxAgeDays, typeof(int), 90, "Days after its creation or last rotation at which an active IAM user access key fails SEC03.AccessKeysRotated (CIS 1.14: 90)."),
                 new SettingDefinition(AccessKeyUnusedDays, typeof(int), 45, "Days without use after which an active IAM user access key fails SEC03.AccessKeysUsedRecently (CIS 1.12: 45)."),
+                new SettingDefinition(SecretRotationDays, typeof(int), 90, "Days after its last rotation (or creation, if never rotated) at which a Secrets Manager secret with rotation enabled fails SEC03.SecretsRotated as stale."),
             },
             () => new Sec03AutomatedAccess());
     }

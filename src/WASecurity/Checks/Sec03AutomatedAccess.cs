@@ -19,6 +19,7 @@ namespace WASecurity.Checks
             new CheckImplementation(Sec03Catalog.AccessKeysUsedRecently, AccessKeysUsedRecentlyAsync),
             new CheckImplementation(Sec03Catalog.InstanceProfileAttached, InstanceProfileAttachedAsync),
             new CheckImplementation(Sec03Catalog.InstanceImdsV2Required, InstanceImdsV2RequiredAsync),
+            new CheckImplementation(Sec03Catalog.SecretsRotated, SecretsRotatedAsync),
         };
 
         private static string Days(int days) => days == 1 ? "1 day" : string.Format(CultureInfo.InvariantCulture, "{0} days", days);
