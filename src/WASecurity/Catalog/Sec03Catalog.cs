@@ -10,12 +10,16 @@ namespace WASecurity.Catalog
         public const string AccessKeyMaxAgeDays = nameof(AccessKeyMaxAgeDays);
         public const string AccessKeyUnusedDays = nameof(AccessKeyUnusedDays);
         public const string SecretRotationDays = nameof(SecretRotationDays);
+        public const string RoleUnusedDays = nameof(RoleUnusedDays);
+        public const string TrustedAccountIds = nameof(TrustedAccountIds);
 
         private const string User = "AWS::IAM::User";
         private const string Instance = "AWS::EC2::Instance";
         private const string Secret = "AWS::SecretsManager::Secret";
+        private const string Role = "AWS::IAM::Role";
         private static readonly string[] Report = { "iam:GenerateCredentialReport", "iam:GetCredentialReport" };
         private static readonly string[] Instances = { "ec2:DescribeInstances" };
+        private static readonly string[] AuthorizationDetails = { "iam:GetAccountAuthorizationDetails" };
 
         public static readonly CheckDefinition AccessKeysRotated = new CheckDefinition(
             "SEC03.AccessKeysRotated",
@@ -85,6 +89,52 @@ namespace WASecurity.Catalog
             new[] { "3.0/5.6" },
             Instances);
 
+        public static readonly CheckDefinition RoleTrustNotPublic = new CheckDefinition(
+            "SEC03.RoleTrustNotPublic",
+            "No IAM role trust policy lets every AWS principal assume the role without a restricting condition.",
+            Severity.Critical,
+            Role,
+            "A trust policy with Principal \"*\" or {\"AWS\": \"*\"} lets anyone with any AWS account assume the role and act with its permissions; an external ID is not a secret and does not prevent that.",
+            "Replace the wildcard with the accounts or roles that need the role: aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json (or, for organization-wide roles, add a StringEquals aws:PrincipalOrgID condition).",
+            new[] { "SEC03-BP07", "SEC03-BP02" },
+            Array.Empty<string>(),
+            AuthorizationDetails);
+
+        public static readonly CheckDefinition RoleTrustCrossAccountExternalId = new CheckDefinition(
+            "SEC03.RoleTrustCrossAccountExternalId",
+            "IAM roles that other accounts may assume require an external ID, unless those accounts are listed as trusted.",
+            Severity.High,
+            Role,
+            "A third party that assumes roles in many customers' accounts can be tricked into using its access to yours (the confused deputy); a per-customer sts:ExternalId condition prevents that. Accounts of your own organization belong in the TrustedAccountIds setting instead.",
+            "Add a condition to the statement that trusts the other account: \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"<id agreed with the third party>\"}} and apply it with aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json. If the account is yours, add it to the TrustedAccountIds setting.",
+            new[] { "SEC03-BP07", "SEC03-BP08" },
+            Array.Empty<string>(),
+            AuthorizationDetails,
+            new[] { TrustedAccountIds });
+
+        public static readonly CheckDefinition RoleTrustOidcSubjectPinned = new CheckDefinition(
+            "SEC03.RoleTrustOidcSubjectPinned",
+            "IAM roles trusting an OpenID Connect provider pin the token subject to specific repositories or workloads.",
+            Severity.High,
+            Role,
+            "A GitHub Actions trust without a sub condition naming your repositories lets any workflow in any GitHub repository, including an attacker's, assume the role; the same holds for EKS service accounts and other OIDC issuers.",
+            "Add a subject condition naming the repositories (and branches or environments) that deploy: \"Condition\": {\"StringEquals\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}, \"StringLike\": {\"token.actions.githubusercontent.com:sub\": \"repo:<owner>/<repo>:ref:refs/heads/main\"}}, then aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json.",
+            new[] { "SEC03-BP07", "SEC02-BP02" },
+            Array.Empty<string>(),
+            AuthorizationDetails);
+
+        public static readonly CheckDefinition RolesUsedRecently = new CheckDefinition(
+            "SEC03.RolesUsedRecently",
+            "Every IAM role older than the unused-role window was used within it.",
+            Severity.Medium,
+            Role,
+            "A role nobody assumes keeps its permissions and its trust; it is standing access that no workload needs and that nobody will notice being misused.",
+            "Confirm with the owner that nothing uses the role (aws iam get-role --role-name <role> shows RoleLastUsed), then remove it: detach its policies and instance profiles and run aws iam delete-role --role-name <role>.",
+            new[] { "SEC03-BP04", "SEC03-BP06" },
+            Array.Empty<string>(),
+            AuthorizationDetails,
+            new[] { RoleUnusedDays });
+
         public static readonly CheckDefinition SecretsRotated = new CheckDefinition(
             "SEC03.SecretsRotated",
             "Every Secrets Manager secret has automatic rotation enabled and was rotated within the rotation window.",
@@ -106,12 +156,15 @@ namespace WASecurity.Catalog
             {
                 AccessKeysRotated, OneActiveAccessKey, NoAccessKeysAtSetup, AccessKeysUsedRecently,
                 InstanceProfileAttached, InstanceImdsV2Required,
+                RoleTrustNotPublic, RoleTrustCrossAccountExternalId, RoleTrustOidcSubjectPinned, RolesUsedRecently,
                 SecretsRotated,
             },
             new[]
             {
                 new SettingDefinition(AccessKeyMaxAgeDays, typeof(int), 90, "Days after its creation or last rotation at which an active IAM user access key fails SEC03.AccessKeysRotated (CIS 1.14: 90)."),
                 new SettingDefinition(AccessKeyUnusedDays, typeof(int), 45, "Days without use after which an active IAM user access key fails SEC03.AccessKeysUsedRecently (CIS 1.12: 45)."),
+                new SettingDefinition(RoleUnusedDays, typeof(int), 90, "Days without use after which an IAM role older than that fails SEC03.RolesUsedRecently (service-linked roles are not judged)."),
+                new SettingDefinition(TrustedAccountIds, typeof(string[]), Array.Empty<string>(), "Account ids (your organization's, typically) whose principals may assume roles in this account without an sts:ExternalId condition (SEC03.RoleTrustCrossAccountExternalId)."),
                 new SettingDefinition(SecretRotationDays, typeof(int), 90, "Days after its last rotation (or creation, if never rotated) at which a Secrets Manager secret with rotation enabled fails SEC03.SecretsRotated as stale."),
             },
             () => new Sec03AutomatedAccess());

@@ -135,7 +135,7 @@ namespace WASecurity.Checks
             CancellationToken cancellationToken,
             Func<CredentialReportEntry, IReadOnlyList<UserAccessKey>, Finding> judge)
         {
-            var report = await Sec01RootAccount.GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
+            var report = await IamEvidence.GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
             if (report.Value == null)
             {
                 return context.ErrorFinding(check, report.Response).AsEnumerable();

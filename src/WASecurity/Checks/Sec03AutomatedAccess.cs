@@ -19,6 +19,10 @@ namespace WASecurity.Checks
             new CheckImplementation(Sec03Catalog.AccessKeysUsedRecently, AccessKeysUsedRecentlyAsync),
             new CheckImplementation(Sec03Catalog.InstanceProfileAttached, InstanceProfileAttachedAsync),
             new CheckImplementation(Sec03Catalog.InstanceImdsV2Required, InstanceImdsV2RequiredAsync),
+            new CheckImplementation(Sec03Catalog.RoleTrustNotPublic, RoleTrustNotPublicAsync),
+            new CheckImplementation(Sec03Catalog.RoleTrustCrossAccountExternalId, RoleTrustCrossAccountExternalIdAsync),
+            new CheckImplementation(Sec03Catalog.RoleTrustOidcSubjectPinned, RoleTrustOidcSubjectPinnedAsync),
+            new CheckImplementation(Sec03Catalog.RolesUsedRecently, RolesUsedRecentlyAsync),
             new CheckImplementation(Sec03Catalog.SecretsRotated, SecretsRotatedAsync),
         };
 
