@@ -60,7 +60,7 @@ Describe 'Test-WASAutomatedAccess on the sample account' {
 
 Describe 'Test-WASAutomatedAccess parameters' {
     It 'TrustedAccountIds lets the organization''s management account trust without an external id' {
-        $f = Test-WASAutomatedAccess -EvidencePath $Sample -CheckId SEC03.RoleTrustCrossAccountExternalId -Setting @{ TrustedAccountIds = @('777788889999') }
+        $f = Test-WASAutomatedAccess -EvidencePath $Sample -CheckId SEC03.RoleTrustCrossAccountExternalId -Setting @{ TrustedAccountIds = @('111122223333') }
         @($f | Where-Object Status -eq 'Fail').Count | Should -Be 0
     }
 

@@ -83,7 +83,7 @@ namespace WASecurity.Tests.Checks
         {
             var result = PowerShellRunner.Run(
                 "$f = Test-WASAutomatedAccess -EvidencePath $demo -CheckId SEC03.InstanceProfileAttached, SEC03.RoleTrust* " +
-                "-Setting @{ TrustedAccountIds = '777788889999' }; " +
+                "-Setting @{ TrustedAccountIds = '111122223333' }; " +
                 "$f | Where-Object Status -eq Fail | ForEach-Object { '{0}|{1}|{2}' -f $_.CheckId, $_.InstanceId, $_.RoleName }; " +
                 "Test-WASAutomatedAccess -EvidencePath $demo -CheckId SEC03.InstanceProfileAttached -Quiet",
                 new Dictionary<string, object?> { ["demo"] = DemoAccount() });
