@@ -28,6 +28,21 @@ namespace WASecurity.Tests.Checks
             Assert.Equal(isPublic, RoleTrustAnalysis.PublicStatements(Trust(statement), Own).Count > 0);
         }
 
+        [Theory]
+        [InlineData("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:*\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-abc123\"}}}", false)]
+        [InlineData("{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalAccount\":[\"444455556666\",\"111122223333\"]}}}", false)]
+        [InlineData("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringNotEqualsIfExists\":{\"aws:PrincipalOrgID\":\"o-abc123\"}}}", true)]
+        [InlineData("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"*\"}}}", true)]
+        [InlineData("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:TagSession\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-abc123\"}}}", true)]
+        [InlineData("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-abc123\"},\"Bool\":{\"aws:MultiFactorAuthPresent\":\"false\"}}}", true)]
+        [InlineData("{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"arn:aws:iam::999988887777:root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-abc123\"}}}", true)]
+        public void A_wildcard_allow_is_confined_only_by_a_deny_to_everyone_outside_a_specific_scope(string deny, bool isPublic)
+        {
+            var trust = Trust("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}," + deny);
+
+            Assert.Equal(isPublic, RoleTrustAnalysis.PublicStatements(trust, Own).Count > 0);
+        }
+
         [Fact]
         public void Cross_account_trusts_name_other_accounts_and_whether_an_external_id_is_required()
         {

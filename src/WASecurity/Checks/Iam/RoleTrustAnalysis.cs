@@ -19,9 +19,40 @@ namespace WASecurity.Checks.Iam
         private const string CognitoHost = "cognito-identity.amazonaws.com";
         private static readonly string[] ExternalIdKeys = { ExternalIdKey };
 
-        /// <summary>Allow statements that let every AWS principal (or anyone) assume the role without a restricting condition.</summary>
+        /// <summary>
+        /// Allow statements that let every AWS principal (or anyone) assume the role without a restricting condition,
+        /// and that no Deny statement confines to a known scope (see <see cref="ConfiningDeny"/>).
+        /// </summary>
         public static IReadOnlyList<PolicyStatement> PublicStatements(PolicyDocument trust, string accountId) =>
-            ResourcePolicyAnalyzer.Analyze(trust, accountId).PublicStatements;
+            ResourcePolicyAnalyzer.Analyze(trust, accountId).PublicStatements.Where(s => ConfiningDeny(trust, s) == null).ToList();
+
+        /// <summary>
+        /// A Deny statement to everyone that covers every action of <paramref name="allow"/> and applies whenever the
+        /// caller is outside a named scope: each of its conditions is a negated operator (StringNotEquals,
+        /// ArnNotLike, …, not IfExists) on a restricting key (aws:PrincipalOrgID, aws:PrincipalAccount, …) with
+        /// specific values. A negated operator holds when the key is absent, so callers without the key are denied
+        /// too; together with the wildcard Allow this grants only callers inside the scope. Null when none does.
+        /// </summary>
+        public static PolicyStatement? ConfiningDeny(PolicyDocument trust, PolicyStatement allow)
+        {
+            if (allow.IsNotAction)
+            {
+                return null;
+            }
+
+            return trust.Statements.FirstOrDefault(deny =>
+                deny.Effect == PolicyEffect.Deny
+                && deny.Principal != null && !deny.IsNotPrincipal && deny.Principal.IsEveryone
+                && allow.Actions.All(deny.MatchesAction)
+                && deny.Conditions.Count > 0
+                && deny.Conditions.All(c =>
+                    c.IsNegated
+                    && !c.IfExists
+                    && !string.Equals(c.SetQualifier, "ForAllValues", StringComparison.OrdinalIgnoreCase)
+                    && ResourcePolicyAnalyzer.RestrictingConditionKeys.Contains(c.Key)
+                    && c.Values.Count > 0
+                    && c.Values.All(IsSpecificValue)));
+        }
 
         /// <summary>
         /// Allow statements naming principals of other accounts (by id or IAM/STS ARN), each with the accounts it
