@@ -112,6 +112,18 @@ namespace WASecurity.Tests.Checks
             }
         }
 
+        [Fact]
+        public void An_active_key_without_a_creation_time_is_an_error_for_that_user_not_a_pass()
+        {
+            using var bundle = new BundleBuilder(AccountId).File(ReportPath, new CredentialReportCsv()
+                .User("odd", DaysAgo(400), key1: ("N/A", DaysAgo(1)))
+                .User("fresh", DaysAgo(400), key1: (DaysAgo(5), DaysAgo(1))).ToString());
+            var findings = Run(bundle, "SEC03.AccessKeysRotated");
+
+            Assert.Equal(FindingStatus.Error, Single(findings, "odd").Status);
+            Assert.Equal(FindingStatus.Pass, Single(findings, "fresh").Status);
+        }
+
         [Theory]
         [InlineData(true)]
         [InlineData(false)]

@@ -3,32 +3,24 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Threading;
-using WASecurity.Catalog;
-using WASecurity.Checks;
-using WASecurity.Evidence;
-using WASecurity.Settings;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 
 namespace WASecurity.Tests.Checks
 {
-    /// <summary>Runs SEC 3 checks on a handcrafted bundle at a fixed clock, and writes SEC 3 evidence shapes.</summary>
+    /// <summary>Runs SEC 3 checks on a handcrafted bundle through CheckHarness (fixed clock), and writes SEC 3 evidence shapes.</summary>
     internal static class Sec03Fixture
     {
-        public static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+        /// <summary>The shared fixture clock; ages in these fixtures are written relative to it.</summary>
+        public static readonly DateTimeOffset Now = CheckHarness.Now;
 
         public const string AccountId = "111122223333";
 
         /// <summary>The findings of one SEC 3 check (by id) against the bundle, at <see cref="Now"/>.</summary>
         public static IReadOnlyList<Finding> Run(BundleBuilder bundle, string checkId, IDictionary? settings = null)
         {
-            var folder = bundle.WriteFolder();
-            using var source = BundleEvidenceSource.Open(folder);
-            var runner = new AssessmentRunner(source, AssessmentSettings.Create(null, settings), () => Now);
-            var findings = new List<Finding>();
-            runner.RunAsync(new[] { Sec03Catalog.Question }, new[] { checkId }, (_, f) => findings.AddRange(f), CancellationToken.None)
-                .GetAwaiter().GetResult();
+            var values = settings?.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value);
+            var findings = CheckHarness.Run(bundle.WriteFolder(), "SEC03", values, checkId);
             Assert.All(findings, f => Assert.Equal(checkId, f.CheckId));
             return findings;
         }
