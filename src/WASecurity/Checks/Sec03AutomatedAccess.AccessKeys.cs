@@ -51,7 +51,7 @@ namespace WASecurity.Checks
             return ForEachUserWithActiveKeysAsync(context, check, cancellationToken, (user, keys) =>
             {
                 var finding = keys.Count > 1
-                    ? UserFinding(context, check, user, FindingStatus.Fail, $"{user.User} has two active access keys (key 1 last used {LastUse(keys[0])}, key 2 last used {LastUse(keys[1])}).")
+                    ? UserFinding(context, check, user, FindingStatus.Fail, $"{user.User} has two active access keys (key 1 {LastUse(keys[0])}, key 2 {LastUse(keys[1])}).")
                     : UserFinding(context, check, user, FindingStatus.Pass, $"{user.User} has one active access key (key {keys[0].Number}).");
                 return finding.With("ActiveAccessKeys", keys.Count)
                     .With("AccessKey1LastUsed", user.AccessKey1LastUsed.Raw)
@@ -59,8 +59,8 @@ namespace WASecurity.Checks
             });
 
             string LastUse(UserAccessKey key) => key.LastUsed.Time.HasValue
-                ? $"{Days(UserAccessKey.DaysBetween(key.LastUsed.Time.Value, context.Now))} ago"
-                : "never";
+                ? $"last used {Days(UserAccessKey.DaysBetween(key.LastUsed.Time.Value, context.Now))} ago"
+                : "never used";
         }
 
         private static Task<IEnumerable<Finding>> NoAccessKeysAtSetupAsync(CheckContext context, CancellationToken cancellationToken)
