@@ -99,12 +99,15 @@ namespace WASecurity.Tests.Checks
             var trust = Trust(
                 "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + eks + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud\":\"sts.amazonaws.com\"}}}," +
                 "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"cognito-identity.amazonaws.com\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"cognito-identity.amazonaws.com:aud\":\"eu-west-1:1234-abcd\"}}}," +
-                "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:saml-provider/Okta\"},\"Action\":\"sts:AssumeRoleWithSAML\"}");
+                "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:saml-provider/Okta\"},\"Action\":\"sts:AssumeRoleWithSAML\"}," +
+                "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"accounts.google.com\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}");
             var trusts = RoleTrustAnalysis.OidcTrusts(trust);
 
-            Assert.Equal(2, trusts.Count);
+            Assert.Equal(3, trusts.Count);
             Assert.False(trusts[0].IsPinned);
             Assert.True(trusts[1].IsPinned);
+            Assert.False(trusts[2].IsPinned);
+            Assert.Equal("accounts.google.com:aud", trusts[2].ConditionKey);
         }
     }
 }

@@ -16,7 +16,17 @@ namespace WASecurity.Checks.Iam
         public const string ExternalIdKey = "sts:ExternalId";
         public const string GitHubOidcHost = "token.actions.githubusercontent.com";
 
-        private const string CognitoHost = "cognito-identity.amazonaws.com";
+        /// <summary>
+        /// Web identity providers IAM knows by name, with the condition key that pins the token to your
+        /// application (identity pool or OAuth client); without it any user of the provider can assume the role.
+        /// </summary>
+        private static readonly Dictionary<string, string> NamedProviderKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["cognito-identity.amazonaws.com"] = "cognito-identity.amazonaws.com:aud",
+            ["accounts.google.com"] = "accounts.google.com:aud",
+            ["graph.facebook.com"] = "graph.facebook.com:app_id",
+            ["www.amazon.com"] = "www.amazon.com:app_id",
+        };
         private static readonly string[] ExternalIdKeys = { ExternalIdKey };
 
         /// <summary>
@@ -87,8 +97,9 @@ namespace WASecurity.Checks.Iam
         /// <summary>
         /// Allow statements trusting an OpenID Connect identity provider, each judged on whether it pins the token's
         /// subject: GitHub Actions (<c>token.actions.githubusercontent.com:sub</c>) must name specific repositories
-        /// (<c>repo:owner/name…</c> without wildcards in owner or name); Amazon Cognito must pin <c>:aud</c> to an
-        /// identity pool; any other provider (EKS, GitLab, …) must pin <c>:sub</c> to a value that is not all wildcards.
+        /// (<c>repo:owner/name…</c> without wildcards in owner or name); Amazon Cognito and Google must pin <c>:aud</c>,
+        /// Facebook and Login with Amazon <c>:app_id</c>, to your application; any other provider (EKS, GitLab, …)
+        /// must pin <c>:sub</c> to a value that is not all wildcards.
         /// SAML providers are not OIDC and are not judged here.
         /// </summary>
         public static IReadOnlyList<OidcTrust> OidcTrusts(PolicyDocument trust)
@@ -105,7 +116,7 @@ namespace WASecurity.Checks.Iam
                     }
 
                     var isGitHub = string.Equals(host, GitHubOidcHost, StringComparison.OrdinalIgnoreCase);
-                    var key = host + (string.Equals(host, CognitoHost, StringComparison.OrdinalIgnoreCase) ? ":aud" : ":sub");
+                    var key = NamedProviderKeys.TryGetValue(host, out var named) ? named : host + ":sub";
                     var pins = statement.Conditions.Where(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase) && IsPositiveStringCondition(c)).ToList();
 
                     // Conditions are ANDed: one condition whose every value is specific is enough.
@@ -141,7 +152,7 @@ namespace WASecurity.Checks.Iam
             return !WildcardPattern.HasWildcard(repository);
         }
 
-        /// <summary>The provider host of an OIDC <c>Federated</c> principal (provider ARN or Cognito), or null for SAML and others.</summary>
+        /// <summary>The provider host of an OIDC <c>Federated</c> principal (provider ARN or a named web identity provider), or null for SAML.</summary>
         public static string? OidcHost(string federated)
         {
             const string marker = ":oidc-provider/";
@@ -151,7 +162,7 @@ namespace WASecurity.Checks.Iam
                 return federated.Substring(index + marker.Length);
             }
 
-            return string.Equals(federated, CognitoHost, StringComparison.OrdinalIgnoreCase) ? CognitoHost : null;
+            return NamedProviderKeys.ContainsKey(federated) ? federated : null;
         }
 
         private static IEnumerable<PolicyStatement> AllowStatementsWithPrincipal(PolicyDocument trust) =>
