@@ -4,7 +4,7 @@ using WASecurity.Settings;
 
 namespace WASecurity.Catalog
 {
-    /// <summary>SEC 3 — How do you manage identities for machines and automation (access keys, instance roles, trusts, secrets)?</summary>
+    /// <summary>SEC 3 — How do you manage access for machines and automation (access keys, instance roles, role trusts, secrets)?</summary>
     internal static class Sec03Catalog
     {
         public const string AccessKeyMaxAgeDays = nameof(AccessKeyMaxAgeDays);
