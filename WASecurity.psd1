@@ -18,6 +18,7 @@
         'Invoke-WASComplianceTest'
         'Test-WASRootAccount'
         'Test-WASHumanAccess'
+        'Test-WASAutomatedAccess'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -34,6 +34,7 @@ namespace WASecurity.Catalog
         {
             Sec01Catalog.Question,
             Sec02Catalog.Question,
+            Sec03Catalog.Question,
         };
     }
 }
