@@ -15,6 +15,7 @@
         'Get-WASCheck'
         'Test-WASRootAccount'
         'Test-WASNetworkBoundary'
+        'Test-WASServiceSecurity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -34,6 +34,7 @@ namespace WASecurity.Catalog
         {
             Sec01Catalog.Question,
             Sec05Catalog.Question,
+            Sec06Catalog.Question,
         };
     }
 }
