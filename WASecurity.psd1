@@ -16,6 +16,7 @@
         'Test-WASRootAccount'
         'Test-WASNetworkBoundary'
         'Test-WASServiceSecurity'
+        'Test-WASInstanceIntegrity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
