@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Get-WASCheck'
         'Test-WASRootAccount'
+        'Test-WASHumanAccess'
         'Test-WASNetworkBoundary'
         'Test-WASServiceSecurity'
         'Test-WASInstanceIntegrity'

@@ -183,6 +183,23 @@ namespace WASecurity.Tests.Policies
             Assert.Equal("ReadData", Assert.Single(result.GrantingPolicies).Statement.Sid);
         }
 
+        [Fact]
+        public void Administrator_levels_separate_conditional_from_full()
+        {
+            var full = Named("admin", Policy(Allow("'*'")));
+            var conditional = Named("office", Policy(Allow("'*'", "'*'", ",'Condition':{'IpAddress':{'aws:SourceIp':'203.0.113.0/24'}}")));
+            var partial = Named("power", Policy("{'Effect':'Allow','NotAction':'iam:*','Resource':'*'}"));
+
+            Assert.Equal(AdministratorLevel.Full, PolicyEvaluator.AssessAdministrator(new[] { full }).Level);
+            var assessed = PolicyEvaluator.AssessAdministrator(new[] { conditional });
+            Assert.Equal(AdministratorLevel.Conditional, assessed.Level);
+            Assert.Equal("IpAddress aws:SourceIp = 203.0.113.0/24", Assert.Single(assessed.Conditions));
+            Assert.Equal("inline policy 'office' statement #1", Assert.Single(assessed.GrantingPolicies));
+            var none = PolicyEvaluator.AssessAdministrator(new[] { partial });
+            Assert.Equal(AdministratorLevel.None, none.Level);
+            Assert.Contains("iam:", none.Reason);
+        }
+
         [Theory]
         [InlineData("*", "anything:at/all", false, true)]
         [InlineData("a*c", "abbbc", false, true)]

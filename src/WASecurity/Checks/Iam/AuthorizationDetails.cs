@@ -113,13 +113,15 @@ namespace WASecurity.Checks.Iam
         /// and what could not be resolved (unparseable documents, attachments missing from the details) — a
         /// non-empty <see cref="PrincipalPolicies.Problems"/> means the evaluation may be incomplete.
         /// </summary>
-        public PrincipalPolicies PoliciesOf(IamPrincipal principal)
+        /// <param name="principal">The user, group or role.</param>
+        /// <param name="includeGroups">False to leave out a user's group policies (what is attached to the user itself).</param>
+        public PrincipalPolicies PoliciesOf(IamPrincipal principal, bool includeGroups = true)
         {
             var identity = new List<NamedPolicy>();
             var problems = new List<string>();
             AddOwn(principal, identity, problems, via: null);
 
-            if (principal is IamUser user)
+            if (includeGroups && principal is IamUser user)
             {
                 foreach (var groupName in user.GroupNames)
                 {

@@ -35,6 +35,6 @@ namespace WASecurity.Checks.Iam
         public static readonly ApiCall ListServerCertificates = new ApiCall("iam", "ListServerCertificates");
 
         /// <summary>IAM Identity Center instances visible from <paramref name="region"/> (an instance lives in one region).</summary>
-        public static ApiCall ListSsoInstances(string region) => new ApiCall("sso-admin", "ListInstances", region);
+        public static ApiCall ListSsoInstances(string region) => new ApiCall("sso-admin", "ListInstances", region, action: "sso:ListInstances");
     }
 }
