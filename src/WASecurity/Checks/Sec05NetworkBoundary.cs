@@ -42,7 +42,7 @@ namespace WASecurity.Checks
                 context,
                 Sec05Catalog.SecurityGroupNoPublicAdminPorts,
                 "SSH (22) or RDP (3389)",
-                rule => AdminPorts.Where(rule.Opens).Select(p => p.Ports.ToString()).ToList(),
+                rule => AdminPorts.Where(rule.Opens).ToList(),
                 cancellationToken);
 
         private static Task<IEnumerable<Finding>> SecurityGroupNoPublicAllPortsAsync(CheckContext context, CancellationToken cancellationToken) =>
@@ -50,7 +50,7 @@ namespace WASecurity.Checks
                 context,
                 Sec05Catalog.SecurityGroupNoPublicAllPorts,
                 "all ports",
-                rule => rule.OpensAllPorts ? new[] { "all" } : Array.Empty<string>(),
+                rule => rule.OpensAllPorts ? new[] { new PortSpec(TrafficProtocolKind.Tcp, PortRange.All) } : Array.Empty<PortSpec>(),
                 cancellationToken);
 
         private static Task<IEnumerable<Finding>> SecurityGroupNoPublicRestrictedPortsAsync(CheckContext context, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ namespace WASecurity.Checks
                 context,
                 check,
                 "the restricted ports",
-                rule => specs.Where(rule.Opens).Select(s => s.ToString()).ToList(),
+                rule => specs.Where(rule.Opens).ToList(),
                 cancellationToken);
         }
 
@@ -85,7 +85,7 @@ namespace WASecurity.Checks
             CheckContext context,
             CheckDefinition check,
             string what,
-            Func<SecurityGroupRule, IReadOnlyList<string>> reaches,
+            Func<SecurityGroupRule, IReadOnlyList<PortSpec>> reaches,
             CancellationToken cancellationToken)
         {
             return context.ForEachRegionAsync(async region =>
@@ -118,7 +118,7 @@ namespace WASecurity.Checks
                     }
                     else
                     {
-                        var rules = open.Select(o => o.Rule.ToString() + (o.Ports.Count == 1 && o.Ports[0] == "all" ? string.Empty : $" (reaches {string.Join(", ", o.Ports)})")).ToList();
+                        var rules = open.Select(o => Describe(o.Rule, o.Ports)).ToList();
                         var usage = attached == true
                             ? "a network interface uses it"
                             : attached == false
@@ -235,6 +235,12 @@ namespace WASecurity.Checks
 
         private static IEnumerable<Finding> NoGroups(CheckContext context, CheckDefinition check, string region) =>
             context.AccountFinding(check, FindingStatus.NotApplicable, $"There is no security group in {region}.", region).AsEnumerable();
+
+        /// <summary>The rule, and which of the checked ports it reaches when that is not plain from the rule itself.</summary>
+        private static string Describe(SecurityGroupRule rule, IReadOnlyList<PortSpec> reached) =>
+            reached.All(p => p.Ports.Equals(rule.Ports) && p.Protocol == rule.Protocol) || rule.OpensAllPorts && reached.All(p => p.Ports.IsAllPorts)
+                ? rule.ToString()
+                : $"{rule} (reaches {string.Join(", ", reached)})";
 
         private static string Describe(SecurityGroup group) =>
             group.GroupName == null ? group.GroupId : $"{group.GroupId} ({group.GroupName})";
