@@ -318,6 +318,12 @@ namespace WASecurity.Checks
             return ForEachRunningInstanceRegionAsync(context, check, cancellationToken, async (region, running) =>
             {
                 var imageIds = running.Select(i => i.ImageId).Where(id => id != null).Select(id => id!).ToList();
+                if (imageIds.Count == 0)
+                {
+                    // DescribeImages without ImageIds would list every public image in the region: never ask that.
+                    return running.Select(instance => judge(region, instance, null)).ToList();
+                }
+
                 var response = await context.GetAsync(Ec2Calls.DescribeImagesInUse(region, imageIds), cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccess)
                 {

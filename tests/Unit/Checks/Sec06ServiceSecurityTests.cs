@@ -103,6 +103,28 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void An_unreadable_bucket_policy_is_an_error_not_a_pass()
+        {
+            using var bundle = Scenario();
+            bundle.File("global/s3/GetBucketPolicy/org-bucket.json", PolicyResponse("{\"Statement\": [{\"Effect\": \"Perhaps\"}]}"));
+            var finding = Run(bundle).Of(Sec06Catalog.BucketNotPublic).Single(f => f.ResourceId == "org-bucket");
+            Assert.Equal(FindingStatus.Error, finding.Status);
+            Assert.Contains("cannot be read", finding.Reason);
+        }
+
+        [Fact]
+        public void Without_the_account_level_only_a_complete_bucket_configuration_settles_it()
+        {
+            using var bundle = Scenario();
+            bundle.Error("global/s3control/GetPublicAccessBlock.json", "AccessDenied", "Access Denied");
+            var findings = Run(bundle).Of(Sec06Catalog.BucketBlockPublicAccess);
+            Assert.Equal(FindingStatus.Pass, findings.Single(f => f.ResourceId == "private-bucket").Status);
+            var unknown = findings.Single(f => f.ResourceId == "public-acl-bucket");
+            Assert.Equal(FindingStatus.Error, unknown.Status);
+            Assert.Contains("s3:GetAccountPublicAccessBlock", unknown.Reason);
+        }
+
+        [Fact]
         public void A_missing_bucket_list_is_an_error()
         {
             using var bundle = Scenario();

@@ -46,7 +46,8 @@ namespace WASecurity.Checks.Ec2
         /// <summary>
         /// The images the region's instances run, whoever owns them, in one call:
         /// <c>&lt;region&gt;/ec2/DescribeImages/instances.json</c>. Deprecated and disabled images are included so an
-        /// old image still answers with its owner and creation date.
+        /// old image still answers with its owner and creation date. Never ask it with no ids: DescribeImages without
+        /// ImageIds lists every public image in the region.
         /// </summary>
         public static ApiCall DescribeImagesInUse(string region, IEnumerable<string> imageIds) => new ApiCall(
             "ec2",
