@@ -60,14 +60,14 @@ namespace WASecurity.Checks
             }
 
             var account = await GetAccountBlockAsync(context, cancellationToken).ConfigureAwait(false);
-            var findings = new List<Finding>();
-            foreach (var bucket in buckets.Value)
+
+            // Buckets are judged concurrently; the evidence source bounds how many calls are in flight.
+            return await Task.WhenAll(buckets.Value.Select(async bucket =>
             {
                 var effective = await GetEffectiveBlockAsync(context, bucket, account, cancellationToken).ConfigureAwait(false);
                 if (effective.Block == null)
                 {
-                    findings.Add(BucketError(context, check, bucket, effective.Failed!));
-                    continue;
+                    return BucketError(context, check, bucket, effective.Failed!);
                 }
 
                 var block = effective.Block;
@@ -75,10 +75,8 @@ namespace WASecurity.Checks
                 var finding = block.IsComplete
                     ? BucketFinding(context, check, bucket, FindingStatus.Pass, $"Bucket {bucket.Name} has all four Block Public Access settings in force from {source}.")
                     : BucketFinding(context, check, bucket, FindingStatus.Fail, $"Bucket {bucket.Name} lacks Block Public Access settings at both account and bucket level: {string.Join(", ", block.Disabled)}.");
-                findings.Add(WithBlock(finding, block).With("CoveredByAccount", effective.CoveredByAccount));
-            }
-
-            return findings;
+                return WithBlock(finding, block).With("CoveredByAccount", effective.CoveredByAccount);
+            })).ConfigureAwait(false);
         }
 
         private static async Task<IEnumerable<Finding>> BucketNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
@@ -96,13 +94,7 @@ namespace WASecurity.Checks
             }
 
             var account = await GetAccountBlockAsync(context, cancellationToken).ConfigureAwait(false);
-            var findings = new List<Finding>();
-            foreach (var bucket in buckets.Value)
-            {
-                findings.Add(await BucketExposureAsync(context, check, bucket, account, cancellationToken).ConfigureAwait(false));
-            }
-
-            return findings;
+            return await Task.WhenAll(buckets.Value.Select(bucket => BucketExposureAsync(context, check, bucket, account, cancellationToken))).ConfigureAwait(false);
         }
 
         /// <summary>
