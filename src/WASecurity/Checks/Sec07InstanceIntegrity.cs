@@ -42,7 +42,7 @@ namespace WASecurity.Checks
         };
 
         internal static Task<Parsed<IReadOnlyList<Ec2Instance>>> GetInstancesAsync(CheckContext context, string region, CancellationToken cancellationToken) =>
-            context.GetParsedAsync(Ec2Calls.DescribeInstances(region), r => Ec2Instance.ParseList(r.Root), cancellationToken);
+            context.GetParsedAsync(Ec2Calls.DescribeInstances(region), r => Ec2Instance.ParseAll(r.Root), cancellationToken);
 
         private static Task<IEnumerable<Finding>> InstanceManagedBySsmAsync(CheckContext context, CancellationToken cancellationToken)
         {

@@ -4,10 +4,10 @@ using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Ec2
 {
-    /// <summary>The regional EC2 calls several questions share; each is one call per region (all pages merged).</summary>
+    /// <summary>The EC2 calls the questions share (each fetched once per run and region, all pages merged).</summary>
     internal static class Ec2Calls
     {
-        /// <summary>Every instance in the region, CLI shape <c>Reservations[].Instances[]</c>.</summary>
+        /// <summary>All instances of a region, <c>Reservations[].Instances[]</c> with every page merged.</summary>
         public static ApiCall DescribeInstances(string region) => new ApiCall("ec2", "DescribeInstances", region);
 
         public static ApiCall DescribeSecurityGroups(string region) => new ApiCall("ec2", "DescribeSecurityGroups", region);
