@@ -19,6 +19,9 @@
         'Test-WASRootAccount'
         'Test-WASHumanAccess'
         'Test-WASAutomatedAccess'
+        'Test-WASNetworkBoundary'
+        'Test-WASServiceSecurity'
+        'Test-WASInstanceIntegrity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
