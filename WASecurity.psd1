@@ -12,7 +12,9 @@
     FormatsToProcess     = @('WASecurity.format.ps1xml')
     TypesToProcess       = @('WASecurity.types.ps1xml')
     CmdletsToExport      = @(
+        'Export-WASReport'
         'Get-WASCheck'
+        'Import-WASAssessment'
         'Test-WASRootAccount'
     )
     FunctionsToExport    = @()
