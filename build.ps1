@@ -85,7 +85,7 @@ function Invoke-UnitTests {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $trx = 'unit.trx'
     & dotnet test (Join-Path $Root 'tests/Unit/WASecurity.Tests.csproj') -c $Configuration --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $file = Join-Path $results $trx
     if (-not (Test-Path $file)) {
         Write-Host 'xunit: the test run produced no results (build failure?).' -ForegroundColor Red
@@ -120,7 +120,8 @@ Import-Module '$pester' -Force
 `$skipped = @(`$r.Skipped | ForEach-Object { [pscustomobject]@{ Name = `$_.ExpandedPath; Reason = if (`$_.ErrorRecord) { "`$(`$_.ErrorRecord[0])" } else { '(no reason given)' } } })
 [pscustomobject]@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$skipped } | ConvertTo-Json -Depth 4 -Compress | Set-Content -LiteralPath '$(Join-Path $OutRoot 'TestResults/pester-summary.json')'
 "@
-    Invoke-Pwsh @('-Command', $script)
+    # Out-Host: the runners' output is for the console, not part of this function's result object.
+    Invoke-Pwsh @('-Command', $script) | Out-Host
     $summaryFile = Join-Path $OutRoot 'TestResults/pester-summary.json'
     if (-not (Test-Path $summaryFile)) {
         Write-Host 'Pester: the run produced no summary.' -ForegroundColor Red
@@ -135,7 +136,7 @@ function Invoke-TestTask {
     New-Item -ItemType Directory -Path (Join-Path $OutRoot 'TestResults') -Force | Out-Null
     $unit = Invoke-UnitTests
     $pester = Invoke-PesterTests
-    $skipped = @($unit.Skipped) + @($pester.Skipped) | Where-Object { $_ }
+    $skipped = @(@($unit.Skipped) + @($pester.Skipped) | Where-Object { $_ })
     Write-Host ''
     Write-Host ("xunit:  {0} passed, {1} failed, {2} skipped" -f $unit.Passed, $unit.Failed, @($unit.Skipped).Count)
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, @($pester.Skipped).Count)

@@ -82,5 +82,22 @@ namespace WASecurity.Tests.Suppressions
             Assert.Equal("WASInvalidAttestationFile,WASecurity.Cmdlets.TestWASRootAccount", missing.FirstError?.FullyQualifiedErrorId);
             Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, missing.FirstError!.CategoryInfo.Category);
         }
+
+        [Fact]
+        public void The_sample_files_load_and_apply_to_the_demo_account()
+        {
+            // A fixed date: the samples' entries are real dates and would otherwise expire under the test.
+            var now = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
+            var samples = Path.Combine(SampleFindings.RepoRoot(), "samples");
+            var suppressions = WASecurity.Suppressions.SuppressionSet.Load(Path.Combine(samples, "suppressions.psd1"), now);
+            var attestations = WASecurity.Suppressions.AttestationSet.Load(Path.Combine(samples, "attestations.psd1"), now);
+            var findings = Run("Test-WASRootAccount -EvidencePath $bundle").AssertNoErrors().Findings;
+            Assert.Empty(suppressions.Warnings.Concat(attestations.Warnings));
+
+            Assert.Contains(findings, f => suppressions.Apply(f) && f.CheckId == "SEC01.RootHardwareMfa");
+            Assert.Contains(findings, f => attestations.Apply(f) && f.Status == FindingStatus.Pass && f.CheckId == "SEC01.RootContactDetailsCurrent");
+            Assert.Empty(suppressions.Unmatched());
+            Assert.Empty(attestations.Unmatched());
+        }
     }
 }
