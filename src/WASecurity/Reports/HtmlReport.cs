@@ -86,7 +86,7 @@ namespace WASecurity.Reports
                 var width = q.Score.HasValue ? (int)Math.Round(q.Score.Value * ChartBarWidth) : 0;
                 var color = !q.Score.HasValue ? "#9ca3af" : q.Score.Value >= 0.9 ? "#15803d" : q.Score.Value >= 0.6 ? "#d97706" : "#c4221f";
                 var label = q.Title == null ? q.Id : $"{q.Id} {q.Title}";
-                html.Append("<g class=\"score\" data-question=\"").Append(E(q.Id)).Append("\"><title>").Append(E($"{label}: {q.ScoreText} ({q.Pass} pass, {q.Fail} fail, {q.Error} error)")).Append("</title>");
+                html.Append("<g class=\"score\" data-question=\"").Append(E(q.Id)).Append("\"><title>").Append(E($"{label}: {q.ScoreText} ({q.Pass} pass, {q.Fail} fail, {q.Error} error, {q.Suppressed} suppressed; Manual and NotApplicable findings and suppressed ones are not scored)")).Append("</title>");
                 html.Append("<text x=\"0\" y=\"").Append(N(y + 15)).Append("\">").Append(E(q.Id)).Append("</text>");
                 html.Append("<rect class=\"track\" x=\"").Append(N(ChartLabelWidth)).Append("\" y=\"").Append(N(y)).Append("\" width=\"").Append(N(ChartBarWidth)).Append("\" height=\"20\" rx=\"3\"/>");
                 html.Append("<rect class=\"bar\" x=\"").Append(N(ChartLabelWidth)).Append("\" y=\"").Append(N(y)).Append("\" width=\"").Append(N(width)).Append("\" height=\"20\" rx=\"3\" fill=\"").Append(color).Append("\"/>");

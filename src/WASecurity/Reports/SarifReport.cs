@@ -131,22 +131,16 @@ namespace WASecurity.Reports
             w.WriteStartObject("properties");
             w.WriteString("security-severity", SecuritySeverity(severity));
             w.WriteString("precision", "high");
+            // The schema makes tags a set: each value once.
+            var tags = new[] { "security", sample.Question, sample.Area }
+                .Concat(check?.BestPractices ?? sample.BestPractices)
+                .Concat((check?.Cis ?? sample.Cis).Select(cis => "CIS-" + cis))
+                .Where(t => !string.IsNullOrEmpty(t))
+                .Distinct(StringComparer.Ordinal);
             w.WriteStartArray("tags");
-            w.WriteStringValue("security");
-            w.WriteStringValue(sample.Question);
-            if (!string.IsNullOrEmpty(sample.Area))
+            foreach (var tag in tags)
             {
-                w.WriteStringValue(sample.Area);
-            }
-
-            foreach (var practice in check?.BestPractices ?? sample.BestPractices)
-            {
-                w.WriteStringValue(practice);
-            }
-
-            foreach (var cis in check?.Cis ?? sample.Cis)
-            {
-                w.WriteStringValue("CIS-" + cis);
+                w.WriteStringValue(tag);
             }
 
             w.WriteEndArray();

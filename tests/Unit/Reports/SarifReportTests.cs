@@ -49,7 +49,9 @@ namespace WASecurity.Tests.Reports
                 RequiredText(rule, "help");
                 var properties = Required(rule, "properties", JsonValueKind.Object);
                 Assert.True(double.TryParse(Required(properties, "security-severity", JsonValueKind.String).GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
-                Assert.Contains("security", Required(properties, "tags", JsonValueKind.Array).EnumerateArray().Select(t => t.GetString()));
+                var tags = Required(properties, "tags", JsonValueKind.Array).EnumerateArray().Select(t => t.GetString()).ToList();
+                Assert.Contains("security", tags);
+                Assert.Equal(tags.Count, tags.Distinct().Count());
             }
 
             // invocation: executionSuccessful.
