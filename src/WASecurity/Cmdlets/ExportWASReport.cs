@@ -20,6 +20,7 @@ namespace WASecurity.Cmdlets
         /// <summary>The findings to report, usually from the pipeline.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowEmptyCollection]
+        [FindingTransformation]
         public Finding[] InputObject { get; set; } = Array.Empty<Finding>();
 
         /// <summary>The report format.</summary>

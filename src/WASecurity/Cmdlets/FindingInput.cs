@@ -50,6 +50,13 @@ namespace WASecurity.Cmdlets
 
                     yield break;
                 default:
+                    // A deserialized finding (jobs, remoting, Import-Clixml) or one read with ConvertFrom-Json.
+                    if (input is PSObject bag && FindingTransformationAttribute.TryFromPSObject(bag, out var converted))
+                    {
+                        yield return converted;
+                        yield break;
+                    }
+
                     cmdlet.WriteError(new ErrorRecord(
                         new ArgumentException($"-{parameterName} takes WASecurity findings or paths of JSON reports, not a {value.GetType().FullName}."),
                         ErrorIds.InvalidArgument,

@@ -121,5 +121,39 @@ namespace WASecurity.Tests.Reports
                 File.Delete(good);
             }
         }
+
+        [Fact]
+        public void Deserialized_and_json_findings_are_accepted_as_findings()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "was-deser-" + System.Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                var findings = SampleFindings.Create().ToArray();
+                var result = PowerShellRunner.Run(@"
+                    $findings | Export-Clixml (Join-Path $folder 'f.clixml')
+                    $findings | Export-WASReport Json (Join-Path $folder 'original.json')
+                    Import-Clixml (Join-Path $folder 'f.clixml') | Export-WASReport Json (Join-Path $folder 'clixml.json')
+                    (Get-Content -Raw (Join-Path $folder 'original.json') | ConvertFrom-Json).findings | Export-WASReport Json (Join-Path $folder 'json.json')
+                    Compare-WASAssessment -Reference (Get-Content -Raw (Join-Path $folder 'original.json') | ConvertFrom-Json).findings -Difference (Import-Clixml (Join-Path $folder 'f.clixml')) -IncludeUnchanged",
+                    Vars(("findings", findings), ("folder", folder))).AssertNoErrors();
+
+                string Findings(string name)
+                {
+                    using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, name)));
+                    return document.RootElement.GetProperty("findings").GetRawText();
+                }
+
+                Assert.Equal(Findings("original.json"), Findings("clixml.json"));
+                Assert.Equal(Findings("original.json"), Findings("json.json"));
+                var changes = result.Output.Select(o => o.BaseObject).OfType<FindingChange>().ToList();
+                Assert.Equal(findings.Length, changes.Count);
+                Assert.All(changes, c => Assert.Contains(c.Change, new[] { FindingChangeKind.Unchanged, FindingChangeKind.StillFailing }));
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
     }
 }
