@@ -1,11 +1,11 @@
-#Requires -Version 5.1
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Reports, import, compare, suppressions and attestations as a user runs them: the built module from out/.
 BeforeAll {
     Set-StrictMode -Version Latest
     $ErrorActionPreference = 'Stop'
-    $modulePath = if ($env:WAS_MODULE_PATH) { $env:WAS_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/WASecurity' }
-    Import-Module $modulePath -Force
-    $script:bundle = Join-Path $PSScriptRoot '../../samples/demo-account'
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-WASModulePath) -Force
+    $script:bundle = Get-WASSamplePath
     $script:findings = @(Test-WASRootAccount -EvidencePath $script:bundle)
 
     function New-TestFinding([string] $ResourceId, [string] $Status = 'Fail') {
