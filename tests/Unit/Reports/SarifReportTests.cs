@@ -116,5 +116,70 @@ namespace WASecurity.Tests.Reports
             Assert.Equal(0, run.GetProperty("results").GetArrayLength());
             Assert.Equal("WASecurity", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
         }
+
+        // The 2.1.0 schema sets additionalProperties: false on these objects; each list is the schema's property names.
+        private static readonly Dictionary<string, string[]> Allowed = new Dictionary<string, string[]>
+        {
+            ["sarifLog"] = new[] { "$schema", "version", "runs", "inlineExternalProperties", "properties" },
+            ["run"] = new[] { "tool", "invocations", "conversion", "language", "versionControlProvenance", "originalUriBaseIds", "artifacts", "logicalLocations", "graphs", "results", "automationDetails", "runAggregates", "baselineGuid", "redactionTokens", "defaultEncoding", "defaultSourceLanguage", "newlineSequences", "columnKind", "externalPropertyFileReferences", "threadFlowLocations", "taxonomies", "addresses", "translations", "policies", "webRequests", "webResponses", "specialLocations", "properties" },
+            ["tool"] = new[] { "driver", "extensions", "properties" },
+            ["toolComponent"] = new[] { "guid", "name", "organization", "product", "productSuite", "shortDescription", "fullDescription", "fullName", "version", "semanticVersion", "dottedQuadFileVersion", "releaseDateUtc", "downloadUri", "informationUri", "globalMessageStrings", "notifications", "rules", "taxa", "locations", "language", "contents", "isComprehensive", "localizedDataSemanticVersion", "minimumRequiredLocalizedDataSemanticVersion", "associatedComponent", "translationMetadata", "supportedTaxonomies", "properties" },
+            ["reportingDescriptor"] = new[] { "id", "deprecatedIds", "guid", "deprecatedGuids", "name", "deprecatedNames", "shortDescription", "fullDescription", "messageStrings", "defaultConfiguration", "helpUri", "help", "relationships", "properties" },
+            ["multiformatMessageString"] = new[] { "text", "markdown", "properties" },
+            ["reportingConfiguration"] = new[] { "enabled", "level", "rank", "parameters", "properties" },
+            ["invocation"] = new[] { "commandLine", "arguments", "responseFiles", "startTimeUtc", "endTimeUtc", "exitCode", "ruleConfigurationOverrides", "notificationConfigurationOverrides", "toolExecutionNotifications", "toolConfigurationNotifications", "exitCodeDescription", "exitSignalName", "exitSignalNumber", "processStartFailureMessage", "executionSuccessful", "machine", "account", "processId", "executableLocation", "workingDirectory", "environmentVariables", "stdin", "stdout", "stderr", "stdoutStderr", "properties" },
+            ["result"] = new[] { "ruleId", "ruleIndex", "rule", "kind", "level", "message", "analysisTarget", "locations", "guid", "correlationGuid", "occurrenceCount", "partialFingerprints", "fingerprints", "stacks", "codeFlows", "graphs", "graphTraversals", "relatedLocations", "suppressions", "baselineState", "rank", "attachments", "hostedViewerUri", "workItemUris", "provenance", "fixes", "taxa", "webRequest", "webResponse", "properties" },
+            ["message"] = new[] { "text", "markdown", "id", "arguments", "properties" },
+            ["location"] = new[] { "id", "physicalLocation", "logicalLocations", "message", "annotations", "relationships", "properties" },
+            ["logicalLocation"] = new[] { "name", "index", "fullyQualifiedName", "decoratedName", "parentIndex", "kind", "properties" },
+            ["suppression"] = new[] { "guid", "kind", "status", "justification", "location", "properties" },
+        };
+
+        private static void OnlyAllowed(JsonElement element, string definition) =>
+            Assert.All(element.EnumerateObject(), p => Assert.True(Allowed[definition].Contains(p.Name), $"'{p.Name}' is not a property of {definition}"));
+
+        [Fact]
+        public void Sarif_objects_hold_only_properties_the_schema_defines()
+        {
+            using var document = JsonDocument.Parse(ReportTestIO.Bytes(ReportFormat.Sarif, SampleFindings.Create()));
+            var log = document.RootElement;
+            OnlyAllowed(log, "sarifLog");
+            var run = log.GetProperty("runs")[0];
+            OnlyAllowed(run, "run");
+            OnlyAllowed(run.GetProperty("tool"), "tool");
+            var driver = run.GetProperty("tool").GetProperty("driver");
+            OnlyAllowed(driver, "toolComponent");
+            foreach (var rule in driver.GetProperty("rules").EnumerateArray())
+            {
+                OnlyAllowed(rule, "reportingDescriptor");
+                OnlyAllowed(rule.GetProperty("shortDescription"), "multiformatMessageString");
+                OnlyAllowed(rule.GetProperty("fullDescription"), "multiformatMessageString");
+                OnlyAllowed(rule.GetProperty("help"), "multiformatMessageString");
+                OnlyAllowed(rule.GetProperty("defaultConfiguration"), "reportingConfiguration");
+                Assert.Contains(rule.GetProperty("defaultConfiguration").GetProperty("level").GetString(), new[] { "none", "note", "warning", "error" });
+            }
+
+            Assert.All(run.GetProperty("invocations").EnumerateArray(), i => OnlyAllowed(i, "invocation"));
+            foreach (var result in run.GetProperty("results").EnumerateArray())
+            {
+                OnlyAllowed(result, "result");
+                OnlyAllowed(result.GetProperty("message"), "message");
+                foreach (var location in result.GetProperty("locations").EnumerateArray())
+                {
+                    OnlyAllowed(location, "location");
+                    Assert.All(location.GetProperty("logicalLocations").EnumerateArray(), l => OnlyAllowed(l, "logicalLocation"));
+                }
+
+                Assert.All(result.GetProperty("partialFingerprints").EnumerateObject(), p => Assert.Equal(JsonValueKind.String, p.Value.ValueKind));
+                if (result.TryGetProperty("suppressions", out var suppressions))
+                {
+                    Assert.All(suppressions.EnumerateArray(), s =>
+                    {
+                        OnlyAllowed(s, "suppression");
+                        Assert.Contains(s.GetProperty("status").GetString(), new[] { "accepted", "underReview", "rejected" });
+                    });
+                }
+            }
+        }
     }
 }
