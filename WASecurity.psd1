@@ -20,6 +20,7 @@
         'Invoke-WASAssessment'
         'Invoke-WASComplianceTest'
         'Test-WASRootAccount'
+        'Test-WASHumanAccess'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
