@@ -12,8 +12,11 @@
     FormatsToProcess     = @('WASecurity.format.ps1xml')
     TypesToProcess       = @('WASecurity.types.ps1xml')
     CmdletsToExport      = @(
+        'Compare-WASAssessment'
+        'Export-WASReport'
         'Get-WASCheck'
         'Get-WASSetting'
+        'Import-WASAssessment'
         'Invoke-WASAssessment'
         'Invoke-WASComplianceTest'
         'Test-WASRootAccount'
