@@ -36,6 +36,7 @@ namespace WASecurity.Tests.Checks
         public Sec04Account()
         {
             Bundle = new BundleBuilder(AccountId, East, West);
+            CollectedAt(Now);
             var main = Trail(MainTrail, MainArn, East, true, MainBucket, MainLogGroup);
             var eu = Trail(EuTrail, EuArn, West, false, EuBucket, "CloudTrail/regional-eu");
             Trails(East, main);
@@ -303,6 +304,21 @@ namespace WASecurity.Tests.Checks
             return this;
         }
 
+        /// <summary>Rewrites the manifest with another collection time.</summary>
+        public Sec04Account CollectedAt(DateTimeOffset collectedAt)
+        {
+            Bundle.Json("manifest.json", new
+            {
+                schemaVersion = 1,
+                accountId = AccountId,
+                partition = "aws",
+                collectedAt = collectedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+                regions = new[] { East, West },
+                tool = new { name = "WASecurity", version = "test" },
+            });
+            return this;
+        }
+
         public Sec04Account Put(ApiCall call, object value)
         {
             Bundle.Json(call.BundlePath, value);
@@ -322,12 +338,12 @@ namespace WASecurity.Tests.Checks
         }
 
         /// <summary>Runs the SEC04 checks matching <paramref name="checkId"/> against the bundle as written now.</summary>
-        public IReadOnlyList<Finding> Run(string checkId = "SEC04.*", IDictionary<string, object>? settings = null)
+        public IReadOnlyList<Finding> Run(string checkId = "SEC04.*", IDictionary<string, object>? settings = null, DateTimeOffset? now = null)
         {
             var folder = Bundle.WriteFolder();
             using var source = BundleEvidenceSource.Open(folder);
             var assessmentSettings = settings == null ? AssessmentSettings.Defaults : AssessmentSettings.Create(null, new System.Collections.Hashtable(settings.ToDictionary(k => k.Key, k => k.Value)));
-            var runner = new AssessmentRunner(source, assessmentSettings, () => Now);
+            var runner = new AssessmentRunner(source, assessmentSettings, () => now ?? Now);
             var findings = new List<Finding>();
             runner.RunAsync(new[] { Sec04Catalog.Question }, new[] { checkId }, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             return findings;

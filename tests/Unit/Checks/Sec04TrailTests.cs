@@ -182,6 +182,18 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void Delivery_age_is_measured_at_the_bundles_collection_time_not_when_it_is_read()
+        {
+            using var account = new Sec04Account();
+            account.TrailStatus(EuArn, West, true, Now.AddHours(-30));
+
+            var weekLater = account.Run("SEC04.TrailCloudWatchDelivery", now: Now.AddDays(7));
+
+            Assert.Contains("30 hours ago", Sec04Assert.OneFail(weekLater, "SEC04.TrailCloudWatchDelivery", EuTrail, West).Reason);
+            Assert.Equal(FindingStatus.Pass, weekLater.Single(f => f.ResourceId == MainTrail).Status);
+        }
+
+        [Fact]
         public void A_trail_that_never_delivered_to_CloudWatch_fails()
         {
             using var account = new Sec04Account();

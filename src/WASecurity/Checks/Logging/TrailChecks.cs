@@ -71,7 +71,7 @@ namespace WASecurity.Checks.Logging
                 }
                 else
                 {
-                    var hours = (context.Now - last.Value).TotalHours;
+                    var hours = (EvidenceTime(context) - last.Value).TotalHours;
                     finding = hours <= maxHours
                         ? TrailFinding(context, check, FindingStatus.Pass, trail, $"Trail '{trail.Name}' last delivered to log group {trail.LogGroupName} {Age(hours)} ago.")
                         : TrailFinding(context, check, FindingStatus.Fail, trail, $"Trail '{trail.Name}' last delivered to log group {trail.LogGroupName} {Age(hours)} ago (limit {maxHours} hours)" + ErrorSuffix(deliveryError) + ".");
@@ -167,6 +167,13 @@ namespace WASecurity.Checks.Logging
                 .With("Trails", inventory.Trails.Select(t => t.Arn))
                 .AsEnumerable();
         }
+
+        /// <summary>
+        /// When the evidence describes the account: the bundle's collection time offline (a bundle read a week later
+        /// must not turn a healthy delivery stale), the run's clock live.
+        /// </summary>
+        internal static DateTimeOffset EvidenceTime(CheckContext context) =>
+            context.Evidence is BundleEvidenceSource bundle && bundle.Manifest.CollectedAt < context.Now ? bundle.Manifest.CollectedAt : context.Now;
 
         private static string ErrorSuffix(string? error) => string.IsNullOrEmpty(error) ? string.Empty : $"; last delivery error: {error}";
 
