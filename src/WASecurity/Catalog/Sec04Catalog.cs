@@ -86,11 +86,11 @@ namespace WASecurity.Catalog
             "The S3 bucket that receives CloudTrail logs is not publicly accessible.",
             Severity.Critical,
             Bucket,
-            "Audit logs describe the whole account: who does what, from where, with which resources. A public log bucket hands that map to anyone. The decision uses S3's own policy status (GetBucketPolicyStatus), the bucket ACL's grants to AllUsers and AuthenticatedUsers, and the bucket's and account's Block Public Access.",
+            "Audit logs describe the whole account: who does what, from where, with which resources. A public log bucket hands that map to anyone. The decision uses S3's own policy status (GetBucketPolicyStatus; when it is unavailable, the bucket policy judged by the module's resource policy analyzer), the bucket ACL's grants to AllUsers and AuthenticatedUsers, and the bucket's and account's Block Public Access.",
             "aws s3api put-public-access-block --bucket <trail-bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
             Configure,
             Array.Empty<string>(),
-            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketPolicyStatus", "s3:GetBucketAcl", "s3:GetBucketPublicAccessBlock", "s3:GetAccountPublicAccessBlock" });
+            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketPolicyStatus", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketPublicAccessBlock", "s3:GetAccountPublicAccessBlock" });
 
         public static readonly CheckDefinition TrailBucketImmutable = new CheckDefinition(
             "SEC04.TrailBucketImmutable",

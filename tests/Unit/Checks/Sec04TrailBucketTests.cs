@@ -85,6 +85,42 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void Without_a_policy_status_the_policy_document_is_judged_by_the_analyzer()
+        {
+            using var account = new Sec04Account();
+            account.Remove(LoggingCalls.GetBucketPolicyStatus(MainBucket));
+            account.Remove(LoggingCalls.GetBucketPolicyStatus(EuBucket));
+            account.Put(LoggingCalls.GetBucketPolicy(MainBucket), new { Policy = PolicyText("\"*\"", string.Empty) });
+            account.Put(LoggingCalls.GetBucketPolicy(EuBucket), new { Policy = PolicyText("\"*\"", ",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}") });
+
+            var findings = account.Run("SEC04.TrailBucketNotPublic");
+
+            var fail = Sec04Assert.OneFail(findings, "SEC04.TrailBucketNotPublic", MainBucket, "global");
+            Assert.Contains("policy analyzer", fail.Reason);
+            Assert.Equal(FindingStatus.Pass, findings.Single(f => f.ResourceId == EuBucket).Status);
+        }
+
+        [Fact]
+        public void Without_a_policy_status_or_a_policy_the_bucket_is_an_Error_unless_no_policy_exists()
+        {
+            using var account = new Sec04Account();
+            account.Remove(LoggingCalls.GetBucketPolicyStatus(MainBucket));
+            account.Error(LoggingCalls.GetBucketPolicyStatus(EuBucket), "AccessDenied", "Access Denied");
+            account.Error(LoggingCalls.GetBucketPolicy(EuBucket), "NoSuchBucketPolicy", "The bucket policy does not exist");
+
+            var findings = account.Run("SEC04.TrailBucketNotPublic");
+
+            var error = findings.Single(f => f.ResourceId == MainBucket);
+            Assert.Equal(FindingStatus.Error, error.Status);
+            Assert.Contains("GetBucketPolicyStatus", error.Reason);
+            Assert.Equal(FindingStatus.Pass, findings.Single(f => f.ResourceId == EuBucket).Status);
+        }
+
+        private static string PolicyText(string principal, string condition) =>
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"CloudTrailWrite\",\"Effect\":\"Allow\",\"Principal\":" + principal
+            + ",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/*\"" + condition + "}]}";
+
+        [Fact]
         public void Versioning_without_MFA_delete_and_no_Object_Lock_fails_on_that_bucket()
         {
             using var account = new Sec04Account();

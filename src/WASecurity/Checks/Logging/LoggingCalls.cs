@@ -26,6 +26,9 @@ namespace WASecurity.Checks.Logging
         /// <summary>S3's own verdict on whether the bucket policy makes the bucket public.</summary>
         public static ApiCall GetBucketPolicyStatus(string bucket) => Bucket("GetBucketPolicyStatus", bucket);
 
+        /// <summary>The bucket policy document, judged with the policy analyzer when S3's policy status is unavailable.</summary>
+        public static ApiCall GetBucketPolicy(string bucket) => Bucket("GetBucketPolicy", bucket);
+
         public static ApiCall GetBucketPublicAccessBlock(string bucket) => Bucket("GetPublicAccessBlock", bucket, "s3:GetBucketPublicAccessBlock");
 
         public static ApiCall GetBucketVersioning(string bucket) => Bucket("GetBucketVersioning", bucket);

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Catalog;
 using WASecurity.Evidence;
+using WASecurity.Policies;
 
 namespace WASecurity.Checks.Logging
 {
@@ -52,9 +53,8 @@ namespace WASecurity.Checks.Logging
 
                 var ignoreAcls = BlockFlag(accountBlock.Result, "IgnorePublicAcls") || BlockFlag(bucketBlock.Result, "IgnorePublicAcls");
                 var restrict = BlockFlag(accountBlock.Result, "RestrictPublicBuckets") || BlockFlag(bucketBlock.Result, "RestrictPublicBuckets");
-                bool? policyPublic = policyStatus.Result.IsSuccess
-                    ? policyStatus.Result.Root.Path("PolicyStatus")?.Bool("IsPublic") == true
-                    : policyStatus.Result.Error!.Kind == ApiErrorKind.NotFound ? false : (bool?)null;
+                var policy = await PolicyVerdictAsync(context, bucket, policyStatus.Result, cancellationToken).ConfigureAwait(false);
+                var policyPublic = policy.IsPublic;
                 var publicGrants = acl.Result.IsSuccess
                     ? acl.Result.Root.Items("Grants")
                         .Where(g => PublicGroups.Contains(g.Path("Grantee")?.Str("URI")))
@@ -66,7 +66,7 @@ namespace WASecurity.Checks.Logging
                 if (policyPublic == true && !restrict)
                 {
                     finding = BucketFinding(context, check, FindingStatus.Fail, bucket, trails,
-                        $"CloudTrail bucket '{bucket}' is public through its bucket policy (S3 policy status IsPublic) and Block Public Access does not restrict public buckets.");
+                        $"CloudTrail bucket '{bucket}' is public through its bucket policy ({policy.Basis}) and Block Public Access does not restrict public buckets.");
                 }
                 else if (publicGrants != null && publicGrants.Count > 0 && !ignoreAcls)
                 {
@@ -75,7 +75,7 @@ namespace WASecurity.Checks.Logging
                 }
                 else if (policyPublic == null && !restrict)
                 {
-                    return BucketError(context, check, policyStatus.Result, bucket, trails);
+                    return BucketError(context, check, policy.Failure!, bucket, trails);
                 }
                 else if (publicGrants == null && !ignoreAcls)
                 {
@@ -84,11 +84,12 @@ namespace WASecurity.Checks.Logging
                 else
                 {
                     finding = BucketFinding(context, check, FindingStatus.Pass, bucket, trails,
-                        $"CloudTrail bucket '{bucket}' is not public: {Basis(policyPublic, restrict, publicGrants, ignoreAcls)}.");
+                        $"CloudTrail bucket '{bucket}' is not public: {Basis(policyPublic, policy.Basis, restrict, publicGrants, ignoreAcls)}.");
                 }
 
                 return finding
                     .With("PolicyIsPublic", policyPublic)
+                    .With("PolicyVerdictFrom", policy.Basis)
                     .With("PublicAclGrants", publicGrants)
                     .With("IgnorePublicAcls", ignoreAcls)
                     .With("RestrictPublicBuckets", restrict);
@@ -225,18 +226,89 @@ namespace WASecurity.Checks.Logging
             return finding;
         }
 
+        /// <summary>
+        /// Whether the bucket policy makes the bucket public: S3's own verdict (GetBucketPolicyStatus) when it is in
+        /// the evidence, otherwise the policy document judged by <see cref="ResourcePolicyAnalyzer"/>. A bucket
+        /// without a policy is not public through it.
+        /// </summary>
+        private static async Task<PolicyVerdict> PolicyVerdictAsync(CheckContext context, string bucket, EvidenceResponse status, CancellationToken cancellationToken)
+        {
+            if (status.IsSuccess)
+            {
+                var isPublic = status.Root.Path("PolicyStatus")?.Bool("IsPublic") == true;
+                if (!isPublic)
+                {
+                    return new PolicyVerdict(false, "S3 policy status IsPublic = false", null);
+                }
+
+                // Name the statement when the document is in the evidence too; S3's verdict stands either way.
+                var document = await context.GetAsync(LoggingCalls.GetBucketPolicy(bucket), cancellationToken).ConfigureAwait(false);
+                var detail = document.IsSuccess && TryAnalyze(document, context.Account.AccountId, out _, out var why) ? "; " + why : string.Empty;
+                return new PolicyVerdict(true, "S3 policy status IsPublic = true" + detail, null);
+            }
+
+            if (status.Error!.Kind == ApiErrorKind.NotFound)
+            {
+                return new PolicyVerdict(false, "no bucket policy", null);
+            }
+
+            var policy = await context.GetAsync(LoggingCalls.GetBucketPolicy(bucket), cancellationToken).ConfigureAwait(false);
+            if (!policy.IsSuccess)
+            {
+                return policy.Error!.Kind == ApiErrorKind.NotFound
+                    ? new PolicyVerdict(false, "no bucket policy", null)
+                    : new PolicyVerdict(null, "unknown", status);
+            }
+
+            return TryAnalyze(policy, context.Account.AccountId, out var analyzedPublic, out var reason)
+                ? new PolicyVerdict(analyzedPublic, "policy analyzer: " + reason, null)
+                : new PolicyVerdict(null, "unknown", status);
+        }
+
+        private static bool TryAnalyze(EvidenceResponse policy, string accountId, out bool isPublic, out string reason)
+        {
+            isPublic = false;
+            reason = string.Empty;
+            var text = policy.Root.Str("Policy");
+            if (text == null || !PolicyDocument.TryParse(text, out var document, out _))
+            {
+                return false;
+            }
+
+            isPublic = ResourcePolicyAnalyzer.IsPublic(document!, accountId, out reason);
+            return true;
+        }
+
         private static bool BlockFlag(EvidenceResponse response, string flag) =>
             response.IsSuccess && response.Root.Path("PublicAccessBlockConfiguration")?.Bool(flag) == true;
 
-        private static string Basis(bool? policyPublic, bool restrict, List<string>? grants, bool ignoreAcls)
+        private static string Basis(bool? policyPublic, string policyBasis, bool restrict, List<string>? grants, bool ignoreAcls)
         {
             var policy = policyPublic == true ? "its policy would be public but Block Public Access restricts public buckets"
-                : policyPublic == false ? "S3 reports its policy as not public"
+                : policyPublic == false ? $"its policy is not public ({policyBasis})"
                 : "Block Public Access restricts public buckets";
             var acl = grants != null && grants.Count > 0 ? "its ACL's public grants are ignored by Block Public Access"
                 : grants != null ? "its ACL grants nothing to AllUsers or AuthenticatedUsers"
                 : "Block Public Access ignores public ACLs";
             return $"{policy}; {acl}";
+        }
+
+        private sealed class PolicyVerdict
+        {
+            public PolicyVerdict(bool? isPublic, string basis, EvidenceResponse? failure)
+            {
+                IsPublic = isPublic;
+                Basis = basis;
+                Failure = failure;
+            }
+
+            /// <summary>Null when neither the policy status nor the policy could be read.</summary>
+            public bool? IsPublic { get; }
+
+            /// <summary>What decided: S3's policy status or the analyzer, with its reason.</summary>
+            public string Basis { get; }
+
+            public EvidenceResponse? Failure { get; }
         }
     }
 }
