@@ -41,7 +41,7 @@ Describe 'Test-WASLogging on the sample account' {
     It 'says which link of the CIS alarm chain is missing' {
         ($Findings | Where-Object CheckId -eq 'SEC04.AlarmRootUsage').Status | Should -Be 'Pass'
         ($Findings | Where-Object CheckId -eq 'SEC04.AlarmConsoleSignInWithoutMfa').Reason | Should -Match 'no alarm watches its metric'
-        ($Findings | Where-Object CheckId -eq 'SEC04.AlarmCloudTrailChanges').Reason | Should -Match 'misses 1 of its alternatives'
+        ($Findings | Where-Object CheckId -eq 'SEC04.AlarmCloudTrailChanges').Reason | Should -Match 'misses 1 of its 5 alternatives'
     }
 }
 

@@ -35,7 +35,7 @@ namespace WASecurity.Tests.Checks
             account.Monitoring(filters);
 
             var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmIamPolicyChanges", AccountId, East);
-            Assert.Contains("misses 1 of its alternatives", fail.Reason);
+            Assert.Contains("misses 1 of its 16 alternatives, e.g. ($.eventName = \"DetachGroupPolicy\")", fail.Reason);
             var closest = Assert.IsType<string>(fail.Evidence["FilterPattern"]);
             Assert.Contains("AttachGroupPolicy", closest);
             Assert.DoesNotContain("DetachGroupPolicy", closest);
@@ -51,6 +51,19 @@ namespace WASecurity.Tests.Checks
             account.Monitoring(filters);
 
             Sec04Assert.AllPass(account.Run("SEC04.AlarmCloudTrailChanges"), "SEC04.AlarmCloudTrailChanges");
+        }
+
+        [Fact]
+        public void A_text_pattern_cannot_be_compared_and_does_not_count()
+        {
+            using var account = new Sec04Account();
+            var filters = AllFilters();
+            var i = Array.FindIndex(filters, f => f.Metric == "ConsoleAuthenticationFailures");
+            filters[i] = (filters[i].Metric, "\"Failed authentication\"");
+            account.Monitoring(filters);
+
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmConsoleAuthenticationFailures", AccountId, East);
+            Assert.Contains("1 of them are not JSON filter patterns", fail.Reason);
         }
 
         [Fact]

@@ -79,14 +79,18 @@ namespace WASecurity.Checks.Logging
             var covering = onGroup.Where(f => f.Pattern != null && f.Pattern.Covers(required)).ToList();
             if (covering.Count == 0)
             {
+                // Name a near miss only when it covers part of the pattern: that is the filter to extend.
                 result.Closest = onGroup
-                    .Where(f => f.Pattern != null)
+                    .Where(f => f.Pattern != null && f.Pattern.Uncovered(required).Count < required.Alternatives.Count)
                     .OrderBy(f => f.Pattern!.Uncovered(required).Count)
                     .FirstOrDefault();
                 if (result.Closest != null)
                 {
-                    result.Missing = result.Closest.Pattern!.Uncovered(required).Count;
+                    var uncovered = result.Closest.Pattern!.Uncovered(required);
+                    result.Missing = $"{uncovered.Count} of its {required.Alternatives.Count} alternatives, e.g. ({string.Join(" && ", uncovered[0])})";
                 }
+
+                result.Unparsed = onGroup.Count(f => f.Pattern == null);
 
                 return result;
             }
@@ -175,8 +179,9 @@ namespace WASecurity.Checks.Logging
                     break;
                 default:
                     reason = result.Closest != null
-                        ? $"None of the {result.FiltersOnGroup} metric filter(s) on log group {group} covers the pattern; the closest, '{result.Closest.Name}', misses {result.Missing} of its alternatives."
-                        : $"No metric filter on log group {group} (of trail '{result.Trail.Name}') covers the pattern.";
+                        ? $"None of the {result.FiltersOnGroup} metric filter(s) on log group {group} covers the pattern; the closest, '{result.Closest.Name}', misses {result.Missing}."
+                        : $"None of the {result.FiltersOnGroup} metric filter(s) on log group {group} covers the pattern"
+                          + (result.Unparsed > 0 ? $"; {result.Unparsed} of them are not JSON filter patterns and cannot be compared." : ".");
                     break;
             }
 
@@ -213,7 +218,9 @@ namespace WASecurity.Checks.Logging
 
             public MetricFilterEntry? Closest { get; set; }
 
-            public int Missing { get; set; }
+            public string? Missing { get; set; }
+
+            public int Unparsed { get; set; }
 
             public string? AlarmName { get; set; }
 
