@@ -48,6 +48,16 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void NoSuchConfigurationRecorder_is_a_region_without_a_recorder()
+        {
+            using var account = new Sec04Account();
+            account.Error(LoggingCalls.DescribeConfigurationRecorders(East), "NoSuchConfigurationRecorderException", "Cannot find configuration recorder");
+
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.ConfigRecorderAllResources"), "SEC04.ConfigRecorderAllResources", AccountId, East);
+            Assert.Contains("no configuration recorder in us-east-1", fail.Reason);
+        }
+
+        [Fact]
         public void A_region_without_a_GuardDuty_detector_fails_in_that_region_only()
         {
             using var account = new Sec04Account();

@@ -21,12 +21,13 @@ namespace WASecurity.Checks.Logging
                 var statusTask = context.GetAsync(LoggingCalls.DescribeConfigurationRecorderStatus(region), cancellationToken);
                 var recorders = await recordersTask.ConfigureAwait(false);
                 var statuses = await statusTask.ConfigureAwait(false);
-                if (!recorders.IsSuccess)
+                if (!recorders.IsSuccess && recorders.Error!.Kind != ApiErrorKind.NotFound)
                 {
                     return context.ErrorFinding(check, recorders).AsEnumerable();
                 }
 
-                var list = recorders.Root.Items("ConfigurationRecorders").ToList();
+                // NoSuchConfigurationRecorderException means the same as an empty list.
+                var list = recorders.IsSuccess ? recorders.Root.Items("ConfigurationRecorders").ToList() : new List<JsonElement>();
                 if (list.Count == 0)
                 {
                     return context.AccountFinding(check, FindingStatus.Fail, $"AWS Config has no configuration recorder in {region}.", region).AsEnumerable();

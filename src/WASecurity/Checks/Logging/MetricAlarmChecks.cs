@@ -130,7 +130,8 @@ namespace WASecurity.Checks.Logging
                             result.TopicArn = topic;
                         }
 
-                        var subscriptions = await context.GetAsync(LoggingCalls.ListSubscriptionsByTopic(topic.Split(':')[3], topic), cancellationToken).ConfigureAwait(false);
+                        var topicRegion = topic.Split(':').ElementAtOrDefault(3) is string r && r.Length > 0 ? r : region;
+                        var subscriptions = await context.GetAsync(LoggingCalls.ListSubscriptionsByTopic(topicRegion, topic), cancellationToken).ConfigureAwait(false);
                         if (!subscriptions.IsSuccess)
                         {
                             result.Failure ??= subscriptions;
