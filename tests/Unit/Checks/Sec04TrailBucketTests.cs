@@ -172,6 +172,18 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void A_rule_on_the_organization_folder_applies_to_an_organization_trails_logs()
+        {
+            using var account = new Sec04Account();
+            var main = (System.Collections.Generic.Dictionary<string, object?>)Trail(MainTrail, MainArn, East, true, MainBucket, MainLogGroup);
+            main["IsOrganizationTrail"] = true;
+            account.ReplaceTrails(main, Trail(EuTrail, EuArn, West, false, EuBucket, "CloudTrail/regional-eu"));
+            account.Lifecycle(MainBucket, "AWSLogs/o-a1b2c3d4e5/", 60);
+
+            Sec04Assert.OneFail(account.Run("SEC04.TrailBucketLifecycleRetention"), "SEC04.TrailBucketLifecycleRetention", MainBucket, "global");
+        }
+
+        [Fact]
         public void A_lifecycle_rule_for_the_whole_bucket_applies_to_the_logs()
         {
             using var account = new Sec04Account();

@@ -48,9 +48,12 @@ namespace WASecurity.Checks.Logging
         /// <summary>The log group's region.</summary>
         public string? LogGroupRegion => ArnPart(LogGroupArn, 3);
 
-        /// <summary>Where CloudTrail writes this account's log files in the bucket.</summary>
+        /// <summary>
+        /// Where CloudTrail writes this account's log files in the bucket; an organization trail writes under
+        /// AWSLogs/&lt;organization id&gt;/, which the trail description does not name, so its prefix stops at AWSLogs/.
+        /// </summary>
         public string LogKeyPrefix(string accountId) =>
-            (string.IsNullOrEmpty(KeyPrefix) ? string.Empty : KeyPrefix!.TrimEnd('/') + "/") + $"AWSLogs/{accountId}/";
+            (string.IsNullOrEmpty(KeyPrefix) ? string.Empty : KeyPrefix!.TrimEnd('/') + "/") + (IsOrganizationTrail ? "AWSLogs/" : $"AWSLogs/{accountId}/");
 
         /// <summary>Reads one entry of DescribeTrails' trailList; null when it has no ARN to key its calls by.</summary>
         public static TrailRecord? From(JsonElement trail, string listedIn)
