@@ -458,7 +458,9 @@ namespace WASecurity.Checks
             }
             else
             {
-                var failed = new[] { saml, oidc }.Concat(sso).FirstOrDefault(r => !r.IsSuccess && r.Error!.Kind != ApiErrorKind.RegionUnavailable);
+                // Without the authorization details, Identity Center roles provisioned from the organization cannot be seen.
+                var failed = new[] { saml, oidc }.Concat(sso).Concat(new[] { details.Response })
+                    .FirstOrDefault(r => !r.IsSuccess && r.Error!.Kind != ApiErrorKind.RegionUnavailable);
                 if (failed != null)
                 {
                     return context.ErrorFinding(check, failed).AsEnumerable();

@@ -173,6 +173,16 @@ namespace WASecurity.Tests.Policies
         }
 
         [Fact]
+        public void Empty_via_and_arn_are_absent()
+        {
+            var policy = new NamedPolicy("p", Doc(Policy(Allow("'*'"))), PolicySource.Inline, string.Empty, string.Empty);
+
+            Assert.Null(policy.Via);
+            Assert.Null(policy.Arn);
+            Assert.Equal("inline policy 'p'", policy.DisplayName);
+        }
+
+        [Fact]
         public void Explanation_names_statement_and_policy()
         {
             var policy = Named("s3-read", "{'Version':'2012-10-17','Statement':[{'Sid':'ReadData','Effect':'Allow','Action':'s3:GetObject','Resource':'*'}]}");

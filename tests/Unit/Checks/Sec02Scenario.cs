@@ -2,11 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using WASecurity.Catalog;
-using WASecurity.Checks;
-using WASecurity.Evidence;
-using WASecurity.Settings;
 using WASecurity.Tests.Infrastructure;
 
 namespace WASecurity.Tests.Sec02
@@ -18,7 +13,6 @@ namespace WASecurity.Tests.Sec02
     internal static class Sec02Scenario
     {
         public const string Account = "111122223333";
-        public static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
         public const string CredentialReportPath = "global/iam/CredentialReport.csv";
         public const string DetailsPath = "global/iam/GetAccountAuthorizationDetails.json";
@@ -208,14 +202,11 @@ namespace WASecurity.Tests.Sec02
             return bundle;
         }
 
-        /// <summary>Runs SEC02 on the bundle (folder form) at <see cref="Now"/>.</summary>
+        /// <summary>Runs SEC02 on the bundle (folder form) with the harness clock.</summary>
         public static IReadOnlyList<Finding> Run(BundleBuilder bundle, IDictionary? settings = null, string? checkId = null)
         {
-            using var source = BundleEvidenceSource.Open(bundle.WriteFolder());
-            var runner = new AssessmentRunner(source, AssessmentSettings.Create(null, settings), () => Now);
-            var findings = new List<Finding>();
-            runner.RunAsync(new[] { Sec02Catalog.Question }, checkId == null ? null : new[] { checkId }, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
-            return findings;
+            var values = settings?.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value);
+            return CheckHarness.Run(bundle.WriteFolder(), "SEC02", values, checkId == null ? Array.Empty<string>() : new[] { checkId });
         }
 
         public static IEnumerable<Finding> Of(this IEnumerable<Finding> findings, string checkId) => findings.Where(f => f.CheckId == checkId);

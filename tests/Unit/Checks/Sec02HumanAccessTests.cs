@@ -227,6 +227,18 @@ namespace WASecurity.Tests.Sec02
         }
 
         [Fact]
+        public void Centralized_identity_errors_without_authorization_details()
+        {
+            using var bundle = Bundle();
+            bundle.Error(DetailsPath, "AccessDenied");
+
+            var finding = Run(bundle, checkId: "SEC02.CentralizedIdentity").Single();
+
+            Assert.Equal(FindingStatus.Error, finding.Status);
+            Assert.Contains("iam:GetAccountAuthorizationDetails", finding.Reason);
+        }
+
+        [Fact]
         public void No_server_certificates_is_not_applicable_and_denied_is_error()
         {
             using var empty = Bundle();
