@@ -20,7 +20,7 @@ namespace WASecurity.Tests.Checks
 
             var findings = account.Run("SEC04.Alarm*");
 
-            var fail = Sec04Assert.OneFail(findings, "SEC04.AlarmRootUsage", AccountId, East);
+            var fail = Sec04Assert.OneFail(findings, "SEC04.AlarmRootUsage", AccountId, "global");
             Assert.Contains("None of the 14 metric filter(s) on log group CloudTrail/main covers the pattern", fail.Reason);
             Assert.Equal(14, findings.Count(f => f.Status == FindingStatus.Pass));
         }
@@ -34,7 +34,7 @@ namespace WASecurity.Tests.Checks
             filters[i] = (filters[i].Metric, filters[i].Pattern.Replace(" || ($.eventName = DetachGroupPolicy)", string.Empty));
             account.Monitoring(filters);
 
-            var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmIamPolicyChanges", AccountId, East);
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmIamPolicyChanges", AccountId, "global");
             Assert.Contains("misses 1 of its 16 alternatives, e.g. ($.eventName = \"DetachGroupPolicy\")", fail.Reason);
             var closest = Assert.IsType<string>(fail.Evidence["FilterPattern"]);
             Assert.Contains("AttachGroupPolicy", closest);
@@ -62,7 +62,7 @@ namespace WASecurity.Tests.Checks
             filters[i] = (filters[i].Metric, "\"Failed authentication\"");
             account.Monitoring(filters);
 
-            var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmConsoleAuthenticationFailures", AccountId, East);
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmConsoleAuthenticationFailures", AccountId, "global");
             Assert.Contains("1 of them are not JSON filter patterns", fail.Reason);
         }
 
@@ -73,7 +73,7 @@ namespace WASecurity.Tests.Checks
             var filters = AllFilters();
             account.Monitoring(filters, filters.Select(f => f.Metric).Where(m => m != "VPCChanges").ToArray());
 
-            var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmVpcChanges", AccountId, East);
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.Alarm*"), "SEC04.AlarmVpcChanges", AccountId, "global");
             Assert.Contains("no alarm watches its metric", fail.Reason);
             Assert.Equal("VPCChanges-filter", fail.Properties["FilterName"]);
         }
@@ -135,7 +135,7 @@ namespace WASecurity.Tests.Checks
                 CompositeAlarms = Array.Empty<object>(),
             });
 
-            var fail = Sec04Assert.OneFail(account.Run("SEC04.AlarmRootUsage"), "SEC04.AlarmRootUsage", AccountId, East);
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.AlarmRootUsage"), "SEC04.AlarmRootUsage", AccountId, "global");
             Assert.Contains("has no enabled SNS action", fail.Reason);
         }
     }

@@ -34,6 +34,25 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void A_fixed_gap_keeps_the_same_region_and_resource_so_runs_compare()
+        {
+            using var account = new Sec04Account();
+            var clean = account.Run();
+            account.Put(WASecurity.Checks.Logging.LoggingCalls.ListDetectors("eu-west-1"), new { DetectorIds = System.Array.Empty<string>() });
+            account.TrailStatus(Sec04Account.MainArn, "us-east-1", logging: false, Sec04Account.Now.AddDays(-2));
+            var broken = account.Run();
+
+            static string Key(Finding f) => $"{f.CheckId}|{f.Region}|{f.ResourceId}";
+            foreach (var check in new[] { "SEC04.GuardDutyEnabled", "SEC04.CloudTrailMultiRegion", "SEC04.AlarmRootUsage", "SEC04.S3DataEventsRead" })
+            {
+                var before = clean.Where(f => f.CheckId == check).Select(Key).OrderBy(k => k).ToList();
+                var after = broken.Where(f => f.CheckId == check).Select(Key).OrderBy(k => k).ToList();
+                Assert.Equal(before, after);
+                Assert.Contains(broken, f => f.CheckId == check && f.Status == FindingStatus.Fail);
+            }
+        }
+
+        [Fact]
         public void Findings_expose_resource_names_as_properties()
         {
             using var account = new Sec04Account();

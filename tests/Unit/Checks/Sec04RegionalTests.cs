@@ -16,7 +16,7 @@ namespace WASecurity.Tests.Checks
 
             var findings = account.Run("SEC04.ConfigRecorderAllResources");
 
-            var fail = Sec04Assert.OneFail(findings, "SEC04.ConfigRecorderAllResources", "default", West);
+            var fail = Sec04Assert.OneFail(findings, "SEC04.ConfigRecorderAllResources", AccountId, West);
             Assert.Contains("records only selected resource types", fail.Reason);
             Assert.Equal(FindingStatus.Pass, findings.Single(f => f.Region == East).Status);
         }
@@ -26,11 +26,11 @@ namespace WASecurity.Tests.Checks
         {
             using var account = new Sec04Account();
             account.Recorder(East, allSupported: true, recording: true, lastStatus: "FAILURE");
-            var fail = Sec04Assert.OneFail(account.Run("SEC04.ConfigRecorderAllResources"), "SEC04.ConfigRecorderAllResources", "default", East);
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.ConfigRecorderAllResources"), "SEC04.ConfigRecorderAllResources", AccountId, East);
             Assert.Contains("last failed (AccessDenied)", fail.Reason);
 
             account.Recorder(East, allSupported: true, recording: false, lastStatus: "SUCCESS");
-            Assert.Contains("is not recording", Sec04Assert.OneFail(account.Run("SEC04.ConfigRecorderAllResources"), "SEC04.ConfigRecorderAllResources", "default", East).Reason);
+            Assert.Contains("is not recording", Sec04Assert.OneFail(account.Run("SEC04.ConfigRecorderAllResources"), "SEC04.ConfigRecorderAllResources", AccountId, East).Reason);
         }
 
         [Fact]
@@ -77,8 +77,9 @@ namespace WASecurity.Tests.Checks
             using var account = new Sec04Account();
             account.Put(LoggingCalls.GetDetector(East, Detector(East)), new { CreatedAt = "2025-01-01T00:00:00.000Z", FindingPublishingFrequency = "SIX_HOURS", Status = "DISABLED", UpdatedAt = "2026-01-01T00:00:00.000Z" });
 
-            var fail = Sec04Assert.OneFail(account.Run("SEC04.GuardDutyEnabled"), "SEC04.GuardDutyEnabled", Detector(East), East);
+            var fail = Sec04Assert.OneFail(account.Run("SEC04.GuardDutyEnabled"), "SEC04.GuardDutyEnabled", AccountId, East);
             Assert.Contains("DISABLED", fail.Reason);
+            Assert.Equal(Detector(East), fail.Properties["DetectorId"]);
         }
 
         [Fact]

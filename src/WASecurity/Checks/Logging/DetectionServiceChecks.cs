@@ -9,7 +9,10 @@ using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Logging
 {
-    /// <summary>Regional detection services: AWS Config, GuardDuty and Security Hub, one finding per region.</summary>
+    /// <summary>
+    /// Regional detection services: AWS Config, GuardDuty and Security Hub, one finding per region, always about the
+    /// account in that region (so a fixed gap compares as fixed); the recorder, detector or hub is a property.
+    /// </summary>
     internal static class DetectionServiceChecks
     {
         public static Task<IEnumerable<Finding>> ConfigRecorderAsync(CheckContext context, CancellationToken cancellationToken)
@@ -53,7 +56,7 @@ namespace WASecurity.Checks.Logging
                     .AsEnumerable();
 
                 Finding RecorderFinding(FindingStatus status, string reason) =>
-                    context.NewFinding(check, status, chosen.Name, reason, region)
+                    context.AccountFinding(check, status, reason, region)
                         .WithProperty("ConfigurationRecorderName", chosen.Name);
             });
         }
@@ -85,15 +88,16 @@ namespace WASecurity.Checks.Logging
                 var failed = details.FirstOrDefault(d => !d.IsSuccess);
                 if (failed != null)
                 {
-                    return context.ErrorFinding(check, failed, failed.Call.ResourceKey, resourceType: check.ResourceType).WithProperty("DetectorId", failed.Call.ResourceKey).AsEnumerable();
+                    return context.ErrorFinding(check, failed).WithProperty("DetectorId", failed.Call.ResourceKey).AsEnumerable();
                 }
 
                 var status = details[0].Root.Str("Status");
                 return DetectorFinding(FindingStatus.Fail, ids[0], $"GuardDuty detector {ids[0]} in {region} is {status ?? "not enabled"}.", status).AsEnumerable();
 
                 Finding DetectorFinding(FindingStatus findingStatus, string id, string reason, string? detectorStatus) =>
-                    context.NewFinding(check, findingStatus, id, reason, region, $"arn:{context.Account.Partition}:guardduty:{region}:{context.Account.AccountId}:detector/{id}")
+                    context.AccountFinding(check, findingStatus, reason, region)
                         .WithProperty("DetectorId", id)
+                        .With("DetectorArn", $"arn:{context.Account.Partition}:guardduty:{region}:{context.Account.AccountId}:detector/{id}")
                         .With("Status", detectorStatus);
             });
         }
@@ -107,7 +111,8 @@ namespace WASecurity.Checks.Logging
                 if (hub.IsSuccess)
                 {
                     var arn = hub.Root.Str("HubArn");
-                    return context.NewFinding(check, FindingStatus.Pass, arn?.Split('/').Last() ?? "default", $"Security Hub is enabled in {region} (subscribed {hub.Root.Str("SubscribedAt") ?? "at an unknown date"}).", region, arn)
+                    return context.AccountFinding(check, FindingStatus.Pass, $"Security Hub is enabled in {region} (subscribed {hub.Root.Str("SubscribedAt") ?? "at an unknown date"}).", region)
+                        .WithProperty("HubArn", arn)
                         .With("HubArn", arn)
                         .With("AutoEnableControls", hub.Root.Bool("AutoEnableControls"))
                         .AsEnumerable();

@@ -186,12 +186,14 @@ namespace WASecurity.Checks.Logging
                     break;
             }
 
-            return context.AccountFinding(check, status, reason, result.Trail.LogGroupRegion)
+            // Region stays global whichever log group decided, so that the same control compares across runs.
+            return context.AccountFinding(check, status, reason)
                 .WithProperty("TrailName", result.Trail.Name)
                 .WithProperty("LogGroupName", group)
                 .WithProperty("FilterName", result.Filter?.Name)
                 .WithProperty("AlarmName", result.AlarmName)
                 .WithProperty("TopicArn", result.TopicArn)
+                .With("LogGroupRegion", result.Trail.LogGroupRegion)
                 .With("RequiredPattern", monitored.Pattern)
                 .With("FilterPattern", result.Filter?.PatternText ?? result.Closest?.PatternText);
         }

@@ -119,7 +119,8 @@ namespace WASecurity.Checks.Logging
             await Task.WhenAll(inventory.Trails.Where(t => t.IsMultiRegion).Select(t => TrailInventory.LoadStateAsync(context, t, cancellationToken))).ConfigureAwait(false);
 
         /// <summary>
-        /// An account-level verdict: Pass when some trail satisfies <paramref name="qualifies"/>. A multi-region trail is
+        /// An account-level verdict (region global, whatever the trail's home, so runs compare): Pass when some trail
+        /// satisfies <paramref name="qualifies"/>. A multi-region trail is
         /// listed in every region, so one region's successful DescribeTrails is enough to conclude there is none;
         /// a trail whose status or selectors could not be read makes a negative answer an Error.
         /// </summary>
@@ -137,7 +138,7 @@ namespace WASecurity.Checks.Logging
             if (qualifying.Count > 0)
             {
                 var first = qualifying[0].Trail;
-                return context.AccountFinding(check, FindingStatus.Pass, $"Multi-region trail '{first.Name}' is logging and {what}.", first.HomeRegion)
+                return context.AccountFinding(check, FindingStatus.Pass, $"Multi-region trail '{first.Name}' is logging and {what}.")
                     .WithProperty("TrailName", first.Name)
                     .With("QualifyingTrails", qualifying.Select(s => s.Trail.Arn))
                     .AsEnumerable();
