@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Get-WASCheck'
         'Test-WASRootAccount'
+        'Get-WASDataClassification'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -33,6 +33,7 @@ namespace WASecurity.Catalog
         private static IReadOnlyList<QuestionDefinition> Build() => new[]
         {
             Sec01Catalog.Question,
+            Sec08Catalog.Question,
         };
     }
 }
