@@ -15,6 +15,7 @@
         'Get-WASCheck'
         'Test-WASRootAccount'
         'Get-WASDataClassification'
+        'Invoke-WASKeyRotationCheck'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
