@@ -15,6 +15,7 @@
         'Get-WASCheck'
         'Test-WASRootAccount'
         'Get-WASDataClassification'
+        'Test-WASEncryptionAtRest'
         'Invoke-WASKeyRotationCheck'
     )
     FunctionsToExport    = @()

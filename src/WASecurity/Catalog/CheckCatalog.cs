@@ -34,6 +34,7 @@ namespace WASecurity.Catalog
         {
             Sec01Catalog.Question,
             Sec08Catalog.Question,
+            Sec09Catalog.Question,
             Sec10Catalog.Question,
         };
     }
