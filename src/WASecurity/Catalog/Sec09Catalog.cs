@@ -26,17 +26,6 @@ namespace WASecurity.Catalog
             Array.Empty<string>(),
             new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetEncryptionConfiguration" });
 
-        public static readonly CheckDefinition EbsDefaultEncryption = new CheckDefinition(
-            "SEC09.EbsDefaultEncryption",
-            "EBS encryption by default is enabled in the region.",
-            Severity.Medium,
-            "AWS::::Account",
-            "With encryption by default every new volume and snapshot copy in the region is encrypted, whoever creates it and however.",
-            "aws ec2 enable-ebs-encryption-by-default --region <region> (optionally aws ec2 modify-ebs-default-kms-key-id --kms-key-id <key-arn>).",
-            new[] { "SEC08-BP02", "SEC08-BP03" },
-            new[] { "3.0/2.2.1" },
-            new[] { "ec2:GetEbsEncryptionByDefault" });
-
         public static readonly CheckDefinition EbsVolumeEncrypted = new CheckDefinition(
             "SEC09.EbsVolumeEncrypted",
             "The EBS volume is encrypted.",
@@ -170,7 +159,7 @@ namespace WASecurity.Catalog
             "Test-WASEncryptionAtRest",
             new[]
             {
-                BucketDefaultEncryption, EbsDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
+                BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
                 SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, SensitiveTableRecovery,
                 SensitiveDatabaseBackups, ReplicationWithinAllowedRegions,
             },

@@ -22,7 +22,6 @@ namespace WASecurity.Checks
         public IReadOnlyList<CheckImplementation> GetChecks() => new[]
         {
             new CheckImplementation(Sec09Catalog.BucketDefaultEncryption, BucketDefaultEncryptionAsync),
-            new CheckImplementation(Sec09Catalog.EbsDefaultEncryption, EbsDefaultEncryptionAsync),
             new CheckImplementation(Sec09Catalog.EbsVolumeEncrypted, (c, t) => EncryptedFlagAsync(c, Sec09Catalog.EbsVolumeEncrypted, new[] { DataStoreTypes.EBSVolume }, "Encrypted", t)),
             new CheckImplementation(Sec09Catalog.EbsSnapshotEncrypted, EbsSnapshotEncryptedAsync),
             new CheckImplementation(Sec09Catalog.RdsStorageEncrypted, (c, t) => EncryptedFlagAsync(c, Sec09Catalog.RdsStorageEncrypted, Databases, "StorageEncrypted", t)),
@@ -89,25 +88,6 @@ namespace WASecurity.Checks
                     ? DataStoreFindings.For(context, check, store, classification, FindingStatus.Pass, $"{label} {store.Id} is encrypted with KMS key {store.Description.Str("KmsKeyId") ?? "(default)"}.")
                     : DataStoreFindings.For(context, check, store, classification, FindingStatus.Fail, $"{label} {store.Id} is not encrypted at rest ({flag} = {(encrypted == null ? "missing" : "false")}).");
                 return Task.FromResult(finding.With(flag, encrypted).With("KmsKeyId", store.Description.Str("KmsKeyId")));
-            });
-        }
-
-        private static Task<IEnumerable<Finding>> EbsDefaultEncryptionAsync(CheckContext context, CancellationToken cancellationToken)
-        {
-            var check = Sec09Catalog.EbsDefaultEncryption;
-            return context.ForEachRegionAsync(async region =>
-            {
-                var response = await context.GetAsync(DataCalls.GetEbsEncryptionByDefault(region), cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccess)
-                {
-                    return context.ErrorFinding(check, response).AsEnumerable();
-                }
-
-                var enabled = response.Root.Bool("EbsEncryptionByDefault");
-                var finding = enabled == true
-                    ? context.AccountFinding(check, FindingStatus.Pass, $"EBS encryption by default is enabled in {region}.", region)
-                    : context.AccountFinding(check, FindingStatus.Fail, $"EBS encryption by default is disabled in {region}: new volumes are unencrypted unless their creator asks.", region);
-                return finding.With("EbsEncryptionByDefault", enabled).AsEnumerable();
             });
         }
 

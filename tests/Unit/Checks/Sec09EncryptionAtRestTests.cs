@@ -42,8 +42,6 @@ namespace WASecurity.Tests.Checks
                     },
                 })
                 .Json("eu-west-1/ec2/DescribeSnapshots.json", new { Snapshots = new object[0] })
-                .Json($"{R}/ec2/GetEbsEncryptionByDefault.json", new { EbsEncryptionByDefault = true, SseType = "sse-ebs" })
-                .Json("eu-west-1/ec2/GetEbsEncryptionByDefault.json", new { EbsEncryptionByDefault = false, SseType = "sse-ebs" })
                 .Json($"{R}/rds/DescribeDBInstances.json", new
                 {
                     DBInstances = new object[]
@@ -122,8 +120,6 @@ namespace WASecurity.Tests.Checks
             findings.AssertFailsOn("SEC09.EfsEncrypted", "fs-00000000000000p01");
             findings.AssertFailsOn("SEC09.SqsQueueEncrypted", "raw");
             findings.AssertFailsOn("SEC09.DynamoDbTableKey");
-            Assert.Equal(FindingStatus.Fail, Assert.Single(findings.Of("SEC09.EbsDefaultEncryption"), f => f.Region == "eu-west-1").Status);
-            Assert.Equal(FindingStatus.Pass, Assert.Single(findings.Of("SEC09.EbsDefaultEncryption"), f => f.Region == R).Status);
             Assert.DoesNotContain(findings, f => f.Status == FindingStatus.Error);
 
             Assert.Equal("SSE-S3", findings.On("SEC09.BucketDefaultEncryption", "untagged-logs").Properties["EncryptionType"]);
@@ -207,17 +203,19 @@ namespace WASecurity.Tests.Checks
             bundle.Error("global/s3/GetBucketEncryption/restricted-payroll.json", "AccessDenied", "Access Denied")
                   .Remove("global/s3/GetBucketVersioning/confidential-exports.json")
                   .Error($"{R}/sqs/GetQueueAttributes/payments.json", "AccessDenied", "denied")
-                  .Remove("eu-west-1/ec2/GetEbsEncryptionByDefault.json")
+                  .Error("eu-west-1/ec2/DescribeSnapshots.json", "UnauthorizedOperation", "You are not authorized to perform this operation.")
                   .Remove($"{R}/kms/DescribeKey/{Cmk}.json");
             var findings = QuestionRun.Run(bundle, "SEC09");
 
             var payroll = findings.On("SEC09.BucketDefaultEncryption", "restricted-payroll");
             Assert.Equal(FindingStatus.Error, payroll.Status);
-            Assert.Contains("s3:GetBucketEncryption", payroll.Reason);
+            Assert.Contains("s3:GetEncryptionConfiguration", payroll.Reason);
             Assert.Equal(FindingStatus.Error, findings.On("SEC09.SensitiveStoreCustomerKey", "restricted-payroll").Status);
             Assert.Equal(FindingStatus.Error, findings.On("SEC09.SensitiveBucketVersioning", "confidential-exports").Status);
             Assert.Equal(FindingStatus.Error, findings.On("SEC09.SqsQueueEncrypted", "payments").Status);
-            Assert.Equal(FindingStatus.Error, Assert.Single(findings.Of("SEC09.EbsDefaultEncryption"), f => f.Region == "eu-west-1").Status);
+            var snapshots = Assert.Single(findings.Of("SEC09.EbsSnapshotEncrypted"), f => f.Region == "eu-west-1");
+            Assert.Equal(FindingStatus.Error, snapshots.Status);
+            Assert.Contains("ec2:DescribeSnapshots", snapshots.Reason);
             var orders = findings.On("SEC09.SensitiveStoreCustomerKey", "orders");
             Assert.Equal(FindingStatus.Error, orders.Status);
             Assert.Contains("kms:DescribeKey", orders.Reason);

@@ -9,17 +9,17 @@ namespace WASecurity.Checks.Data
     /// </summary>
     internal static class DataCalls
     {
-        public static readonly ApiCall ListBuckets = new ApiCall("s3", "ListBuckets");
+        public static readonly ApiCall ListBuckets = new ApiCall("s3", "ListBuckets", action: "s3:ListAllMyBuckets");
 
         public static ApiCall GetBucketLocation(string bucket) => Bucket("GetBucketLocation", bucket);
 
         public static ApiCall GetBucketTagging(string bucket) => Bucket("GetBucketTagging", bucket);
 
-        public static ApiCall GetBucketEncryption(string bucket) => Bucket("GetBucketEncryption", bucket);
+        public static ApiCall GetBucketEncryption(string bucket) => Bucket("GetBucketEncryption", bucket, "s3:GetEncryptionConfiguration");
 
         public static ApiCall GetBucketVersioning(string bucket) => Bucket("GetBucketVersioning", bucket);
 
-        public static ApiCall GetBucketReplication(string bucket) => Bucket("GetBucketReplication", bucket);
+        public static ApiCall GetBucketReplication(string bucket) => Bucket("GetBucketReplication", bucket, "s3:GetReplicationConfiguration");
 
         public static ApiCall GetBucketPolicy(string bucket) => Bucket("GetBucketPolicy", bucket);
 
@@ -28,9 +28,9 @@ namespace WASecurity.Checks.Data
         public static ApiCall DescribeTable(string region, string table) =>
             new ApiCall("dynamodb", "DescribeTable", region, table, Parameters("TableName", table));
 
-        /// <summary>Keyed by table name; the live source resolves the table ARN from DescribeTable.</summary>
-        public static ApiCall ListTagsOfResource(string region, string table) =>
-            new ApiCall("dynamodb", "ListTagsOfResource", region, table, Parameters("TableName", table));
+        /// <summary>Keyed by table name in bundles; the request names the table's ARN.</summary>
+        public static ApiCall ListTagsOfResource(string region, string table, string tableArn) =>
+            new ApiCall("dynamodb", "ListTagsOfResource", region, table, Parameters("ResourceArn", tableArn));
 
         public static ApiCall DescribeContinuousBackups(string region, string table) =>
             new ApiCall("dynamodb", "DescribeContinuousBackups", region, table, Parameters("TableName", table));
@@ -40,8 +40,6 @@ namespace WASecurity.Checks.Data
         /// <summary>Snapshots the account owns (<c>--owner-ids self</c>), not public or shared ones.</summary>
         public static ApiCall DescribeSnapshots(string region) =>
             new ApiCall("ec2", "DescribeSnapshots", region, parameters: Parameters("OwnerIds", new[] { "self" }));
-
-        public static ApiCall GetEbsEncryptionByDefault(string region) => new ApiCall("ec2", "GetEbsEncryptionByDefault", region);
 
         public static ApiCall DescribeDbInstances(string region) => new ApiCall("rds", "DescribeDBInstances", region);
 
@@ -61,8 +59,8 @@ namespace WASecurity.Checks.Data
 
         public static ApiCall GetMacieSession(string region) => new ApiCall("macie2", "GetMacieSession", region);
 
-        private static ApiCall Bucket(string operation, string bucket) =>
-            new ApiCall("s3", operation, ApiCall.Global, bucket, Parameters("Bucket", bucket));
+        private static ApiCall Bucket(string operation, string bucket, string? action = null) =>
+            new ApiCall("s3", operation, ApiCall.Global, bucket, Parameters("Bucket", bucket), action: action);
 
         private static IReadOnlyDictionary<string, object?> Parameters(string name, object value) =>
             new Dictionary<string, object?> { [name] = value };

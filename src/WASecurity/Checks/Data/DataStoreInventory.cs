@@ -164,9 +164,11 @@ namespace WASecurity.Checks.Data
                 var tables = await Task.WhenAll(list.Root.Strings("TableNames").Select(async name =>
                 {
                     var describe = Get(DataCalls.DescribeTable(region, name));
-                    var tags = await Get(DataCalls.ListTagsOfResource(region, name)).ConfigureAwait(false);
                     var described = await describe.ConfigureAwait(false);
                     var table = described.IsSuccess ? described.Root.Prop("Table") ?? default : default;
+                    var tableArn = (table.ValueKind == JsonValueKind.Object ? table.Str("TableArn") : null)
+                        ?? $"arn:{_context.Account.Partition}:dynamodb:{region}:{_context.Account.AccountId}:table/{name}";
+                    var tags = await Get(DataCalls.ListTagsOfResource(region, name, tableArn)).ConfigureAwait(false);
                     var store = new DataStore(DataStoreTypes.DynamoDBTable, region, name, table.ValueKind == JsonValueKind.Object ? table.Str("TableArn") : null, table);
                     if (!described.IsSuccess)
                     {
