@@ -17,6 +17,7 @@
         'Get-WASDataClassification'
         'Test-WASEncryptionAtRest'
         'Invoke-WASKeyRotationCheck'
+        'Test-WASEncryptionInTransit'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

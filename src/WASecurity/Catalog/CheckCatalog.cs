@@ -36,6 +36,7 @@ namespace WASecurity.Catalog
             Sec08Catalog.Question,
             Sec09Catalog.Question,
             Sec10Catalog.Question,
+            Sec11Catalog.Question,
         };
     }
 }
