@@ -18,6 +18,7 @@
         'Test-WASEncryptionAtRest'
         'Invoke-WASKeyRotationCheck'
         'Test-WASEncryptionInTransit'
+        'Test-WASIncidentResponse'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -37,6 +37,7 @@ namespace WASecurity.Catalog
             Sec09Catalog.Question,
             Sec10Catalog.Question,
             Sec11Catalog.Question,
+            Sec12Catalog.Question,
         };
     }
 }

@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using WASecurity.Catalog;
+using WASecurity.Checks.Iam;
+using WASecurity.Checks.Incident;
+using WASecurity.Evidence;
+using WASecurity.Policies;
+
+namespace WASecurity.Checks
+{
+    /// <summary>SEC 12: who is reached and who can act in an incident, how detections reach them, and whether containment is prepared.</summary>
+    internal sealed class Sec12IncidentResponse : IQuestionChecks
+    {
+        /// <summary>Event sources whose findings must be routed, with a readable name.</summary>
+        private static readonly (string Source, string Name)[] FindingSources = { ("aws.guardduty", "GuardDuty"), ("aws.securityhub", "Security Hub") };
+
+        public IReadOnlyList<CheckImplementation> GetChecks() => new[]
+        {
+            new CheckImplementation(Sec12Catalog.SecurityContactRegistered, (c, t) => SecurityContact.EvaluateAsync(c, Sec12Catalog.SecurityContactRegistered, t)),
+            new CheckImplementation(Sec12Catalog.SupportRoleExists, SupportRoleExistsAsync),
+            new CheckImplementation(Sec12Catalog.IncidentResponseRole, IncidentResponseRoleAsync),
+            new CheckImplementation(Sec12Catalog.FindingsRouted, FindingsRoutedAsync),
+            new CheckImplementation(Sec12Catalog.QuarantineSecurityGroup, QuarantineSecurityGroupAsync),
+            new CheckImplementation(Sec12Catalog.ResponsePlanDocumented, (c, t) => ManualAsync(c, Sec12Catalog.ResponsePlanDocumented, "No API shows a response plan: confirm that playbooks exist for the likely scenarios, name owners and contacts, and were exercised in the last year.")),
+            new CheckImplementation(Sec12Catalog.ForensicsCapturePrepared, (c, t) => ManualAsync(c, Sec12Catalog.ForensicsCapturePrepared, "No API shows forensic readiness: confirm that isolating an instance and capturing its volumes and memory is automated and was tested.")),
+            new CheckImplementation(Sec12Catalog.CleanRoomPrepared, (c, t) => ManualAsync(c, Sec12Catalog.CleanRoomPrepared, "No API shows a clean room: confirm that a CloudFormation template provisions an isolated investigation environment and was deployed in an exercise.")),
+            new CheckImplementation(Sec12Catalog.GameDaysRun, (c, t) => ManualAsync(c, Sec12Catalog.GameDaysRun, "No API shows exercises: confirm the date of the last incident response game day and that its findings were fixed.")),
+        };
+
+        private static async Task<IEnumerable<Finding>> SupportRoleExistsAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec12Catalog.SupportRoleExists;
+            var entities = await context.GetAsync(IncidentCalls.ListEntitiesForPolicy(context.Account.Partition, "AWSSupportAccess"), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> roles;
+            IReadOnlyList<string> others;
+            if (entities.IsSuccess)
+            {
+                roles = entities.Root.Items("PolicyRoles").Select(r => r.Str("RoleName")).Where(n => n != null).ToList()!;
+                others = entities.Root.Items("PolicyUsers").Select(u => "user " + u.Str("UserName"))
+                    .Concat(entities.Root.Items("PolicyGroups").Select(g => "group " + g.Str("GroupName"))).ToList();
+            }
+            else if (entities.Error!.Kind == ApiErrorKind.MissingFromBundle)
+            {
+                // Bundles built with get-account-authorization-details alone answer the same question.
+                var details = await context.GetAsync(IncidentCalls.GetAccountAuthorizationDetails, cancellationToken).ConfigureAwait(false);
+                if (!details.IsSuccess)
+                {
+                    return context.ErrorFinding(check, entities).AsEnumerable();
+                }
+
+                roles = details.Root.Items("RoleDetailList").Where(r => HasPolicy(r, "AWSSupportAccess")).Select(r => r.Str("RoleName")!).ToList();
+                others = details.Root.Items("UserDetailList").Where(u => HasPolicy(u, "AWSSupportAccess")).Select(u => "user " + u.Str("UserName"))
+                    .Concat(details.Root.Items("GroupDetailList").Where(g => HasPolicy(g, "AWSSupportAccess")).Select(g => "group " + g.Str("GroupName"))).ToList();
+            }
+            else
+            {
+                return context.ErrorFinding(check, entities).AsEnumerable();
+            }
+
+            Finding finding;
+            if (roles.Count > 0)
+            {
+                finding = context.NewFinding(check, FindingStatus.Pass, roles[0], $"AWSSupportAccess is attached to role(s) {string.Join(", ", roles)}.", resourceArn: RoleArn(context, roles[0]))
+                    .WithProperty("RoleName", roles[0]);
+            }
+            else
+            {
+                var detail = others.Count > 0 ? $" It is attached only to {string.Join(", ", others)}; attach it to a role that people assume." : string.Empty;
+                finding = context.AccountFinding(check, FindingStatus.Fail, $"No IAM role has the AWSSupportAccess policy.{detail}").WithProperty("RoleName", null);
+            }
+
+            return finding.With("Roles", roles).With("OtherEntities", others).AsEnumerable();
+        }
+
+        private static async Task<IEnumerable<Finding>> IncidentResponseRoleAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec12Catalog.IncidentResponseRole;
+            var patterns = context.Settings.GetStrings(Sec12Catalog.IncidentResponseRolePatterns).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+            var readPolicies = context.Settings.GetStrings(Sec12Catalog.IncidentResponseReadPolicies).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+            var details = await context.GetAsync(IncidentCalls.GetAccountAuthorizationDetails, cancellationToken).ConfigureAwait(false);
+            if (!details.IsSuccess)
+            {
+                return context.ErrorFinding(check, details).AsEnumerable();
+            }
+
+            var candidates = details.Root.Items("RoleDetailList")
+                .Where(r => r.Str("RoleName") != null && patterns.Any(p => WildcardPattern.IsMatch(p, r.Str("RoleName")!, ignoreCase: true)))
+                .Select(r => (Role: r, Name: r.Str("RoleName")!, Read: readPolicies.FirstOrDefault(p => HasPolicy(r, p)), Principals: HumanPrincipals(r)))
+                .ToList();
+
+            Finding finding;
+            var ready = candidates.FirstOrDefault(c => c.Read != null && c.Principals.Count > 0);
+            if (ready.Name != null)
+            {
+                finding = context.NewFinding(check, FindingStatus.Pass, ready.Name,
+                    $"Role {ready.Name} has {ready.Read} and can be assumed by {string.Join(", ", ready.Principals)}.", resourceArn: ready.Role.Str("Arn") ?? RoleArn(context, ready.Name))
+                    .WithProperty("RoleName", ready.Name);
+            }
+            else if (candidates.Count > 0)
+            {
+                var why = candidates.Select(c => c.Read == null
+                    ? $"{c.Name} has none of {string.Join(", ", readPolicies)}"
+                    : $"{c.Name} cannot be assumed by people (its trust policy names only services)");
+                var first = candidates[0];
+                finding = context.NewFinding(check, FindingStatus.Fail, first.Name, $"No incident-response role is ready: {string.Join("; ", why)}.", resourceArn: first.Role.Str("Arn") ?? RoleArn(context, first.Name))
+                    .WithProperty("RoleName", first.Name);
+            }
+            else
+            {
+                finding = context.AccountFinding(check, FindingStatus.Fail, $"No IAM role name matches the incident-response patterns ({string.Join(", ", patterns)}).")
+                    .WithProperty("RoleName", null);
+            }
+
+            return finding
+                .With("Patterns", patterns)
+                .With("ReadPolicies", readPolicies)
+                .With("MatchingRoles", candidates.Select(c => c.Name))
+                .AsEnumerable();
+        }
+
+        /// <summary>AWS and federated principals the role trusts (people or their accounts), not services.</summary>
+        private static IReadOnlyList<string> HumanPrincipals(JsonElement role)
+        {
+            var trust = role.Prop("AssumeRolePolicyDocument");
+            if (trust == null || !PolicyDocument.TryParse(trust.Value, out var document, out _))
+            {
+                return Array.Empty<string>();
+            }
+
+            return document!.Statements
+                .Where(s => s.Effect == PolicyEffect.Allow && s.Principal != null && !s.IsNotPrincipal)
+                .SelectMany(s => s.Principal!.Aws.Concat(s.Principal.Federated))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        private static bool HasPolicy(JsonElement entity, string awsManagedPolicyName) =>
+            entity.Items("AttachedManagedPolicies").Any(p =>
+                string.Equals(p.Str("PolicyName"), awsManagedPolicyName, StringComparison.OrdinalIgnoreCase)
+                && (p.Str("PolicyArn") ?? string.Empty).IndexOf(":iam::aws:policy/", StringComparison.Ordinal) >= 0);
+
+        private static string RoleArn(CheckContext context, string roleName) => $"arn:{context.Account.Partition}:iam::{context.Account.AccountId}:role/{roleName}";
+
+        private static Task<IEnumerable<Finding>> FindingsRoutedAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec12Catalog.FindingsRouted;
+            return context.ForEachRegionAsync(async region =>
+            {
+                var rules = await context.GetAsync(IncidentCalls.ListRules(region), cancellationToken).ConfigureAwait(false);
+                if (!rules.IsSuccess)
+                {
+                    return context.ErrorFinding(check, rules).AsEnumerable();
+                }
+
+                var enabled = rules.Root.Items("Rules")
+                    .Where(r => r.Str("Name") != null && string.Equals(r.Str("State"), "ENABLED", StringComparison.OrdinalIgnoreCase))
+                    .ToList();
+                var findings = new List<Finding>();
+                foreach (var (source, name) in FindingSources)
+                {
+                    var matching = enabled.Where(r => PatternMatchesSource(r.Str("EventPattern"), source)).ToList();
+                    Finding? finding = null;
+                    var withoutTargets = new List<string>();
+                    foreach (var rule in matching)
+                    {
+                        var ruleName = rule.Str("Name")!;
+                        var targets = await context.GetAsync(IncidentCalls.ListTargetsByRule(region, ruleName), cancellationToken).ConfigureAwait(false);
+                        if (!targets.IsSuccess)
+                        {
+                            finding = context.ErrorFinding(check, targets, ruleName, rule.Str("Arn"), check.ResourceType);
+                            finding.Region = region;
+                            continue;
+                        }
+
+                        var arns = targets.Root.Items("Targets").Select(t => t.Str("Arn")).Where(a => a != null).ToList();
+                        if (arns.Count > 0)
+                        {
+                            finding = context.NewFinding(check, FindingStatus.Pass, ruleName, $"{name} findings in {region} go through rule {ruleName} to {string.Join(", ", arns)}.", region, rule.Str("Arn"))
+                                .With("Targets", arns);
+                            break;
+                        }
+
+                        withoutTargets.Add(ruleName);
+                    }
+
+                    finding ??= context.AccountFinding(check, FindingStatus.Fail, withoutTargets.Count > 0
+                        ? $"{name} findings in {region} match rule(s) {string.Join(", ", withoutTargets)}, which have no target."
+                        : $"No enabled EventBridge rule in {region} matches {name} findings (source {source}).", region);
+                    findings.Add(finding.WithProperty("EventSource", source).With("Source", source).With("RulesWithoutTargets", withoutTargets));
+                }
+
+                return findings;
+            });
+        }
+
+        /// <summary>True when an event pattern's "source" admits <paramref name="source"/> (exact value or prefix match).</summary>
+        internal static bool PatternMatchesSource(string? eventPattern, string source)
+        {
+            if (string.IsNullOrWhiteSpace(eventPattern))
+            {
+                return false;
+            }
+
+            try
+            {
+                using (var document = JsonDocument.Parse(eventPattern!))
+                {
+                    var sources = document.RootElement.Prop("source");
+                    if (sources == null)
+                    {
+                        return false;
+                    }
+
+                    var values = sources.Value.ValueKind == JsonValueKind.Array ? sources.Value.EnumerateArray().ToList() : new List<JsonElement> { sources.Value };
+                    return values.Any(v =>
+                        (v.ValueKind == JsonValueKind.String && string.Equals(v.GetString(), source, StringComparison.Ordinal))
+                        || (v.ValueKind == JsonValueKind.Object && v.Str("prefix") is string prefix && source.StartsWith(prefix, StringComparison.Ordinal)));
+                }
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static Task<IEnumerable<Finding>> QuarantineSecurityGroupAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec12Catalog.QuarantineSecurityGroup;
+            var pattern = context.Settings.GetString(Sec12Catalog.QuarantineSecurityGroupPattern) ?? "*quarantine*";
+            return context.ForEachRegionAsync(async region =>
+            {
+                var instances = await context.GetAsync(IncidentCalls.DescribeInstances(region), cancellationToken).ConfigureAwait(false);
+                if (!instances.IsSuccess)
+                {
+                    return context.ErrorFinding(check, instances).AsEnumerable();
+                }
+
+                var live = instances.Root.Items("Reservations").SelectMany(r => r.Items("Instances"))
+                    .Where(i => !new[] { "terminated", "shutting-down" }.Contains(i.Path("State")?.Str("Name") ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+                    .Count();
+                if (live == 0)
+                {
+                    return context.AccountFinding(check, FindingStatus.NotApplicable, $"No instances run in {region}.", region).WithProperty("GroupId", null).AsEnumerable();
+                }
+
+                var groups = await context.GetAsync(IncidentCalls.DescribeSecurityGroups(region), cancellationToken).ConfigureAwait(false);
+                if (!groups.IsSuccess)
+                {
+                    return context.ErrorFinding(check, groups).AsEnumerable();
+                }
+
+                var named = groups.Root.Items("SecurityGroups")
+                    .Where(g => g.Str("GroupId") != null)
+                    .Where(g => WildcardPattern.IsMatch(pattern, g.Str("GroupName") ?? string.Empty, ignoreCase: true)
+                        || (g.Tags().TryGetValue("Name", out var tagName) && WildcardPattern.IsMatch(pattern, tagName, ignoreCase: true)))
+                    .ToList();
+                var empty = named.FirstOrDefault(g => !g.Items("IpPermissions").Any() && !g.Items("IpPermissionsEgress").Any());
+                Finding finding;
+                if (empty.ValueKind == JsonValueKind.Object)
+                {
+                    var id = empty.Str("GroupId")!;
+                    finding = GroupFinding(context, check, region, empty, FindingStatus.Pass, $"Security group {id} ({empty.Str("GroupName")}) in {empty.Str("VpcId") ?? region} has no rules and can isolate any of the {live} instance(s) in {region}.");
+                }
+                else if (named.Count > 0)
+                {
+                    var group = named[0];
+                    var rules = group.Items("IpPermissions").Count() + group.Items("IpPermissionsEgress").Count();
+                    finding = GroupFinding(context, check, region, group, FindingStatus.Fail, $"Quarantine group {group.Str("GroupId")} ({group.Str("GroupName")}) has {rules} rule(s); an isolation group must allow no traffic in or out.");
+                }
+                else
+                {
+                    finding = context.AccountFinding(check, FindingStatus.Fail, $"{region} runs {live} instance(s) but has no security group named like '{pattern}' to isolate one; create an empty one per VPC.", region)
+                        .WithProperty("GroupId", null);
+                }
+
+                return finding.With("Pattern", pattern).With("Instances", live).AsEnumerable();
+            });
+        }
+
+        private static Finding GroupFinding(CheckContext context, CheckDefinition check, string region, JsonElement group, FindingStatus status, string reason)
+        {
+            var id = group.Str("GroupId")!;
+            return context.NewFinding(check, status, id, reason, region, group.Str("SecurityGroupArn") ?? $"arn:{context.Account.Partition}:ec2:{region}:{context.Account.AccountId}:security-group/{id}")
+                .WithProperty("GroupId", id)
+                .With("GroupName", group.Str("GroupName"))
+                .With("VpcId", group.Str("VpcId"));
+        }
+
+        private static Task<IEnumerable<Finding>> ManualAsync(CheckContext context, CheckDefinition check, string reason) =>
+            Task.FromResult(context.AccountFinding(check, FindingStatus.Manual, reason).AsEnumerable());
+    }
+}
