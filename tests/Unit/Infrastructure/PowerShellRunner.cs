@@ -17,10 +17,8 @@ namespace WASecurity.Tests.Infrastructure
             var state = InitialSessionState.CreateDefault2();
             if (OperatingSystem.IsWindows())
             {
-                // Execution policy exists only on Windows; setting it elsewhere throws PlatformNotSupportedException.
                 state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             }
-
             state.ImportPSModule(new[] { System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(WASecurity.Finding).Assembly.Location)!, "WASecurity.psd1") });
             using var runspace = RunspaceFactory.CreateRunspace(state);
             runspace.Open();
