@@ -17,6 +17,7 @@
         'Invoke-WASAssessment'
         'Invoke-WASComplianceTest'
         'Test-WASRootAccount'
+        'Test-WASHumanAccess'
         'Get-WASDataClassification'
         'Test-WASEncryptionAtRest'
         'Invoke-WASKeyRotationCheck'

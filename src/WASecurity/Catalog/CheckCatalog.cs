@@ -33,6 +33,7 @@ namespace WASecurity.Catalog
         private static IReadOnlyList<QuestionDefinition> Build() => new[]
         {
             Sec01Catalog.Question,
+            Sec02Catalog.Question,
             Sec08Catalog.Question,
             Sec09Catalog.Question,
             Sec10Catalog.Question,

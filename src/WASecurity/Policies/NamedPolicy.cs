@@ -15,8 +15,9 @@ namespace WASecurity.Policies
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Document = document ?? throw new ArgumentNullException(nameof(document));
             Source = source;
-            Arn = arn;
-            Via = via;
+            // PowerShell passes $null to a string parameter as "": treat empty as absent.
+            Arn = string.IsNullOrEmpty(arn) ? null : arn;
+            Via = string.IsNullOrEmpty(via) ? null : via;
         }
 
         public string Name { get; }

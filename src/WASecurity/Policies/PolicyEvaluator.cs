@@ -67,24 +67,38 @@ namespace WASecurity.Policies
         /// <param name="boundary">The permissions boundary, if any.</param>
         public static bool IsFullAdministrator(IEnumerable<NamedPolicy> policies, out string reason, IEnumerable<NamedPolicy>? boundary = null)
         {
+            var assessment = AssessAdministrator(policies, boundary);
+            reason = assessment.Reason;
+            return assessment.Level == AdministratorLevel.Full;
+        }
+
+        /// <summary>
+        /// Full (every probe allowed unconditionally), Conditional (every probe at least conditionally allowed) or
+        /// None, with the granting statements and the unproven conditions.
+        /// </summary>
+        public static AdministratorAssessment AssessAdministrator(IEnumerable<NamedPolicy> policies, IEnumerable<NamedPolicy>? boundary = null)
+        {
             var list = policies?.ToList() ?? throw new ArgumentNullException(nameof(policies));
             var boundaryList = boundary?.ToList();
             var granting = new List<StatementMatch>();
+            var conditional = false;
             foreach (var probe in AdministratorProbes.Requests)
             {
                 var result = Evaluate(list, probe.Key, probe.Value, boundaryList);
-                if (result.Decision != AccessDecision.Allowed)
+                if (!result.MayBeAllowed)
                 {
-                    reason = "Not a full administrator: " + result.Explanation;
-                    return false;
+                    return new AdministratorAssessment(AdministratorLevel.None, "Not a full administrator: " + result.Explanation, Array.Empty<string>(), Array.Empty<string>());
                 }
 
+                conditional |= result.Decision == AccessDecision.ConditionallyAllowed;
                 granting.AddRange(result.GrantingPolicies);
             }
 
-            var names = granting.Select(m => m.Policy.DisplayName + " " + m.Statement.DisplayName).Distinct().ToList();
-            reason = "Grants every probed action on every resource unconditionally through " + string.Join("; ", names) + ".";
-            return true;
+            var names = granting.Select(m => m.Policy.DisplayName + " " + m.Statement.DisplayName).Distinct(StringComparer.Ordinal).ToList();
+            var conditions = granting.SelectMany(m => m.OpenConditions).Distinct(StringComparer.Ordinal).ToList();
+            return conditional
+                ? new AdministratorAssessment(AdministratorLevel.Conditional, "Grants every probed action on every resource, but only under conditions (" + string.Join("; ", conditions) + "), through " + string.Join("; ", names) + ".", names, conditions)
+                : new AdministratorAssessment(AdministratorLevel.Full, "Grants every probed action on every resource unconditionally through " + string.Join("; ", names) + ".", names, conditions);
         }
 
         /// <summary>Whether one statement applies to the request: null when not; else its open conditions.</summary>

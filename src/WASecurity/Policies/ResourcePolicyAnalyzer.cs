@@ -31,7 +31,8 @@ namespace WASecurity.Policies
         /// <summary>
         /// True when some Allow statement grants to everyone (<c>"*"</c>, <c>{"AWS":"*"}</c>, a wildcard account, or
         /// an Allow with <c>NotPrincipal</c>) without a restricting condition (see <see cref="RestrictingConditionKeys"/>;
-        /// <c>…IfExists</c>, negated operators and all-wildcard values do not restrict).
+        /// <c>…IfExists</c>, negated operators and all-wildcard values do not restrict). Deny statements are not
+        /// subtracted: a public Allow narrowed only by a Deny elsewhere still counts as public (conservative).
         /// </summary>
         /// <param name="policy">The resource policy.</param>
         /// <param name="accountId">The owning account (principals of this account are not external).</param>

@@ -173,6 +173,16 @@ namespace WASecurity.Tests.Policies
         }
 
         [Fact]
+        public void Empty_via_and_arn_are_absent()
+        {
+            var policy = new NamedPolicy("p", Doc(Policy(Allow("'*'"))), PolicySource.Inline, string.Empty, string.Empty);
+
+            Assert.Null(policy.Via);
+            Assert.Null(policy.Arn);
+            Assert.Equal("inline policy 'p'", policy.DisplayName);
+        }
+
+        [Fact]
         public void Explanation_names_statement_and_policy()
         {
             var policy = Named("s3-read", "{'Version':'2012-10-17','Statement':[{'Sid':'ReadData','Effect':'Allow','Action':'s3:GetObject','Resource':'*'}]}");
@@ -181,6 +191,23 @@ namespace WASecurity.Tests.Policies
 
             Assert.Equal("s3:GetObject on arn:aws:s3:::b/k is allowed by inline policy 's3-read' statement 'ReadData'.", result.Explanation);
             Assert.Equal("ReadData", Assert.Single(result.GrantingPolicies).Statement.Sid);
+        }
+
+        [Fact]
+        public void Administrator_levels_separate_conditional_from_full()
+        {
+            var full = Named("admin", Policy(Allow("'*'")));
+            var conditional = Named("office", Policy(Allow("'*'", "'*'", ",'Condition':{'IpAddress':{'aws:SourceIp':'203.0.113.0/24'}}")));
+            var partial = Named("power", Policy("{'Effect':'Allow','NotAction':'iam:*','Resource':'*'}"));
+
+            Assert.Equal(AdministratorLevel.Full, PolicyEvaluator.AssessAdministrator(new[] { full }).Level);
+            var assessed = PolicyEvaluator.AssessAdministrator(new[] { conditional });
+            Assert.Equal(AdministratorLevel.Conditional, assessed.Level);
+            Assert.Equal("IpAddress aws:SourceIp = 203.0.113.0/24", Assert.Single(assessed.Conditions));
+            Assert.Equal("inline policy 'office' statement #1", Assert.Single(assessed.GrantingPolicies));
+            var none = PolicyEvaluator.AssessAdministrator(new[] { partial });
+            Assert.Equal(AdministratorLevel.None, none.Level);
+            Assert.Contains("iam:", none.Reason);
         }
 
         [Theory]
