@@ -46,15 +46,15 @@ namespace WASecurity.Checks
             else if (entities.Error!.Kind == ApiErrorKind.MissingFromBundle)
             {
                 // Bundles built with get-account-authorization-details alone answer the same question.
-                var details = await context.GetAsync(IncidentCalls.GetAccountAuthorizationDetails, cancellationToken).ConfigureAwait(false);
-                if (!details.IsSuccess)
+                var details = await IamEvidence.GetAuthorizationDetailsAsync(context, cancellationToken).ConfigureAwait(false);
+                if (details.Value == null)
                 {
                     return context.ErrorFinding(check, entities).AsEnumerable();
                 }
 
-                roles = details.Root.Items("RoleDetailList").Where(r => HasPolicy(r, "AWSSupportAccess")).Select(r => r.Str("RoleName")!).ToList();
-                others = details.Root.Items("UserDetailList").Where(u => HasPolicy(u, "AWSSupportAccess")).Select(u => "user " + u.Str("UserName"))
-                    .Concat(details.Root.Items("GroupDetailList").Where(g => HasPolicy(g, "AWSSupportAccess")).Select(g => "group " + g.Str("GroupName"))).ToList();
+                roles = details.Value.Roles.Where(r => HasPolicy(r, "AWSSupportAccess")).Select(r => r.Name).ToList();
+                others = details.Value.Users.Cast<IamPrincipal>().Concat(details.Value.Groups)
+                    .Where(p => HasPolicy(p, "AWSSupportAccess")).Select(p => $"{p.Kind} {p.Name}").ToList();
             }
             else
             {
@@ -81,15 +81,15 @@ namespace WASecurity.Checks
             var check = Sec12Catalog.IncidentResponseRole;
             var patterns = context.Settings.GetStrings(Sec12Catalog.IncidentResponseRolePatterns).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
             var readPolicies = context.Settings.GetStrings(Sec12Catalog.IncidentResponseReadPolicies).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-            var details = await context.GetAsync(IncidentCalls.GetAccountAuthorizationDetails, cancellationToken).ConfigureAwait(false);
-            if (!details.IsSuccess)
+            var details = await IamEvidence.GetAuthorizationDetailsAsync(context, cancellationToken).ConfigureAwait(false);
+            if (details.Value == null)
             {
-                return context.ErrorFinding(check, details).AsEnumerable();
+                return context.ErrorFinding(check, details.Response).AsEnumerable();
             }
 
-            var candidates = details.Root.Items("RoleDetailList")
-                .Where(r => r.Str("RoleName") != null && patterns.Any(p => WildcardPattern.IsMatch(p, r.Str("RoleName")!, ignoreCase: true)))
-                .Select(r => (Role: r, Name: r.Str("RoleName")!, Read: readPolicies.FirstOrDefault(p => HasPolicy(r, p)), Principals: HumanPrincipals(r)))
+            var candidates = details.Value.Roles
+                .Where(r => patterns.Any(p => WildcardPattern.IsMatch(p, r.Name, ignoreCase: true)))
+                .Select(r => (Role: r, Name: r.Name, Read: readPolicies.FirstOrDefault(p => HasPolicy(r, p)), Principals: HumanPrincipals(r)))
                 .ToList();
 
             Finding finding;
@@ -97,7 +97,7 @@ namespace WASecurity.Checks
             if (ready.Name != null)
             {
                 finding = context.NewFinding(check, FindingStatus.Pass, ready.Name,
-                    $"Role {ready.Name} has {ready.Read} and can be assumed by {string.Join(", ", ready.Principals)}.", resourceArn: ready.Role.Str("Arn") ?? RoleArn(context, ready.Name))
+                    $"Role {ready.Name} has {ready.Read} and can be assumed by {string.Join(", ", ready.Principals)}.", resourceArn: ready.Role.Arn)
                     .WithProperty("RoleName", ready.Name);
             }
             else if (candidates.Count > 0)
@@ -106,7 +106,7 @@ namespace WASecurity.Checks
                     ? $"{c.Name} has none of {string.Join(", ", readPolicies)}"
                     : $"{c.Name} cannot be assumed by people (its trust policy names only services)");
                 var first = candidates[0];
-                finding = context.NewFinding(check, FindingStatus.Fail, first.Name, $"No incident-response role is ready: {string.Join("; ", why)}.", resourceArn: first.Role.Str("Arn") ?? RoleArn(context, first.Name))
+                finding = context.NewFinding(check, FindingStatus.Fail, first.Name, $"No incident-response role is ready: {string.Join("; ", why)}.", resourceArn: first.Role.Arn)
                     .WithProperty("RoleName", first.Name);
             }
             else
@@ -123,25 +123,26 @@ namespace WASecurity.Checks
         }
 
         /// <summary>AWS and federated principals the role trusts (people or their accounts), not services.</summary>
-        private static IReadOnlyList<string> HumanPrincipals(JsonElement role)
+        private static IReadOnlyList<string> HumanPrincipals(IamRole role)
         {
-            var trust = role.Prop("AssumeRolePolicyDocument");
-            if (trust == null || !PolicyDocument.TryParse(trust.Value, out var document, out _))
+            var trust = role.TrustPolicy.Document;
+            if (trust == null)
             {
                 return Array.Empty<string>();
             }
 
-            return document!.Statements
+            return trust.Statements
                 .Where(s => s.Effect == PolicyEffect.Allow && s.Principal != null && !s.IsNotPrincipal)
                 .SelectMany(s => s.Principal!.Aws.Concat(s.Principal.Federated))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
         }
 
-        private static bool HasPolicy(JsonElement entity, string awsManagedPolicyName) =>
-            entity.Items("AttachedManagedPolicies").Any(p =>
-                string.Equals(p.Str("PolicyName"), awsManagedPolicyName, StringComparison.OrdinalIgnoreCase)
-                && (p.Str("PolicyArn") ?? string.Empty).IndexOf(":iam::aws:policy/", StringComparison.Ordinal) >= 0);
+        /// <summary>True when the AWS managed policy of that name is attached to the principal.</summary>
+        private static bool HasPolicy(IamPrincipal principal, string awsManagedPolicyName) =>
+            principal.AttachedPolicies.Any(p =>
+                string.Equals(p.Name, awsManagedPolicyName, StringComparison.OrdinalIgnoreCase)
+                && p.Arn.IndexOf(":iam::aws:policy/", StringComparison.Ordinal) >= 0);
 
         private static string RoleArn(CheckContext context, string roleName) => $"arn:{context.Account.Partition}:iam::{context.Account.AccountId}:role/{roleName}";
 

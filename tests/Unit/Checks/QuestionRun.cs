@@ -2,30 +2,22 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using WASecurity.Catalog;
-using WASecurity.Checks;
-using WASecurity.Evidence;
-using WASecurity.Settings;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 
 namespace WASecurity.Tests.Checks
 {
-    /// <summary>Runs one question's checks against a handcrafted bundle at a fixed time, the way the cmdlets do.</summary>
+    /// <summary>Runs one question's checks against a handcrafted bundle (through <see cref="CheckHarness"/>) and asserts on the findings.</summary>
     internal static class QuestionRun
     {
         /// <summary>The time ages are measured against in these tests.</summary>
-        public static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+        public static DateTimeOffset Now => CheckHarness.Now;
 
-        public static IReadOnlyList<Finding> Run(BundleBuilder bundle, string question, IDictionary? settings = null)
-        {
-            using var source = BundleEvidenceSource.Open(bundle.WriteFolder());
-            var runner = new AssessmentRunner(source, AssessmentSettings.Create(null, settings), () => Now);
-            var findings = new List<Finding>();
-            runner.RunAsync(new[] { CheckCatalog.GetQuestion(question) }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
-            return findings;
-        }
+        public static IReadOnlyList<Finding> Run(BundleBuilder bundle, string question, IDictionary? settings = null) =>
+            CheckHarness.Run(
+                bundle.WriteFolder(),
+                question,
+                settings?.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value));
 
         public static IReadOnlyList<Finding> Of(this IEnumerable<Finding> findings, string checkId) =>
             findings.Where(f => f.CheckId == checkId).ToList();

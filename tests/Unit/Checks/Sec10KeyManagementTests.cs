@@ -86,7 +86,7 @@ namespace WASecurity.Tests.Checks
             var publicKey = findings.On("SEC10.KeyPolicyNotPublic", PublicKey);
             Assert.Equal(Severity.Critical, publicKey.Severity);
             Assert.Contains("AllowEveryoneToDecrypt", publicKey.Reason);
-            Assert.Contains("2026-11-25", findings.On("SEC10.KeyNotPendingDeletion", Pending).Reason);
+            Assert.Contains(QuestionRun.Now.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), findings.On("SEC10.KeyNotPendingDeletion", Pending).Reason);
             var used = findings.On("SEC10.DisabledKeyNotInUse", DisabledUsed);
             Assert.Contains("vol-0000000000000aaaa", used.Reason);
             Assert.Contains("Confidential", used.Reason);

@@ -13,9 +13,6 @@ namespace WASecurity.Checks.Incident
             resourceKey: awsManagedPolicyName,
             parameters: new Dictionary<string, object?> { ["PolicyArn"] = $"arn:{partition}:iam::aws:policy/{awsManagedPolicyName}" });
 
-        /// <summary>The same call as the identity questions' authorization details (one response per run).</summary>
-        public static readonly ApiCall GetAccountAuthorizationDetails = new ApiCall("iam", "GetAccountAuthorizationDetails");
-
         /// <summary>Rules on the default event bus.</summary>
         public static ApiCall ListRules(string region) => new ApiCall("events", "ListRules", region);
 
