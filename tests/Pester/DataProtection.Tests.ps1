@@ -21,7 +21,7 @@ Describe 'Get-WASDataClassification on the sample account' {
 
     It 'fails exactly the unclassified stores, each naming its type' {
         $failed = @($Stores | Where-Object Status -eq Fail)
-        ($failed.ResourceId | Sort-Object) | Should -Be @('demo-cloudtrail-logs-444455556666', 'demo-legacy-trail-eu', 'vol-0fedcba9876543210')
+        ($failed.ResourceId | Sort-Object) | Should -Be @('demo-444455556666-legacy-reports', 'demo-legacy-trail-eu', 'vol-0fedcba9876543210')
         ($failed | Where-Object DataStoreType -eq 'S3Bucket').BucketName | Should -Contain 'demo-legacy-trail-eu'
     }
 
@@ -54,7 +54,7 @@ Describe 'Data protection tests as gates' {
 
     It 'holds stores classified as sensitive to customer-managed keys' {
         $failed = Test-WASEncryptionAtRest -EvidencePath $Sample -CheckId SEC09.SensitiveStoreCustomerKey | Where-Object Status -eq Fail
-        ($failed.ResourceId | Sort-Object) | Should -Be @('demo-customer-exports', 'order-events', 'sessions')
+        ($failed.ResourceId | Sort-Object) | Should -Be @('demo-444455556666-orders-data', 'order-events', 'sessions')
         $failed.Classification | Should -Not -Contain 'Internal'
     }
 }
