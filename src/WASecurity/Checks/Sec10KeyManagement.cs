@@ -233,9 +233,9 @@ namespace WASecurity.Checks
             var scheme = ClassificationScheme.FromSettings(context.Settings);
             var inventory = await DataStoreInventory.GetAsync(context, cancellationToken).ConfigureAwait(false);
 
-            // Which stores name which key: resolved lazily, only when some key is disabled.
-            Task<List<(DataStore Store, KmsKey Key)>>? references = null;
+            // Which stores name which key: resolved once, and only when some key is disabled (regions run concurrently).
             var unreadable = new List<EvidenceResponse>();
+            var references = new Lazy<Task<List<(DataStore Store, KmsKey Key)>>>(ResolveReferencesAsync);
 
             var findings = (await KeyFindings.ForEachCustomerKeyAsync(context, check, cancellationToken, async key =>
             {
@@ -244,8 +244,7 @@ namespace WASecurity.Checks
                     return Enumerable.Empty<Finding>();
                 }
 
-                references ??= ResolveReferencesAsync();
-                var users = (await references.ConfigureAwait(false)).Where(r => r.Key == key).Select(r => r.Store).ToList();
+                var users = (await references.Value.ConfigureAwait(false)).Where(r => r.Key == key).Select(r => r.Store).ToList();
                 if (users.Count == 0)
                 {
                     var caveat = unreadable.Count == 0 && inventory.Gaps.Count == 0 ? string.Empty : " (some stores' encryption could not be read)";
@@ -260,7 +259,7 @@ namespace WASecurity.Checks
             }).ConfigureAwait(false)).ToList();
             return findings;
 
-            async Task<List<(DataStore, KmsKey)>> ResolveReferencesAsync()
+            async Task<List<(DataStore Store, KmsKey Key)>> ResolveReferencesAsync()
             {
                 var pairs = await Task.WhenAll(inventory.Stores.Select(async store =>
                 {
