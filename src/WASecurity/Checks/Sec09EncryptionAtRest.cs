@@ -49,8 +49,19 @@ namespace WASecurity.Checks
             var stores = inventory.Stores
                 .Where(s => types.Contains(s.StoreType))
                 .Select(s => (Store: s, Classification: scheme.Classify(s)))
-                .Where(s => !sensitiveOnly || s.Classification.IsSensitive)
                 .ToList();
+            if (sensitiveOnly)
+            {
+                // A store whose tags could not be read may be sensitive: that is unverified, not a pass.
+                findings.AddRange(stores.Where(s => s.Store.TagsError != null).Select(s =>
+                {
+                    var error = DataStoreFindings.Error(context, check, s.Store, s.Classification, s.Store.TagsError!);
+                    error.Reason += " Its classification is unknown, so whether it must meet this check is too.";
+                    return error;
+                }));
+                stores = stores.Where(s => s.Classification.IsSensitive).ToList();
+            }
+
             findings.AddRange(await Task.WhenAll(stores.Select(s => decide(s.Store, s.Classification))).ConfigureAwait(false));
             return findings;
         }

@@ -216,6 +216,13 @@ namespace WASecurity.Tests.Checks
             var snapshots = Assert.Single(findings.Of("SEC09.EbsSnapshotEncrypted"), f => f.Region == "eu-west-1");
             Assert.Equal(FindingStatus.Error, snapshots.Status);
             Assert.Contains("ec2:DescribeSnapshots", snapshots.Reason);
+            bundle.Error("global/s3/GetBucketTagging/untagged-logs.json", "AccessDenied", "Access Denied");
+            findings = QuestionRun.Run(bundle, "SEC09");
+            var unknown = findings.On("SEC09.SensitiveStoreCustomerKey", "untagged-logs");
+            Assert.Equal(FindingStatus.Error, unknown.Status);
+            Assert.Contains("s3:GetBucketTagging", unknown.Reason);
+            Assert.Equal(FindingStatus.Error, findings.On("SEC09.SensitiveBucketVersioning", "untagged-logs").Status);
+            Assert.Equal(FindingStatus.Pass, findings.On("SEC09.BucketDefaultEncryption", "untagged-logs").Status);
             var orders = findings.On("SEC09.SensitiveStoreCustomerKey", "orders");
             Assert.Equal(FindingStatus.Error, orders.Status);
             Assert.Contains("kms:DescribeKey", orders.Reason);
