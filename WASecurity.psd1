@@ -12,12 +12,19 @@
     FormatsToProcess     = @('WASecurity.format.ps1xml')
     TypesToProcess       = @('WASecurity.types.ps1xml')
     CmdletsToExport      = @(
+        'Compare-WASAssessment'
+        'Export-WASReport'
         'Get-WASCheck'
         'Get-WASSetting'
+        'Import-WASAssessment'
         'Invoke-WASAssessment'
         'Invoke-WASComplianceTest'
         'Test-WASRootAccount'
         'Test-WASHumanAccess'
+        'Test-WASAutomatedAccess'
+        'Test-WASNetworkBoundary'
+        'Test-WASServiceSecurity'
+        'Test-WASInstanceIntegrity'
         'Get-WASDataClassification'
         'Test-WASEncryptionAtRest'
         'Invoke-WASKeyRotationCheck'

@@ -14,21 +14,21 @@ Describe 'Get-WASDataClassification on the sample account' {
 
     It 'groups the stores by classification' {
         $groups = $Stores | Group-Object Classification -AsHashTable -AsString
-        $groups['Unclassified'].Count | Should -Be 3
+        $groups['Unclassified'].Count | Should -Be 2
         $groups['Restricted'].Count | Should -Be 3
         ($groups.Keys | Sort-Object) | Should -Be @('Confidential', 'Internal', 'Public', 'Restricted', 'Unclassified')
     }
 
     It 'fails exactly the unclassified stores, each naming its type' {
         $failed = @($Stores | Where-Object Status -eq Fail)
-        ($failed.ResourceId | Sort-Object) | Should -Be @('demo-444455556666-legacy-reports', 'demo-legacy-trail-eu', 'vol-0fedcba9876543210')
-        ($failed | Where-Object DataStoreType -eq 'S3Bucket').BucketName | Should -Contain 'demo-legacy-trail-eu'
+        ($failed.ResourceId | Sort-Object) | Should -Be @('demo-444455556666-legacy-reports', 'vol-0fedcba9876543210')
+        ($failed | Where-Object DataStoreType -eq 'S3Bucket').BucketName | Should -Be 'demo-444455556666-legacy-reports'
     }
 
-    It 'takes the tag key and allowed values as parameters (the four classified buckets carry Owner = platform-team)' {
+    It 'takes the tag key and allowed values as parameters (the three classified buckets carry Owner = platform-team)' {
         $none = @(Get-WASDataClassification -EvidencePath $Sample -CheckId SEC08.DataStoreClassified -TagKey Owner -AllowedValue platform-team)
-        @($none | Where-Object Status -eq Pass).Count | Should -Be 4
-        @($none | Where-Object Classification -eq 'Unclassified').Count | Should -Be ($none.Count - 4)
+        @($none | Where-Object Status -eq Pass).Count | Should -Be 3
+        @($none | Where-Object Classification -eq 'Unclassified').Count | Should -Be ($none.Count - 3)
     }
 }
 

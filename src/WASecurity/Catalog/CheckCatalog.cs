@@ -34,6 +34,10 @@ namespace WASecurity.Catalog
         {
             Sec01Catalog.Question,
             Sec02Catalog.Question,
+            Sec03Catalog.Question,
+            Sec05Catalog.Question,
+            Sec06Catalog.Question,
+            Sec07Catalog.Question,
             Sec08Catalog.Question,
             Sec09Catalog.Question,
             Sec10Catalog.Question,

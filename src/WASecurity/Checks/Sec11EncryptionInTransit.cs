@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Catalog;
 using WASecurity.Checks.Data;
+using WASecurity.Checks.S3;
 using WASecurity.Checks.Transit;
 using WASecurity.Evidence;
 using WASecurity.Policies;
@@ -39,7 +40,7 @@ namespace WASecurity.Checks
             findings.AddRange(await Task.WhenAll(inventory.OfType(DataStoreTypes.S3Bucket).Select(async bucket =>
             {
                 var classification = scheme.Classify(bucket);
-                var response = await context.GetAsync(DataCalls.GetBucketPolicy(bucket.Id), cancellationToken).ConfigureAwait(false);
+                var response = await context.GetAsync(S3Calls.GetBucketPolicy(bucket.Id), cancellationToken).ConfigureAwait(false);
                 if (response.IsErrorCode("NoSuchBucketPolicy"))
                 {
                     return DataStoreFindings.For(context, check, bucket, classification, FindingStatus.Fail, $"Bucket {bucket.Id} has no bucket policy, so nothing denies requests without TLS.");

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using WASecurity.Catalog;
 using WASecurity.Checks.Iam;
 using WASecurity.Checks.Incident;
+using WASecurity.Checks.Network;
 using WASecurity.Evidence;
 using WASecurity.Policies;
 
@@ -234,43 +235,38 @@ namespace WASecurity.Checks
             var pattern = context.Settings.GetString(Sec12Catalog.QuarantineSecurityGroupPattern) ?? "*quarantine*";
             return context.ForEachRegionAsync(async region =>
             {
-                var instances = await context.GetAsync(IncidentCalls.DescribeInstances(region), cancellationToken).ConfigureAwait(false);
-                if (!instances.IsSuccess)
+                var instances = await Sec07InstanceIntegrity.GetInstancesAsync(context, region, cancellationToken).ConfigureAwait(false);
+                if (instances.Value == null)
                 {
-                    return context.ErrorFinding(check, instances).AsEnumerable();
+                    return context.ErrorFinding(check, instances.Response).AsEnumerable();
                 }
 
-                var live = instances.Root.Items("Reservations").SelectMany(r => r.Items("Instances"))
-                    .Where(i => !new[] { "terminated", "shutting-down" }.Contains(i.Path("State")?.Str("Name") ?? string.Empty, StringComparer.OrdinalIgnoreCase))
-                    .Count();
+                var live = instances.Value.Count(i => !string.Equals(i.State, "terminated", StringComparison.OrdinalIgnoreCase) && !string.Equals(i.State, "shutting-down", StringComparison.OrdinalIgnoreCase));
                 if (live == 0)
                 {
                     return context.AccountFinding(check, FindingStatus.NotApplicable, $"No instances run in {region}.", region).WithProperty("GroupId", null).AsEnumerable();
                 }
 
-                var groups = await context.GetAsync(IncidentCalls.DescribeSecurityGroups(region), cancellationToken).ConfigureAwait(false);
-                if (!groups.IsSuccess)
+                var groups = await Sec05NetworkBoundary.GetSecurityGroupsAsync(context, region, cancellationToken).ConfigureAwait(false);
+                if (groups.Value == null)
                 {
-                    return context.ErrorFinding(check, groups).AsEnumerable();
+                    return context.ErrorFinding(check, groups.Response).AsEnumerable();
                 }
 
-                var named = groups.Root.Items("SecurityGroups")
-                    .Where(g => g.Str("GroupId") != null)
-                    .Where(g => WildcardPattern.IsMatch(pattern, g.Str("GroupName") ?? string.Empty, ignoreCase: true)
-                        || (g.Tags().TryGetValue("Name", out var tagName) && WildcardPattern.IsMatch(pattern, tagName, ignoreCase: true)))
+                var named = groups.Value
+                    .Where(g => WildcardPattern.IsMatch(pattern, g.GroupName ?? string.Empty, ignoreCase: true)
+                        || (g.Tags.TryGetValue("Name", out var tagName) && WildcardPattern.IsMatch(pattern, tagName, ignoreCase: true)))
                     .ToList();
-                var empty = named.FirstOrDefault(g => !g.Items("IpPermissions").Any() && !g.Items("IpPermissionsEgress").Any());
+                var empty = named.FirstOrDefault(g => g.IngressPermissions == 0 && g.EgressPermissions == 0);
                 Finding finding;
-                if (empty.ValueKind == JsonValueKind.Object)
+                if (empty != null)
                 {
-                    var id = empty.Str("GroupId")!;
-                    finding = GroupFinding(context, check, region, empty, FindingStatus.Pass, $"Security group {id} ({empty.Str("GroupName")}) in {empty.Str("VpcId") ?? region} has no rules and can isolate any of the {live} instance(s) in {region}.");
+                    finding = GroupFinding(context, check, region, empty, FindingStatus.Pass, $"Security group {empty.GroupId} ({empty.GroupName}) in {empty.VpcId ?? region} has no rules and can isolate any of the {live} instance(s) in {region}.");
                 }
                 else if (named.Count > 0)
                 {
                     var group = named[0];
-                    var rules = group.Items("IpPermissions").Count() + group.Items("IpPermissionsEgress").Count();
-                    finding = GroupFinding(context, check, region, group, FindingStatus.Fail, $"Quarantine group {group.Str("GroupId")} ({group.Str("GroupName")}) has {rules} rule(s); an isolation group must allow no traffic in or out.");
+                    finding = GroupFinding(context, check, region, group, FindingStatus.Fail, $"Quarantine group {group.GroupId} ({group.GroupName}) has {group.IngressPermissions + group.EgressPermissions} rule(s); an isolation group must allow no traffic in or out.");
                 }
                 else
                 {
@@ -282,14 +278,11 @@ namespace WASecurity.Checks
             });
         }
 
-        private static Finding GroupFinding(CheckContext context, CheckDefinition check, string region, JsonElement group, FindingStatus status, string reason)
-        {
-            var id = group.Str("GroupId")!;
-            return context.NewFinding(check, status, id, reason, region, group.Str("SecurityGroupArn") ?? $"arn:{context.Account.Partition}:ec2:{region}:{context.Account.AccountId}:security-group/{id}")
-                .WithProperty("GroupId", id)
-                .With("GroupName", group.Str("GroupName"))
-                .With("VpcId", group.Str("VpcId"));
-        }
+        private static Finding GroupFinding(CheckContext context, CheckDefinition check, string region, SecurityGroup group, FindingStatus status, string reason) =>
+            context.NewFinding(check, status, group.GroupId, reason, region, $"arn:{context.Account.Partition}:ec2:{region}:{context.Account.AccountId}:security-group/{group.GroupId}")
+                .WithProperty("GroupId", group.GroupId)
+                .With("GroupName", group.GroupName)
+                .With("VpcId", group.VpcId);
 
         private static Task<IEnumerable<Finding>> ManualAsync(CheckContext context, CheckDefinition check, string reason) =>
             Task.FromResult(context.AccountFinding(check, FindingStatus.Manual, reason).AsEnumerable());

@@ -91,6 +91,16 @@ namespace WASecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? SettingPath { get; set; }
 
+        /// <summary>A .psd1 or JSON file of accepted risks: matching findings keep their status and are marked Suppressed.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SuppressionPath { get; set; }
+
+        /// <summary>A .psd1 or JSON file of attestations that answer Manual checks with Pass or Fail.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AttestationPath { get; set; }
+
         /// <summary>
         /// Settings that the cmdlet's own parameters set (Get-WASDataClassification -TagKey, …), so every question
         /// in the run sees the same values; they win over -Setting and the settings file.
@@ -114,11 +124,12 @@ namespace WASecurity.Cmdlets
             try
             {
                 var settings = ResolveSettings();
+                var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
                 using (var evidence = CreateEvidenceSource())
                 {
                     var runner = new AssessmentRunner(evidence, settings, Clock);
                     var pump = new CmdletPump();
-                    pump.Run(this, () => RunAsync(runner, pump));
+                    pump.Run(this, () => RunAsync(runner, pump, suppressionFiles));
                 }
             }
             catch (OperationCanceledException)
@@ -158,13 +169,18 @@ namespace WASecurity.Cmdlets
         {
         }
 
-        private async Task RunAsync(AssessmentRunner runner, CmdletPump pump)
+        private async Task RunAsync(AssessmentRunner runner, CmdletPump pump, SuppressionFiles suppressionFiles)
         {
             await runner.RunAsync(
                 Questions,
                 CheckId,
-                (question, findings) => OnFindings(findings, pump),
+                (question, findings) => OnFindings(suppressionFiles.Apply(findings), pump),
                 CancellationToken).ConfigureAwait(false);
+            foreach (var warning in suppressionFiles.UnmatchedWarnings(AssessmentRunner.Select(Questions, CheckId).Select(c => c.CheckId)))
+            {
+                pump.WriteWarning(warning);
+            }
+
             pump.Post(_ => OnCompleted());
         }
 

@@ -4,13 +4,11 @@ using WASecurity.Evidence;
 namespace WASecurity.Checks.Data
 {
     /// <summary>
-    /// The calls that describe the account's data stores (S3, DynamoDB, EBS, RDS, EFS, SQS) and Macie. S3 per-bucket
-    /// calls are stored under <c>global/s3</c>: a bucket's region is only known after GetBucketLocation.
+    /// The calls that describe the account's data stores (S3, DynamoDB, EBS, RDS, EFS, SQS) and Macie. ListBuckets and GetBucketPolicy are
+    /// S3Calls'. S3 per-bucket calls are stored under <c>global/s3</c>: a bucket's region is only known after GetBucketLocation.
     /// </summary>
     internal static class DataCalls
     {
-        public static readonly ApiCall ListBuckets = new ApiCall("s3", "ListBuckets", action: "s3:ListAllMyBuckets");
-
         public static ApiCall GetBucketLocation(string bucket) => Bucket("GetBucketLocation", bucket);
 
         public static ApiCall GetBucketTagging(string bucket) => Bucket("GetBucketTagging", bucket);
@@ -20,8 +18,6 @@ namespace WASecurity.Checks.Data
         public static ApiCall GetBucketVersioning(string bucket) => Bucket("GetBucketVersioning", bucket);
 
         public static ApiCall GetBucketReplication(string bucket) => Bucket("GetBucketReplication", bucket, "s3:GetReplicationConfiguration");
-
-        public static ApiCall GetBucketPolicy(string bucket) => Bucket("GetBucketPolicy", bucket);
 
         public static ApiCall ListTables(string region) => new ApiCall("dynamodb", "ListTables", region);
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WASecurity.Checks.S3;
 using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Data
@@ -95,7 +96,7 @@ namespace WASecurity.Checks.Data
 
             public async Task AddBucketsAsync()
             {
-                var list = await Get(DataCalls.ListBuckets).ConfigureAwait(false);
+                var list = await Get(S3Calls.ListBuckets).ConfigureAwait(false);
                 if (!list.IsSuccess)
                 {
                     Gap(DataStoreTypes.S3Bucket, list);

@@ -3,7 +3,7 @@ using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Incident
 {
-    /// <summary>The calls the incident-response question reads: IAM roles and policy attachments, EventBridge rules, EC2.</summary>
+    /// <summary>The calls the incident-response question reads: IAM policy attachments and EventBridge rules (EC2 and IAM details come from the shared Ec2Calls/IamCalls).</summary>
     internal static class IncidentCalls
     {
         /// <summary>Who an AWS managed policy is attached to, keyed by the policy's name (<c>global/iam/ListEntitiesForPolicy/AWSSupportAccess.json</c>).</summary>
@@ -18,9 +18,5 @@ namespace WASecurity.Checks.Incident
 
         public static ApiCall ListTargetsByRule(string region, string rule) =>
             new ApiCall("events", "ListTargetsByRule", region, rule, new Dictionary<string, object?> { ["Rule"] = rule });
-
-        public static ApiCall DescribeInstances(string region) => new ApiCall("ec2", "DescribeInstances", region);
-
-        public static ApiCall DescribeSecurityGroups(string region) => new ApiCall("ec2", "DescribeSecurityGroups", region);
     }
 }
