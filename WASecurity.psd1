@@ -22,6 +22,7 @@
         'Test-WASRootAccount'
         'Test-WASHumanAccess'
         'Test-WASAutomatedAccess'
+        'Test-WASLogging'
         'Test-WASNetworkBoundary'
         'Test-WASServiceSecurity'
         'Test-WASInstanceIntegrity'

@@ -35,6 +35,7 @@ namespace WASecurity.Catalog
             Sec01Catalog.Question,
             Sec02Catalog.Question,
             Sec03Catalog.Question,
+            Sec04Catalog.Question,
             Sec05Catalog.Question,
             Sec06Catalog.Question,
             Sec07Catalog.Question,
