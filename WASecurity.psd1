@@ -26,6 +26,11 @@
         'Test-WASNetworkBoundary'
         'Test-WASServiceSecurity'
         'Test-WASInstanceIntegrity'
+        'Get-WASDataClassification'
+        'Test-WASEncryptionAtRest'
+        'Invoke-WASKeyRotationCheck'
+        'Test-WASEncryptionInTransit'
+        'Test-WASIncidentResponse'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -39,6 +39,11 @@ namespace WASecurity.Catalog
             Sec05Catalog.Question,
             Sec06Catalog.Question,
             Sec07Catalog.Question,
+            Sec08Catalog.Question,
+            Sec09Catalog.Question,
+            Sec10Catalog.Question,
+            Sec11Catalog.Question,
+            Sec12Catalog.Question,
         };
     }
 }
