@@ -14,9 +14,11 @@ Describe 'Get-WASDataClassification on the sample account' {
 
     It 'groups the stores by classification' {
         $groups = $Stores | Group-Object Classification -AsHashTable -AsString
-        $groups['Unclassified'].Count | Should -Be 2
+        # One untagged bucket; one volume whose tag holds a value that is not allowed (markup, kept verbatim).
+        $groups['Unclassified'].Count | Should -Be 1
+        $groups['<script>alert("owned")</script>'].ResourceId | Should -Be 'vol-0fedcba9876543210'
         $groups['Restricted'].Count | Should -Be 3
-        ($groups.Keys | Sort-Object) | Should -Be @('Confidential', 'Internal', 'Public', 'Restricted', 'Unclassified')
+        ($groups.Keys | Sort-Object) | Should -Be (@('<script>alert("owned")</script>', 'Confidential', 'Internal', 'Public', 'Restricted', 'Unclassified') | Sort-Object)
     }
 
     It 'fails exactly the unclassified stores, each naming its type' {

@@ -54,6 +54,14 @@ Describe 'The HTML report rendered in headless Chromium' {
         ([regex]::Matches($dom, '<tr[^>]*data-status="(Pass|Manual|Error|NotApplicable)"[^>]*hidden')).Count | Should -Be ($Findings.Count - $fails)
     }
 
+    It 'shows the sample account''s markup-bearing tag value as text' {
+        # samples/demo-account tags vol-0fedcba9876543210 with DataClassification = <script>alert("owned")</script>.
+        $dom = Get-RenderedDom ''
+        $dom | Should -Match '&lt;script&gt;alert\("owned"\)&lt;/script&gt;'
+        $dom | Should -Not -Match '<script>alert'
+        ([regex]::Matches($dom, '<script')).Count | Should -Be 1
+    }
+
     It 'keeps resource-controlled markup as text' {
         $hostile = [WASecurity.Finding]@{ Question = 'SEC01'; CheckId = 'SEC01.RootMfaEnabled'; Title = 'x.'; Status = 'Fail'; Severity = 'High'
             AccountId = '444455556666'; ResourceId = '<script>document.title="owned"</script>'; Reason = '<img src=x onerror=alert(1)>' }
