@@ -180,10 +180,28 @@ namespace WASecurity.Aws
             }
         }
 
-        private static ResolvedCredentials? FromInstanceProfile(IInstanceMetadata metadata) =>
-            metadata.IsAvailable()
-                ? new ResolvedCredentials(new InstanceProfileAWSCredentials(), "EC2 instance profile (instance metadata service)")
-                : null;
+        private static ResolvedCredentials? FromInstanceProfile(IInstanceMetadata metadata)
+        {
+            if (!metadata.IsAvailable())
+            {
+                return null;
+            }
+
+            try
+            {
+                return new ResolvedCredentials(metadata.CreateCredentials(), "EC2 instance profile (instance metadata service)");
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is AmazonClientException || e is System.Net.WebException || e is System.Net.Http.HttpRequestException)
+            {
+                throw new AwsCredentialException(
+                    AwsCredentialException.NoCredentials,
+                    ErrorCategory.AuthenticationError,
+                    "No AWS credentials were configured, and the EC2 instance metadata service answered but gave no " +
+                    "instance-profile credentials (is an IAM role attached to this instance?): " + e.Message,
+                    null,
+                    e);
+            }
+        }
 
         /// <summary>A profile the user named: missing is WASProfileNotFound, unusable is WASInvalidProfile.</summary>
         private static ResolvedCredentials FromRequiredProfile(string name, SharedProfileStore store, string namedBy, string sourceFormat)

@@ -9,6 +9,12 @@ namespace WASecurity.Aws
         /// <summary>The instance's region, or null when IMDS is unavailable.</summary>
         string? GetRegion();
 
+        /// <summary>
+        /// The instance profile's credentials; called only after <see cref="IsAvailable"/> said true. Throws
+        /// InvalidOperationException when the instance has no IAM role.
+        /// </summary>
+        Amazon.Runtime.AWSCredentials CreateCredentials();
+
         /// <summary>Why IMDS was not used, for the no-credentials message (e.g. "AWS_EC2_METADATA_DISABLED is true").</summary>
         string Description { get; }
     }

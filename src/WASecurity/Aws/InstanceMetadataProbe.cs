@@ -54,6 +54,9 @@ namespace WASecurity.Aws
             return _token != null;
         }
 
+        // The SDK's provider finds the role name through IMDS itself when constructed.
+        public Amazon.Runtime.AWSCredentials CreateCredentials() => new Amazon.Runtime.InstanceProfileAWSCredentials();
+
         public string? GetRegion()
         {
             if (!_regionRead)
