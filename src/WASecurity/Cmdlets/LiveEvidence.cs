@@ -8,7 +8,11 @@ namespace WASecurity.Cmdlets
     {
         public static IEvidenceSource Create(AssessmentCmdletBase cmdlet)
         {
-            // Replaced by the live AWS source (credential resolution, SigV4 client, memoized concurrent collection).
+            // Credentials and region are resolved first so that their errors (and Write-Debug sentences) come
+            // before anything else.
+            AwsContextFromCmdlet.Resolve(cmdlet);
+
+            // Replaced by the live AWS source (SigV4 client, memoized concurrent collection).
             throw new PSNotSupportedException("Live assessment is not available in this build; use -EvidencePath.");
         }
     }
