@@ -13,6 +13,8 @@
     TypesToProcess       = @('WASecurity.types.ps1xml')
     CmdletsToExport      = @(
         'Get-WASCheck'
+        'Get-WASSetting'
+        'Invoke-WASAssessment'
         'Test-WASRootAccount'
     )
     FunctionsToExport    = @()
