@@ -34,17 +34,18 @@ namespace WASecurity.Aws
             return json;
         }
 
-        private static JsonNode? Convert(XElement element, string name, QueryShape shape)
+        // isItem: a list member or map value, which takes its container's hints for leaves but is no container itself.
+        private static JsonNode? Convert(XElement element, string name, QueryShape shape, bool isItem = false)
         {
             var children = element.Elements().ToList();
             if (children.Count == 0)
             {
-                if (shape.Lists.Contains(name))
+                if (!isItem && shape.Lists.Contains(name))
                 {
                     return new JsonArray();
                 }
 
-                if (shape.Maps.Contains(name))
+                if (!isItem && shape.Maps.Contains(name))
                 {
                     return new JsonObject();
                 }
@@ -52,13 +53,13 @@ namespace WASecurity.Aws
                 return Leaf(element.Value, name, shape);
             }
 
-            if (children.All(c => c.Name.LocalName == "member" || c.Name.LocalName == "item") && !shape.Maps.Contains(name))
+            if (children.All(c => c.Name.LocalName == "member" || c.Name.LocalName == "item") && (isItem || !shape.Maps.Contains(name)))
             {
                 var array = new JsonArray();
                 foreach (var child in children)
                 {
                     // A list's members take the list's hints (a list of numbers, of documents).
-                    array.Add(Convert(child, name, shape));
+                    array.Add(Convert(child, name, shape, isItem: true));
                 }
 
                 return array;
@@ -73,7 +74,7 @@ namespace WASecurity.Aws
                     var value = entry.Elements().FirstOrDefault(e => e.Name.LocalName == "value");
                     if (key != null)
                     {
-                        map[key] = value == null ? null : Convert(value, name, shape);
+                        map[key] = value == null ? null : Convert(value, name, shape, isItem: true);
                     }
                 }
 

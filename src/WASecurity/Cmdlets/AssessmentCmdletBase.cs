@@ -65,6 +65,10 @@ namespace WASecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? EndpointUrl { get; set; }
 
+        /// <summary>Fetches every response again instead of reusing the session cache (kept for 5 minutes).</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        public SwitchParameter NoCache { get; set; }
+
         /// <summary>An evidence bundle (folder or .zip) to assess instead of a live account.</summary>
         [Parameter(Mandatory = true, ParameterSetName = EvidenceSet)]
         [ValidateNotNullOrEmpty]
@@ -108,12 +112,18 @@ namespace WASecurity.Cmdlets
             try
             {
                 var settings = ResolveSettings();
-                using (var evidence = CreateEvidenceSource())
+                var pump = new CmdletPump();
+                using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump)))
                 {
                     var runner = new AssessmentRunner(evidence, settings, Clock);
-                    var pump = new CmdletPump();
                     pump.Run(this, () => RunAsync(runner, pump));
                 }
+            }
+            catch (Aws.AwsServiceException e)
+            {
+                // Only the bootstrap calls (the caller's identity) end a run; every other failure is an Error finding.
+                var category = ApiError.Classify(e.ErrorCode, e.StatusCode) == ApiErrorKind.AccessDenied ? ErrorCategory.PermissionDenied : ErrorCategory.ConnectionError;
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AwsCallFailed, category, $"{e.Service}:{e.Operation}"));
             }
             catch (OperationCanceledException)
             {
@@ -137,6 +147,9 @@ namespace WASecurity.Cmdlets
                 _cancellation = null;
             }
         }
+
+        /// <summary>Lets a cmdlet wrap the evidence source (Export-WASEvidence records every response).</summary>
+        internal virtual IEvidenceSource DecorateEvidenceSource(IEvidenceSource source) => source;
 
         /// <summary>Hands one question's findings to the pipeline; -Quiet and similar override it.</summary>
         internal virtual void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
@@ -175,7 +188,7 @@ namespace WASecurity.Cmdlets
             return AssessmentSettings.Create(fromFile, Setting, filePath);
         }
 
-        private IEvidenceSource CreateEvidenceSource()
+        private IEvidenceSource CreateEvidenceSource(CmdletPump pump)
         {
             if (ParameterSetName == EvidenceSet)
             {
@@ -185,7 +198,7 @@ namespace WASecurity.Cmdlets
                 return source;
             }
 
-            return LiveEvidence.Create(this);
+            return LiveEvidence.Create(this, pump);
         }
     }
 }
