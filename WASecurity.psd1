@@ -12,6 +12,7 @@
     FormatsToProcess     = @('WASecurity.format.ps1xml')
     TypesToProcess       = @('WASecurity.types.ps1xml')
     CmdletsToExport      = @(
+        'Export-WASEvidence'
         'Get-WASCheck'
         'Get-WASSetting'
         'Invoke-WASAssessment'

@@ -113,7 +113,7 @@ namespace WASecurity.Cmdlets
             {
                 var settings = ResolveSettings();
                 var pump = new CmdletPump();
-                using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump)))
+                using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump), pump))
                 {
                     var runner = new AssessmentRunner(evidence, settings, Clock);
                     pump.Run(this, () => RunAsync(runner, pump));
@@ -149,7 +149,7 @@ namespace WASecurity.Cmdlets
         }
 
         /// <summary>Lets a cmdlet wrap the evidence source (Export-WASEvidence records every response).</summary>
-        internal virtual IEvidenceSource DecorateEvidenceSource(IEvidenceSource source) => source;
+        internal virtual IEvidenceSource DecorateEvidenceSource(IEvidenceSource source, CmdletPump pump) => source;
 
         /// <summary>Hands one question's findings to the pipeline; -Quiet and similar override it.</summary>
         internal virtual void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)

@@ -12,5 +12,7 @@ namespace WASecurity.Cmdlets
         public const string NoRegion = "WASNoRegion";
         public const string AwsCallFailed = "WASAwsCallFailed";
         public const string InvalidArgument = "WASInvalidArgument";
+        public const string BundleExists = "WASBundleExists";
+        public const string ExportFailed = "WASExportFailed";
     }
 }
