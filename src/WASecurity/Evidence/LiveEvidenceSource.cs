@@ -165,7 +165,11 @@ namespace WASecurity.Evidence
             {
                 var kind = ApiError.Classify(e.ErrorCode, e.StatusCode == 0 ? (int?)null : e.StatusCode);
                 response = EvidenceResponse.FromError(call, new ApiError(e.ErrorCode, e.ErrorMessage, kind));
-                if (kind == ApiErrorKind.NotFound)
+                if (call.Equals(CallerIdentity))
+                {
+                    // Reported once, as the terminating error that ends the run.
+                }
+                else if (kind == ApiErrorKind.NotFound)
                 {
                     // "Does not exist" is an answer the checks interpret (no password policy, no contact), not a failure.
                     _session.Debug($"{call}: {e.ErrorCode}.");
