@@ -155,6 +155,49 @@ namespace WASecurity.Tests.Aws
             Assert.Equal("WASInvalidArgument", error.ErrorId);
         }
 
+        [Theory]
+        [InlineData("us-east-1")]
+        [InlineData("us-gov-west-1")]
+        [InlineData("cn-northwest-1")]
+        [InlineData("eusc-de-east-1")]
+        [InlineData("ap-southeast-7")]
+        public void Region_names_of_every_partition_are_accepted(string region)
+        {
+            using var home = new AwsTestHome().Credentials(AwsTestHome.Keys("default", "AKIADEFAULTPROFILE01"));
+            var request = home.Request();
+            request.Region = new[] { region };
+
+            Assert.Equal(region, AwsCredentialResolver.Resolve(request).Region);
+        }
+
+        [Theory]
+        [InlineData("-Region", "eu-west1")]
+        [InlineData("-Region", "EU-WEST-1")]
+        [InlineData("$StoredAWSRegion", "Ireland")]
+        [InlineData("AWS_REGION", "eu_west_1")]
+        public void A_misspelt_region_is_an_invalid_argument_naming_its_source(string source, string region)
+        {
+            using var home = new AwsTestHome().Credentials(AwsTestHome.Keys("default", "AKIADEFAULTPROFILE01"));
+            var request = home.Request();
+            switch (source)
+            {
+                case "-Region":
+                    request.Region = new[] { "us-east-1", region };
+                    break;
+                case "$StoredAWSRegion":
+                    request.StoredAWSRegion = region;
+                    break;
+                default:
+                    home.Environment[source] = region;
+                    break;
+            }
+
+            var error = Assert.Throws<AwsCredentialException>(() => AwsCredentialResolver.Resolve(request));
+
+            Assert.Equal("WASInvalidArgument", error.ErrorId);
+            Assert.Contains($"'{region}' from {source}", error.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Debug_messages_say_where_each_value_came_from()
         {
