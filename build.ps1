@@ -8,13 +8,16 @@
             any failure.
     Demo    builds, then assesses the bundled sample account (samples/demo-account) offline and prints the
             findings and a per-question summary.
+    Docs    regenerates docs/settings.md and docs/checks/ from the check catalog.
+    Package builds, then writes a versioned module folder and a .nupkg under out/package and proves that it
+            installs from a local repository.
     Clean   removes out/, tools/ and the bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Clean', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -57,6 +60,7 @@ function Invoke-BuildTask {
     Get-ChildItem $bin -File |
         Where-Object { $_.Extension -in '.dll', '.ps1xml', '.psd1' -and $_.Name -ne 'System.Management.Automation.dll' } |
         Copy-Item -Destination $ModuleOut
+    Copy-Item (Join-Path $bin 'Tests') -Destination $ModuleOut -Recurse
 
     # Help is generated in a child process so this one never loads the module it is building.
     Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASHelp.ps1'), '-ModulePath', $ModuleOut, '-DocsPath', (Join-Path $Root 'docs'))
@@ -85,7 +89,8 @@ function Invoke-UnitTests {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $trx = 'unit.trx'
     & dotnet test (Join-Path $Root 'tests/Unit/WASecurity.Tests.csproj') -c $Configuration --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $unitExit = $LASTEXITCODE
     $file = Join-Path $results $trx
     if (-not (Test-Path $file)) {
         Write-Host 'xunit: the test run produced no results (build failure?).' -ForegroundColor Red
@@ -99,7 +104,7 @@ function Invoke-UnitTests {
         [pscustomobject]@{ Name = $_.Node.testName; Reason = if ($reason) { $reason.InnerText } else { '(no reason given)' } }
     })
     $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
-    if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed = 1 }
+    if ($unitExit -ne 0 -and $failed -eq 0) { $failed = 1 }
     [pscustomobject]@{ Passed = [int]$counters.passed; Failed = $failed; Skipped = $skipped }
 }
 
@@ -116,11 +121,12 @@ Import-Module '$pester' -Force
 `$config.TestResult.Enabled = `$true
 `$config.TestResult.OutputPath = '$(Join-Path $OutRoot 'TestResults/pester.xml')'
 `$env:WAS_MODULE_PATH = '$ModuleOut'
+`$env:WAS_PESTER_PATH = '$pester'
 `$r = Invoke-Pester -Configuration `$config
 `$skipped = @(`$r.Skipped | ForEach-Object { [pscustomobject]@{ Name = `$_.ExpandedPath; Reason = if (`$_.ErrorRecord) { "`$(`$_.ErrorRecord[0])" } else { '(no reason given)' } } })
 [pscustomobject]@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$skipped } | ConvertTo-Json -Depth 4 -Compress | Set-Content -LiteralPath '$(Join-Path $OutRoot 'TestResults/pester-summary.json')'
 "@
-    Invoke-Pwsh @('-Command', $script)
+    Invoke-Pwsh @('-Command', $script) | Out-Host
     $summaryFile = Join-Path $OutRoot 'TestResults/pester-summary.json'
     if (-not (Test-Path $summaryFile)) {
         Write-Host 'Pester: the run produced no summary.' -ForegroundColor Red
@@ -135,7 +141,7 @@ function Invoke-TestTask {
     New-Item -ItemType Directory -Path (Join-Path $OutRoot 'TestResults') -Force | Out-Null
     $unit = Invoke-UnitTests
     $pester = Invoke-PesterTests
-    $skipped = @($unit.Skipped) + @($pester.Skipped) | Where-Object { $_ }
+    $skipped = @(@($unit.Skipped) + @($pester.Skipped) | Where-Object { $_ })
     Write-Host ''
     Write-Host ("xunit:  {0} passed, {1} failed, {2} skipped" -f $unit.Passed, $unit.Failed, @($unit.Skipped).Count)
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, @($pester.Skipped).Count)
@@ -166,6 +172,16 @@ switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
+    'Docs' {
+        Invoke-BuildTask
+        Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASDocs.ps1'), '-ModulePath', $ModuleOut, '-OutputPath', (Join-Path $Root 'docs'))
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+        Write-Host 'Regenerated docs/settings.md and docs/checks/.'
+    }
     'Clean' { Invoke-CleanTask }
-    'Package' { & (Join-Path $Root 'build/New-WASPackage.ps1') -Root $Root -Configuration $Configuration; if ($LASTEXITCODE) { exit $LASTEXITCODE } }
+    'Package' {
+        Invoke-BuildTask
+        Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASPackage.ps1'), '-Root', $Root, '-Configuration', $Configuration)
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
 }

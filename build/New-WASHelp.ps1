@@ -109,10 +109,13 @@ foreach ($cmd in (Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Ob
         $w.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
         $w.WriteElementString('maml', 'name', $maml, $p.Name)
         $w.WriteStartElement('maml', 'description', $maml); Write-Paragraphs $w $describe[$p.Name]; $w.WriteEndElement()
-        $w.WriteStartElement('command', 'parameterValue', $command)
-        $w.WriteAttributeString('required', $(if ($p.SwitchParameter) { 'false' } else { 'true' }))
-        $w.WriteString($p.ParameterType.Name)
-        $w.WriteEndElement()
+        if (-not $p.SwitchParameter) {
+            # A switch takes no value; writing one would show '-Quiet <SwitchParameter>' in the syntax.
+            $w.WriteStartElement('command', 'parameterValue', $command)
+            $w.WriteAttributeString('required', 'true')
+            $w.WriteString($p.ParameterType.Name)
+            $w.WriteEndElement()
+        }
         $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $p.ParameterType.FullName); $w.WriteEndElement()
         $w.WriteEndElement()
     }

@@ -15,7 +15,10 @@ namespace WASecurity.Tests.Infrastructure
         public static PowerShellResult Run(string script, IDictionary<string, object?>? variables = null)
         {
             var state = InitialSessionState.CreateDefault2();
-            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+            if (OperatingSystem.IsWindows())
+            {
+                state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+            }
             state.ImportPSModule(new[] { System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(WASecurity.Finding).Assembly.Location)!, "WASecurity.psd1") });
             using var runspace = RunspaceFactory.CreateRunspace(state);
             runspace.Open();
