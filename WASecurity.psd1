@@ -16,6 +16,7 @@
         'Get-WASCheck'
         'Get-WASSetting'
         'Invoke-WASAssessment'
+        'Invoke-WASComplianceTest'
         'Test-WASRootAccount'
     )
     FunctionsToExport    = @()
@@ -25,7 +26,8 @@
         PSData = @{
             Tags         = @('AWS', 'Security', 'WellArchitected', 'Compliance', 'CIS', 'Audit', 'PSEdition_Core', 'PSEdition_Desktop')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ProjectUri   = 'https://github.com/wasecurity/WASecurity'
+            ReleaseNotes = '0.1.0: first release. The finding contract, the check catalog, evidence bundles, SEC01 (root account), Invoke-WASAssessment, Get-WASCheck, Get-WASSetting.'
         }
     }
 }

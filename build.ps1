@@ -9,6 +9,8 @@
     Demo    builds, then assesses the bundled sample account (samples/demo-account) offline and prints the
             findings and a per-question summary.
     Docs    regenerates docs/settings.md and docs/checks/ from the check catalog.
+    Package builds, then writes a versioned module folder and a .nupkg under out/package and proves that it
+            installs from a local repository.
     Clean   removes out/, tools/ and the bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -58,6 +60,7 @@ function Invoke-BuildTask {
     Get-ChildItem $bin -File |
         Where-Object { $_.Extension -in '.dll', '.ps1xml', '.psd1' -and $_.Name -ne 'System.Management.Automation.dll' } |
         Copy-Item -Destination $ModuleOut
+    Copy-Item (Join-Path $bin 'Tests') -Destination $ModuleOut -Recurse
 
     # Help is generated in a child process so this one never loads the module it is building.
     Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASHelp.ps1'), '-ModulePath', $ModuleOut, '-DocsPath', (Join-Path $Root 'docs'))
@@ -118,6 +121,7 @@ Import-Module '$pester' -Force
 `$config.TestResult.Enabled = `$true
 `$config.TestResult.OutputPath = '$(Join-Path $OutRoot 'TestResults/pester.xml')'
 `$env:WAS_MODULE_PATH = '$ModuleOut'
+`$env:WAS_PESTER_PATH = '$pester'
 `$r = Invoke-Pester -Configuration `$config
 `$skipped = @(`$r.Skipped | ForEach-Object { [pscustomobject]@{ Name = `$_.ExpandedPath; Reason = if (`$_.ErrorRecord) { "`$(`$_.ErrorRecord[0])" } else { '(no reason given)' } } })
 [pscustomobject]@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$skipped } | ConvertTo-Json -Depth 4 -Compress | Set-Content -LiteralPath '$(Join-Path $OutRoot 'TestResults/pester-summary.json')'
@@ -175,5 +179,9 @@ switch ($Task) {
         Write-Host 'Regenerated docs/settings.md and docs/checks/.'
     }
     'Clean' { Invoke-CleanTask }
-    'Package' { & (Join-Path $Root 'build/New-WASPackage.ps1') -Root $Root -Configuration $Configuration; if ($LASTEXITCODE) { exit $LASTEXITCODE } }
+    'Package' {
+        Invoke-BuildTask
+        Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASPackage.ps1'), '-Root', $Root, '-Configuration', $Configuration)
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 
@@ -34,10 +35,15 @@ namespace WASecurity.Aws
             var credentials = CredentialChain.Resolve(request, environment, store, metadata);
             var settingsProfile = credentials.Profile ?? SettingsProfile(request, environment, store);
             var (region, regionSource) = ResolveRegion(request, environment, settingsProfile, metadata);
+            if (region != null)
+            {
+                ValidRegion(region, regionSource);
+            }
+
             var (endpoint, endpointSource) = ResolveEndpoint(request, environment, settingsProfile);
             var regions = request.Region?
                 .Where(r => !string.IsNullOrWhiteSpace(r))
-                .Select(r => r.Trim())
+                .Select(r => ValidRegion(r.Trim(), "-Region"))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
 
@@ -134,6 +140,26 @@ namespace WASecurity.Aws
             }
 
             return (null, null);
+        }
+
+        /// <summary>
+        /// A region name's shape (us-east-1, us-gov-west-1, eusc-de-east-1), checked so that a typo fails here,
+        /// naming where it came from, rather than as an endpoint that does not resolve. New regions keep the shape.
+        /// </summary>
+        private static readonly Regex RegionShape = new Regex("^[a-z]{2,5}(-[a-z0-9]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
+
+        private static string ValidRegion(string value, string source)
+        {
+            if (RegionShape.IsMatch(value))
+            {
+                return value;
+            }
+
+            throw new AwsCredentialException(
+                AwsCredentialException.InvalidArgument,
+                ErrorCategory.InvalidArgument,
+                $"'{value}' from {source} is not an AWS region name (like eu-west-1 or us-east-1).",
+                value);
         }
 
         private static string ValidEndpoint(string value, string source)

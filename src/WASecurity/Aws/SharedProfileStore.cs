@@ -58,15 +58,19 @@ namespace WASecurity.Aws
         /// The shared config file the SDK reads with it: AWS_CONFIG_FILE when the process has it, otherwise the
         /// 'config' file beside the credentials file.
         /// </summary>
-        public string ConfigFilePath
+        public string ConfigFilePath =>
+            ConfigFileFromProcess ?? Path.Combine(Path.GetDirectoryName(CredentialsFilePath) ?? ".", "config");
+
+        /// <summary>
+        /// AWS_CONFIG_FILE as the SDK sees it: from the real process environment (the injected lookup cannot
+        /// redirect the SDK's own read of it).
+        /// </summary>
+        private static string? ConfigFileFromProcess
         {
             get
             {
-                // The SDK reads AWS_CONFIG_FILE from the real process environment, so this does too.
-                var fromProcess = NonEmpty(Environment.GetEnvironmentVariable(ConfigFileVariable));
-                return fromProcess != null && SharedFile.ConfigFilePath is { Length: > 0 } sdkPath
-                    ? sdkPath
-                    : Path.Combine(Path.GetDirectoryName(CredentialsFilePath) ?? ".", "config");
+                var path = NonEmpty(Environment.GetEnvironmentVariable(ConfigFileVariable));
+                return path == null ? null : Path.GetFullPath(path);
             }
         }
 
@@ -89,7 +93,24 @@ namespace WASecurity.Aws
 
         private bool UsesEncryptedStore => !_explicitLocation && RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-        private SharedCredentialsFile SharedFile => _sharedFile ?? (_sharedFile = new SharedCredentialsFile(CredentialsFilePath));
+        private SharedCredentialsFile SharedFile => _sharedFile ?? (_sharedFile = OpenSharedFile());
+
+        private SharedCredentialsFile OpenSharedFile()
+        {
+            var file = new SharedCredentialsFile(CredentialsFilePath);
+            var configPath = ConfigFileFromProcess;
+            if (configPath != null && !string.Equals(file.ConfigFilePath, configPath, StringComparison.Ordinal))
+            {
+                // The SDK captures AWS_CONFIG_FILE once per process (in a static constructor), so a value set
+                // later in the session - $env:AWS_CONFIG_FILE = '...' - would be ignored. Point this instance at
+                // the current value; its lookups re-read the file from that path. Without the setter (another
+                // SDK version) the SDK's own behaviour stays.
+                var setter = typeof(SharedCredentialsFile).GetProperty(nameof(SharedCredentialsFile.ConfigFilePath))?.GetSetMethod(nonPublic: true);
+                setter?.Invoke(file, new object[] { configPath });
+            }
+
+            return file;
+        }
 
         public FoundProfile? Find(string name)
         {

@@ -33,12 +33,15 @@ namespace WASecurity.Cmdlets
         /// Resolves credentials, region and endpoint for a live run. A resolution failure becomes a terminating
         /// error (WASProfileNotFound, WASNoCredentials, WASInvalidProfile, WASInvalidArgument).
         /// </summary>
-        public static ResolvedAwsContext Resolve(AssessmentCmdletBase cmdlet)
+        public static ResolvedAwsContext Resolve(AssessmentCmdletBase cmdlet) => Resolve(cmdlet, CreateRequest(cmdlet));
+
+        /// <summary>Resolves a request built by <see cref="CreateRequest"/> (and possibly adjusted, e.g. by tests).</summary>
+        public static ResolvedAwsContext Resolve(AssessmentCmdletBase cmdlet, CredentialRequest request)
         {
             ResolvedAwsContext context;
             try
             {
-                context = AwsCredentialResolver.Resolve(CreateRequest(cmdlet));
+                context = AwsCredentialResolver.Resolve(request);
             }
             catch (AwsCredentialException e)
             {
