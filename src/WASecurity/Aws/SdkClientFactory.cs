@@ -30,6 +30,11 @@ namespace WASecurity.Aws
                 // ServiceURL replaces the region's endpoint; AuthenticationRegion keeps the signature scoped to the region.
                 config.ServiceURL = _session.EndpointUrl;
                 config.AuthenticationRegion = region;
+                if (config is Amazon.S3.AmazonS3Config s3)
+                {
+                    // An override host cannot take bucket subdomains (bucket.127.0.0.1): address buckets by path.
+                    s3.ForcePathStyle = true;
+                }
             }
             else
             {
