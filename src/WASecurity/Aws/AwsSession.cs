@@ -87,6 +87,10 @@ namespace WASecurity.Aws
             return result.Length > 1000 ? result.Substring(0, 1000) + "…" : result;
         }
 
-        public void Dispose() => Gate.Dispose();
+        // The gate is deliberately not disposed: a request abandoned by Ctrl+C may still release it afterwards, and a
+        // SemaphoreSlim whose wait handle is never used holds nothing that needs disposing.
+        public void Dispose()
+        {
+        }
     }
 }

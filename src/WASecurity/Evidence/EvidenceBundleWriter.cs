@@ -35,6 +35,12 @@ namespace WASecurity.Evidence
             };
             foreach (var response in responses.OrderBy(r => r.Call.BundlePath, StringComparer.Ordinal))
             {
+                if (response.Error?.Kind == ApiErrorKind.MissingFromBundle)
+                {
+                    // Re-exporting a bundle: a file it lacked stays absent (an error document would change the findings).
+                    continue;
+                }
+
                 var path = EvidenceBundleReader.CheckRelativePath(response.Call.BundlePath, response.Call.BundlePath);
                 files.Add(new KeyValuePair<string, byte[]>(path, Render(response)));
             }

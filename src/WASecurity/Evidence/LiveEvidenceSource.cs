@@ -205,7 +205,13 @@ namespace WASecurity.Evidence
             var account = await GetAccountAsync(cancellationToken).ConfigureAwait(false);
             return SessionEvidenceCache.Scope(identityKey, _session.EndpointUrl ?? account.Partition, account.AccountId);
 
-            async Task<string> IdentityAsync() => (await _session.GetCredentialsAsync().ConfigureAwait(false)).AccessKey ?? string.Empty;
+            // The access key id plus the secret and token, all hashed into the scope (never kept as such): cached
+            // evidence is served only to the very same credentials.
+            async Task<string> IdentityAsync()
+            {
+                var credentials = await _session.GetCredentialsAsync().ConfigureAwait(false);
+                return SessionEvidenceCache.Hash(credentials.AccessKey ?? string.Empty, credentials.SecretKey ?? string.Empty, credentials.Token ?? string.Empty);
+            }
         }
 
         private void WarnOnce(string key, string message)

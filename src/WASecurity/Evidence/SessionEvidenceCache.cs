@@ -8,8 +8,8 @@ namespace WASecurity.Evidence
     /// <summary>
     /// Successful live responses kept for <see cref="Ttl"/> (5 minutes) in the PowerShell process, so that
     /// <c>Test-WASRootAccount; Test-WASHumanAccess</c> fetch the credential report once. Entries are scoped by a
-    /// SHA-256 of the caller's access key id, the account and the endpoint (never the secret), so another identity
-    /// or endpoint never sees them. Failures are not kept: a fixed permission shows on the next run. -NoCache
+    /// SHA-256 over the caller's credentials, the account and the endpoint (the secret itself is never stored), so
+    /// other credentials or another endpoint never see them. Failures are not kept: a fixed permission shows on the next run. -NoCache
     /// bypasses it. This is the module's only mutable static state.
     /// </summary>
     internal static class SessionEvidenceCache
@@ -24,13 +24,16 @@ namespace WASecurity.Evidence
 
         public static int Count => Entries.Count;
 
-        /// <summary>An opaque scope for one identity (access key id) at one endpoint and, once known, one account.</summary>
-        public static string Scope(string accessKeyId, string endpoint, string? accountId)
+        /// <summary>An opaque scope for one identity (a hash of its credentials) at one endpoint and, once known, one account.</summary>
+        public static string Scope(string identityHash, string endpoint, string? accountId) =>
+            Hash(identityHash, endpoint, accountId ?? string.Empty);
+
+        /// <summary>SHA-256 of the parts, base64: what the cache keeps instead of anything secret.</summary>
+        public static string Hash(params string[] parts)
         {
             using (var sha = SHA256.Create())
             {
-                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(accessKeyId + "\n" + endpoint + "\n" + (accountId ?? string.Empty)));
-                return Convert.ToBase64String(hash);
+                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(string.Join("\n", parts))));
             }
         }
 

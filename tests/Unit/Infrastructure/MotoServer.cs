@@ -31,6 +31,7 @@ namespace WASecurity.Tests.Infrastructure
 
         private readonly Process _process;
         private readonly StringBuilder _log = new StringBuilder();
+        private bool? _supportsAccountApi;
 
         public MotoServer()
             : this(null)
@@ -152,6 +153,22 @@ namespace WASecurity.Tests.Infrastructure
                 File.Delete(path);
             }
         }
+
+        /// <summary>
+        /// Whether this moto implements the Account API (moto 5.2 does; older builds, such as Debian's 5.1, answer
+        /// HTTP 500). Tests assert what the module does either way: Pass/Fail with it, an honest Error without it.
+        /// </summary>
+        public bool SupportsAccountApi => _supportsAccountApi ??= RunPython(string.Join("\n", new[]
+        {
+            "from botocore.config import Config",
+            "from botocore.exceptions import ClientError",
+            "c = boto3.client('account', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
+            "try:",
+            "    c.get_alternate_contact(AlternateContactType='BILLING')",
+            "    print('yes')",
+            "except ClientError as e:",
+            "    print('yes' if e.response['Error']['Code'] == 'ResourceNotFoundException' else 'no')",
+        })).Trim() == "yes";
 
         /// <summary>Forgets every resource (moto's reset API), so a test starts from an empty account.</summary>
         public void Reset()

@@ -24,9 +24,9 @@ namespace WASecurity.Tests.Live
 
         public LiveEvidenceSourceTests(MotoServer moto) => _moto = moto;
 
-        private LiveEvidenceSource Source(string accessKey = "AKIDSOURCETEST", bool cache = false, IReadOnlyList<string>? regions = null) =>
+        private LiveEvidenceSource Source(string accessKey = "AKIDSOURCETEST", bool cache = false, IReadOnlyList<string>? regions = null, string secret = "source-secret") =>
             new LiveEvidenceSource(
-                new AwsSession(new BasicAWSCredentials(accessKey, "source-secret"), "us-east-1", _moto.Endpoint, 8, debug: m => { lock (_debug) { _debug.Add(m); } }),
+                new AwsSession(new BasicAWSCredentials(accessKey, secret), "us-east-1", _moto.Endpoint, 8, debug: m => { lock (_debug) { _debug.Add(m); } }),
                 OperationRegistry.Default,
                 regions,
                 cache,
@@ -130,6 +130,9 @@ namespace WASecurity.Tests.Live
                 using var second = Source(key, cache: true);
                 using var otherIdentity = Source(key + "X", cache: true);
                 using var bypass = Source(key, cache: false);
+                using var otherSecret = Source(key, cache: true, secret: "another-secret");
+                await otherSecret.GetAsync(IamCalls.CredentialReport, CancellationToken.None);
+                Assert.Equal(0, otherSecret.CacheHitCount);
                 await second.GetAsync(IamCalls.CredentialReport, CancellationToken.None);
                 await otherIdentity.GetAsync(IamCalls.CredentialReport, CancellationToken.None);
                 await bypass.GetAsync(IamCalls.CredentialReport, CancellationToken.None);
