@@ -12,12 +12,20 @@
     FormatsToProcess     = @('WASecurity.format.ps1xml')
     TypesToProcess       = @('WASecurity.types.ps1xml')
     CmdletsToExport      = @(
+        'Compare-WASAssessment'
         'Export-WASEvidence'
+        'Export-WASReport'
         'Get-WASCheck'
         'Get-WASSetting'
+        'Import-WASAssessment'
         'Invoke-WASAssessment'
         'Invoke-WASComplianceTest'
         'Test-WASRootAccount'
+        'Test-WASHumanAccess'
+        'Test-WASAutomatedAccess'
+        'Test-WASNetworkBoundary'
+        'Test-WASServiceSecurity'
+        'Test-WASInstanceIntegrity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -136,7 +136,34 @@ Import-Module '$pester' -Force
     [pscustomobject]@{ Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = @($summary.Skipped) }
 }
 
+# The live-path tests start moto_server (an AWS API emulator) and seed it with boto3. Uses moto from PATH or
+# python3; on a Debian machine without it (and without PyPI), installs it from Debian packages into tools/moto.
+function Initialize-Moto {
+    $private = Join-Path $ToolsRoot 'moto/bin'
+    if (-not (Test-Path (Join-Path $private 'moto_server'))) {
+        if (Get-Command moto_server -ErrorAction Ignore) { return }
+        $python = Get-Command python3 -ErrorAction Ignore
+        if ($python) {
+            & $python.Source -c 'import moto' 2>$null
+            if ($LASTEXITCODE -eq 0) { return }
+        }
+        $installer = Join-Path $Root 'build/install-moto-debian.sh'
+        if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction Ignore)) {
+            Write-Warning "moto is not installed, so the live-path tests will fail. Install it with: pip install 'moto[server]'"
+            return
+        }
+        Write-Host "moto is not installed; installing it from Debian packages into tools/moto ($installer)."
+        & bash $installer | Out-Host
+        if ($LASTEXITCODE -ne 0) {
+            Write-Warning "Installing moto failed, so the live-path tests will fail. Install it with: pip install 'moto[server]'"
+            return
+        }
+    }
+    $env:PATH = $private + [IO.Path]::PathSeparator + $env:PATH
+}
+
 function Invoke-TestTask {
+    Initialize-Moto
     Invoke-BuildTask
     New-Item -ItemType Directory -Path (Join-Path $OutRoot 'TestResults') -Force | Out-Null
     $unit = Invoke-UnitTests

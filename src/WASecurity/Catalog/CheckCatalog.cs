@@ -33,6 +33,11 @@ namespace WASecurity.Catalog
         private static IReadOnlyList<QuestionDefinition> Build() => new[]
         {
             Sec01Catalog.Question,
+            Sec02Catalog.Question,
+            Sec03Catalog.Question,
+            Sec05Catalog.Question,
+            Sec06Catalog.Question,
+            Sec07Catalog.Question,
         };
     }
 }

@@ -24,9 +24,6 @@ namespace WASecurity.Checks
             new CheckImplementation(Sec01Catalog.RootContactDetailsCurrent, RootContactDetailsCurrentAsync),
         };
 
-        internal static Task<Parsed<CredentialReport>> GetCredentialReportAsync(CheckContext context, CancellationToken cancellationToken) =>
-            context.GetParsedAsync(IamCalls.CredentialReport, r => CredentialReport.Parse(r.Text ?? string.Empty), cancellationToken);
-
         private static async Task<IEnumerable<Finding>> RootMfaEnabledAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec01Catalog.RootMfaEnabled;
@@ -42,7 +39,7 @@ namespace WASecurity.Checks
                 return MissingField(context, check, "GetAccountSummary", "SummaryMap.AccountMFAEnabled");
             }
 
-            var report = await GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
+            var report = await IamEvidence.GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
             var reportMfa = report.Value?.Root?.MfaActive;
             var finding = enabled == 1 && reportMfa != false
                 ? context.AccountFinding(check, FindingStatus.Pass, "The account summary reports MFA enabled for the root user (AccountMFAEnabled = 1).")
@@ -106,7 +103,7 @@ namespace WASecurity.Checks
         {
             var check = Sec01Catalog.RootNoAccessKeys;
             var summary = await context.GetAsync(IamCalls.GetAccountSummary, cancellationToken).ConfigureAwait(false);
-            var report = await GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
+            var report = await IamEvidence.GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
 
             var summaryKeys = summary.IsSuccess ? summary.Root.Path("SummaryMap")?.Int("AccountAccessKeysPresent") : null;
             var root = report.Value?.Root;
@@ -149,7 +146,7 @@ namespace WASecurity.Checks
         {
             var check = Sec01Catalog.RootNotUsedRecently;
             var window = context.Settings.GetInt(Sec01Catalog.RootUsageWindowDays);
-            var report = await GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
+            var report = await IamEvidence.GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
             if (report.Value == null)
             {
                 return context.ErrorFinding(check, report.Response).AsEnumerable();
@@ -193,7 +190,7 @@ namespace WASecurity.Checks
         private static async Task<IEnumerable<Finding>> RootNoSigningCertificatesAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec01Catalog.RootNoSigningCertificates;
-            var report = await GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
+            var report = await IamEvidence.GetCredentialReportAsync(context, cancellationToken).ConfigureAwait(false);
             if (report.Value == null)
             {
                 return context.ErrorFinding(check, report.Response).AsEnumerable();

@@ -95,6 +95,16 @@ namespace WASecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? SettingPath { get; set; }
 
+        /// <summary>A .psd1 or JSON file of accepted risks: matching findings keep their status and are marked Suppressed.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SuppressionPath { get; set; }
+
+        /// <summary>A .psd1 or JSON file of attestations that answer Manual checks with Pass or Fail.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AttestationPath { get; set; }
+
         /// <summary>The questions this cmdlet answers.</summary>
         protected abstract IReadOnlyList<QuestionDefinition> Questions { get; }
 
@@ -112,11 +122,12 @@ namespace WASecurity.Cmdlets
             try
             {
                 var settings = ResolveSettings();
+                var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
                 var pump = new CmdletPump();
                 using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump), pump))
                 {
                     var runner = new AssessmentRunner(evidence, settings, Clock);
-                    pump.Run(this, () => RunAsync(runner, pump));
+                    pump.Run(this, () => RunAsync(runner, pump, suppressionFiles));
                 }
             }
             catch (Aws.AwsServiceException e)
@@ -165,13 +176,18 @@ namespace WASecurity.Cmdlets
         {
         }
 
-        private async Task RunAsync(AssessmentRunner runner, CmdletPump pump)
+        private async Task RunAsync(AssessmentRunner runner, CmdletPump pump, SuppressionFiles suppressionFiles)
         {
             await runner.RunAsync(
                 Questions,
                 CheckId,
-                (question, findings) => OnFindings(findings, pump),
+                (question, findings) => OnFindings(suppressionFiles.Apply(findings), pump),
                 CancellationToken).ConfigureAwait(false);
+            foreach (var warning in suppressionFiles.UnmatchedWarnings(AssessmentRunner.Select(Questions, CheckId).Select(c => c.CheckId)))
+            {
+                pump.WriteWarning(warning);
+            }
+
             pump.Post(_ => OnCompleted());
         }
 

@@ -14,5 +14,11 @@ namespace WASecurity.Cmdlets
         public const string InvalidArgument = "WASInvalidArgument";
         public const string BundleExists = "WASBundleExists";
         public const string ExportFailed = "WASExportFailed";
+        public const string ReportExists = "WASReportExists";
+        public const string ReportWriteFailed = "WASReportWriteFailed";
+        public const string ReportNotFound = "WASReportNotFound";
+        public const string InvalidReport = "WASInvalidReport";
+        public const string InvalidSuppressionFile = "WASInvalidSuppressionFile";
+        public const string InvalidAttestationFile = "WASInvalidAttestationFile";
     }
 }

@@ -10,7 +10,7 @@ namespace WASecurity.Cmdlets
     {
         private int _failedOrError;
 
-        /// <summary>Returns $true when no finding is Fail or Error, instead of the findings.</summary>
+        /// <summary>Returns $true when no unsuppressed finding is Fail or Error, instead of the findings.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
@@ -24,7 +24,8 @@ namespace WASecurity.Cmdlets
 
             foreach (var finding in findings)
             {
-                if (finding.Status == FindingStatus.Fail || finding.Status == FindingStatus.Error)
+                // A suppressed finding is an accepted risk: it must not fail a gate.
+                if (!finding.Suppressed && (finding.Status == FindingStatus.Fail || finding.Status == FindingStatus.Error))
                 {
                     Interlocked.Increment(ref _failedOrError);
                 }

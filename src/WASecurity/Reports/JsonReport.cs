@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace WASecurity.Reports
+{
+    /// <summary>
+    /// The JSON report: <c>{ schemaVersion, tool, generatedAt, accounts, regions, counts, findings: [...] }</c>.
+    /// It is the format kept between runs: Import-WASAssessment and Compare-WASAssessment read it back.
+    /// </summary>
+    internal static class JsonReport
+    {
+        public const int SchemaVersion = 1;
+
+        public static void Write(ReportRun run, Stream stream)
+        {
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonValueWriter.Encoder }))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("schemaVersion", SchemaVersion);
+                writer.WriteStartObject("tool");
+                writer.WriteString("name", ReportRun.ToolName);
+                writer.WriteString("version", run.ToolVersion);
+                writer.WriteEndObject();
+                writer.WriteString("generatedAt", run.GeneratedAt.ToString("o", CultureInfo.InvariantCulture));
+                WriteStrings(writer, "accounts", run.Accounts);
+                WriteStrings(writer, "regions", run.Regions);
+                writer.WriteStartObject("counts");
+                writer.WriteNumber("total", run.Findings.Count);
+                foreach (var status in run.ByStatus)
+                {
+                    writer.WriteNumber(status.Key.ToString(), status.Value);
+                }
+
+                writer.WriteNumber("suppressed", run.Suppressed);
+                writer.WriteStartObject("failingBySeverity");
+                foreach (var severity in run.FailingBySeverity)
+                {
+                    writer.WriteNumber(severity.Key.ToString(), severity.Value);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteStartArray("findings");
+                foreach (var finding in run.Findings)
+                {
+                    FindingJson.Write(writer, finding);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+        }
+
+        /// <summary>
+        /// Reads the findings of a JSON report (or of a plain JSON array of findings, as ConvertTo-Json writes).
+        /// Every error names the file and the finding.
+        /// </summary>
+        public static IReadOnlyList<Finding> Read(string path)
+        {
+            JsonDocument document;
+            try
+            {
+                using (var stream = File.OpenRead(path))
+                {
+                    document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                }
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"'{path}' is not valid JSON: {e.Message}", e);
+            }
+
+            using (document)
+            {
+                var root = document.RootElement;
+                JsonElement findings;
+                if (root.ValueKind == JsonValueKind.Array)
+                {
+                    findings = root;
+                }
+                else if (root.ValueKind == JsonValueKind.Object && TryGetMember(root, "findings", out findings) && findings.ValueKind == JsonValueKind.Array)
+                {
+                    if (TryGetMember(root, "schemaVersion", out var version) && version.ValueKind == JsonValueKind.Number && version.GetInt32() > SchemaVersion)
+                    {
+                        throw new InvalidDataException($"'{path}' is a version {version.GetInt32()} report; this module reads version {SchemaVersion}. Update the module.");
+                    }
+                }
+                else
+                {
+                    throw new InvalidDataException($"'{path}' is not a WASecurity JSON report: it has no 'findings' array.");
+                }
+
+                return findings.EnumerateArray()
+                    .Select((element, index) => FindingJson.Read(element, $"'{path}', findings[{index}]"))
+                    .ToList();
+            }
+        }
+
+        private static bool TryGetMember(JsonElement element, string name, out JsonElement value)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = property.Value;
+                    return true;
+                }
+            }
+
+            value = default;
+            return false;
+        }
+
+        private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+        {
+            writer.WriteStartArray(name);
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+}

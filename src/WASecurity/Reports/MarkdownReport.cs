@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace WASecurity.Reports
+{
+    /// <summary>
+    /// GitHub-flavoured Markdown for <c>$GITHUB_STEP_SUMMARY</c> and pull-request comments: a table per question,
+    /// counts by severity, and the open failures. Cells are escaped (HTML encoded, '|' and Markdown markup
+    /// backslashed, line breaks flattened) because resource names and tags come from the account.
+    /// </summary>
+    internal static class MarkdownReport
+    {
+        /// <summary>Step summaries are limited to 1 MiB; beyond this many rows the table is cut with a note.</summary>
+        internal const int MaxFailureRows = 500;
+
+        public static void Write(ReportRun run, TextWriter writer)
+        {
+            var md = new StringBuilder();
+            md.Append("# WASecurity assessment\n\n");
+            md.Append("Accounts: ").Append(Cell(string.Join(", ", run.Accounts))).Append(" · ");
+            md.Append("Generated: ").Append(run.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(" · ");
+            md.Append("WASecurity ").Append(Cell(run.ToolVersion)).Append("\n\n");
+
+            var open = run.Findings.Where(ReportRun.IsOpenFailure).ToList();
+            md.Append(open.Count == 0 ? "**No open failures.**" : $"**{open.Count} open failure(s)**")
+              .Append($" in {run.Findings.Count} finding(s); {run.ByStatus[FindingStatus.Error]} could not be verified, {run.Suppressed} suppressed.\n\n");
+
+            md.Append("## Questions\n\n");
+            md.Append("| Question | Score | Pass | Fail | Error | Manual | N/A | Suppressed |\n");
+            md.Append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            foreach (var q in run.Questions)
+            {
+                md.Append("| ").Append(Cell(q.Title == null ? q.Id : $"{q.Id} {q.Title}"))
+                  .Append(" | ").Append(q.ScoreText)
+                  .Append(" | ").Append(q.Pass).Append(" | ").Append(q.Fail).Append(" | ").Append(q.Error)
+                  .Append(" | ").Append(q.Manual).Append(" | ").Append(q.NotApplicable).Append(" | ").Append(q.Suppressed).Append(" |\n");
+            }
+
+            md.Append("\n## Open failures by severity\n\n");
+            md.Append("| Severity | Count |\n|---|---:|\n");
+            foreach (var severity in run.FailingBySeverity)
+            {
+                md.Append("| ").Append(severity.Key).Append(" | ").Append(severity.Value).Append(" |\n");
+            }
+
+            if (open.Count > 0)
+            {
+                md.Append("\n## Open failures\n\n");
+                md.Append("| Severity | Check | Resource | Region | Reason |\n|---|---|---|---|---|\n");
+                foreach (var f in open.OrderBy(f => f.Severity).ThenBy(f => f.CheckId, System.StringComparer.Ordinal).Take(MaxFailureRows))
+                {
+                    md.Append("| ").Append(f.Severity)
+                      .Append(" | ").Append(Cell(f.CheckId))
+                      .Append(" | ").Append(Cell(f.ResourceId))
+                      .Append(" | ").Append(Cell(f.Region))
+                      .Append(" | ").Append(Cell(f.Reason)).Append(" |\n");
+                }
+
+                if (open.Count > MaxFailureRows)
+                {
+                    md.Append($"\n{open.Count - MaxFailureRows} more open failure(s) are not shown; see the full report.\n");
+                }
+            }
+
+            writer.Write(md.ToString());
+        }
+
+        /// <summary>Text made inert in a Markdown table cell.</summary>
+        internal static string Cell(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return string.Empty;
+            }
+
+            var cell = new StringBuilder();
+            foreach (var c in text!)
+            {
+                switch (c)
+                {
+                    case '\\':
+                    case '|':
+                    case '`':
+                    case '*':
+                    case '_':
+                    case '[':
+                    case ']':
+                    case '~':
+                        cell.Append('\\').Append(c);
+                        break;
+                    case '&':
+                        cell.Append("&amp;");
+                        break;
+                    case '<':
+                        cell.Append("&lt;");
+                        break;
+                    case '>':
+                        cell.Append("&gt;");
+                        break;
+                    case '\r':
+                        break;
+                    case '\n':
+                        cell.Append(' ');
+                        break;
+                    default:
+                        cell.Append(c);
+                        break;
+                }
+            }
+
+            return cell.ToString();
+        }
+    }
+}

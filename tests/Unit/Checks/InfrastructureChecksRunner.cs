@@ -1,0 +1,70 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using WASecurity.Catalog;
+using WASecurity.Checks;
+using WASecurity.Evidence;
+using WASecurity.Settings;
+using WASecurity.Tests.Infrastructure;
+
+namespace WASecurity.Tests.Checks
+{
+    /// <summary>Runs one question's checks against a handcrafted bundle, in-process and at a fixed time.</summary>
+    internal static class InfrastructureChecksRunner
+    {
+        public static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+        public static IReadOnlyList<Finding> Run(BundleBuilder bundle, QuestionDefinition question, IDictionary? settings = null, string[]? regions = null)
+        {
+            var findings = new List<Finding>();
+            using (var source = BundleEvidenceSource.Open(bundle.WriteFolder(), regions))
+            {
+                var runner = new AssessmentRunner(source, AssessmentSettings.Create(null, settings), () => Now);
+                runner.RunAsync(new[] { question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            return findings;
+        }
+
+        /// <summary>Runs a question against samples/demo-account at its collection time.</summary>
+        public static IReadOnlyList<Finding> RunDemo(QuestionDefinition question)
+        {
+            var findings = new List<Finding>();
+            using (var source = BundleEvidenceSource.Open(FindDemo()))
+            {
+                var runner = new AssessmentRunner(source, AssessmentSettings.Defaults, () => new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
+                runner.RunAsync(new[] { question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            return findings;
+        }
+
+        public static IReadOnlyList<Finding> Of(this IEnumerable<Finding> findings, CheckDefinition check) =>
+            findings.Where(f => f.CheckId == check.CheckId).ToList();
+
+        public static IReadOnlyList<Finding> Failed(this IEnumerable<Finding> findings, CheckDefinition check) =>
+            findings.Where(f => f.CheckId == check.CheckId && f.Status == FindingStatus.Fail).ToList();
+
+        /// <summary>"region/resource" of each finding, sorted, for exact set comparisons.</summary>
+        public static string[] Where(this IEnumerable<Finding> findings) =>
+            Sorted(findings.Select(f => f.Region + "/" + f.ResourceId).ToArray());
+
+        private static string FindDemo()
+        {
+            for (var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                var candidate = System.IO.Path.Combine(dir.FullName, "samples", "demo-account");
+                if (System.IO.File.Exists(System.IO.Path.Combine(candidate, "manifest.json")))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new InvalidOperationException("samples/demo-account not found above the test folder.");
+        }
+
+        public static string[] Sorted(params string[] items) => items.OrderBy(s => s, StringComparer.Ordinal).ToArray();
+    }
+}

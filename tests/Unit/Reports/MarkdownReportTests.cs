@@ -1,0 +1,42 @@
+using System.Linq;
+using WASecurity.Reports;
+using Xunit;
+
+namespace WASecurity.Tests.Reports
+{
+    public sealed class MarkdownReportTests
+    {
+        [Fact]
+        public void Markdown_has_question_table_severity_counts_and_open_failures()
+        {
+            var findings = SampleFindings.Create();
+            var md = ReportTestIO.Text(ReportFormat.Markdown, findings);
+            var lines = md.Split('\n');
+
+            Assert.Contains("| Question | Score | Pass | Fail | Error | Manual | N/A | Suppressed |", lines);
+            Assert.Contains("| SEC01 How do you protect your root account? | 33% | 1 | 1 | 1 | 1 | 0 | 0 |", lines);
+            Assert.Contains("| Medium | 2 |", lines);
+            Assert.Contains("| Low | 0 |", lines);
+
+            // Open failures only: the suppressed one is left out.
+            var failureRows = lines.SkipWhile(l => l != "## Open failures").Where(l => l.StartsWith("| ") && !l.StartsWith("| Severity")).ToList();
+            Assert.Equal(findings.Count(f => f.Status == FindingStatus.Fail && !f.Suppressed), failureRows.Count);
+            Assert.DoesNotContain(failureRows, r => r.Contains("logs-bucket"));
+        }
+
+        [Fact]
+        public void Cells_escape_pipes_and_html()
+        {
+            var md = ReportTestIO.Text(ReportFormat.Markdown, SampleFindings.Create());
+            Assert.DoesNotContain(SampleFindings.ScriptId, md);
+            Assert.Contains(SampleFindings.EncodedScriptId, md);
+            Assert.Contains("with a pipe &amp; &lt;b&gt;markup&lt;/b&gt;", md);
+            Assert.Contains("\\| with a pipe", md);
+            Assert.Equal("a\\|b \\[x\\](javascript:1) &lt;img&gt;", MarkdownReport.Cell("a|b [x](javascript:1) <img>"));
+            Assert.Equal("line one line two", MarkdownReport.Cell("line one\r\nline two"));
+            // Every table row of the failures table has exactly its 6 unescaped pipes.
+            var rows = md.Split('\n').SkipWhile(l => l != "## Open failures").Where(l => l.StartsWith("| ")).ToList();
+            Assert.All(rows, r => Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(r, @"(?<!\\)\|").Count));
+        }
+    }
+}
