@@ -11,6 +11,7 @@ BeforeAll {
         'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_EC2_METADATA_DISABLED',
         'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL'
     $script:Saved = @{}
+    $script:TestHome = $null
     foreach ($name in $AwsVariables) { $Saved[$name] = [Environment]::GetEnvironmentVariable($name) }
 
     # An empty home: no ~/.aws files, no AWS variables, no instance metadata.
@@ -28,7 +29,10 @@ BeforeAll {
 
 AfterAll {
     foreach ($name in $AwsVariables) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
-    Remove-Item -LiteralPath $TestHome -Recurse -Force -ErrorAction SilentlyContinue
+    # Only ever the folder this file created: never a path that could be a real home.
+    if ($script:TestHome -and (Split-Path -Leaf $TestHome) -like 'was-pester-creds-*' -and (Test-Path -LiteralPath $TestHome)) {
+        Remove-Item -LiteralPath $TestHome -Recurse -Force -ErrorAction SilentlyContinue
+    }
 }
 
 Describe 'Credential errors' {
