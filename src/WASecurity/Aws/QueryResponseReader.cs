@@ -85,9 +85,11 @@ namespace WASecurity.Aws
             foreach (var group in children.GroupBy(c => c.Name.LocalName))
             {
                 var items = group.ToList();
-                if (items.Count == 1 && !shape.Lists.Contains(group.Key))
+                if (items.Count == 1)
                 {
-                    structure[group.Key] = Convert(items[0], group.Key, shape);
+                    var single = Convert(items[0], group.Key, shape);
+                    // A list hint with a lone non-list value is a flattened list of one.
+                    structure[group.Key] = shape.Lists.Contains(group.Key) && !(single is JsonArray) ? new JsonArray(single) : single;
                 }
                 else
                 {

@@ -17,6 +17,13 @@ namespace WASecurity.Tests.Aws
             { IamCalls.CredentialReport.Service, IamCalls.CredentialReport.Operation },
             { IamCalls.ListVirtualMfaDevices.Service, IamCalls.ListVirtualMfaDevices.Operation },
             { IamCalls.GetSecurityContact.Service, IamCalls.GetSecurityContact.Operation },
+            { IamCalls.GetAccountAuthorizationDetails.Service, IamCalls.GetAccountAuthorizationDetails.Operation },
+            { IamCalls.GetAccountPasswordPolicy.Service, IamCalls.GetAccountPasswordPolicy.Operation },
+            { IamCalls.ListSamlProviders.Service, IamCalls.ListSamlProviders.Operation },
+            { IamCalls.ListOpenIdConnectProviders.Service, IamCalls.ListOpenIdConnectProviders.Operation },
+            { IamCalls.ListServerCertificates.Service, IamCalls.ListServerCertificates.Operation },
+            { "sso-admin", IamCalls.ListSsoInstances("us-east-1").Operation },
+            { "secretsmanager", WASecurity.Checks.SecretsManager.SecretsManagerCalls.ListSecrets("us-east-1").Operation },
         };
 
         [Theory]

@@ -44,6 +44,16 @@ namespace WASecurity.Tests.Aws
         }
 
         [Fact]
+        public void Lists_nested_in_list_members_are_not_wrapped_twice()
+        {
+            var xml = "<R><RResult><UserDetailList><member><UserName>u</UserName><GroupList/><UserPolicyList><member><PolicyName>p</PolicyName></member></UserPolicyList></member></UserDetailList></RResult></R>";
+
+            var json = QueryResponseReader.Read(xml, "R", new QueryShape(lists: new[] { "UserDetailList", "GroupList", "UserPolicyList" }));
+
+            Assert.Equal("{\"UserDetailList\":[{\"UserName\":\"u\",\"GroupList\":[],\"UserPolicyList\":[{\"PolicyName\":\"p\"}]}]}", json.ToJsonString());
+        }
+
+        [Fact]
         public void A_document_type_definition_is_refused()
         {
             var xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><R><RResult><A>&x;</A></RResult></R>";

@@ -24,7 +24,7 @@ namespace WASecurity.Aws.Operations
                 "Certificates", "SSHPublicKeys", "ServiceSpecificCredentials", "Versions", "InstanceProfiles", "UserDetailList",
                 "GroupDetailList", "RoleDetailList", "AttachedManagedPolicies", "RolePolicyList", "UserPolicyList",
                 "GroupPolicyList", "PolicyVersionList", "AccountAliases", "ClientIDList", "ThumbprintList", "PolicyGroups",
-                "PolicyUsers", "PolicyRoles", "GroupList",
+                "PolicyUsers", "PolicyRoles", "GroupList", "InstanceProfileList",
             },
             numbers: new[] { "MaxPasswordAge", "MinimumPasswordLength", "PasswordReusePrevention", "AttachmentCount", "PermissionsBoundaryUsageCount", "MaxSessionDuration" },
             documents: new[] { "PolicyDocument", "AssumeRolePolicyDocument", "Document" });
@@ -33,6 +33,11 @@ namespace WASecurity.Aws.Operations
         {
             registry.Add("iam", "GetAccountSummary", Query(new QueryShape(maps: new[] { "SummaryMap" }, numbers: new[] { "SummaryMap" })));
             registry.Add("iam", "ListVirtualMFADevices", Query(QueryShape.Empty, paginated: true));
+            registry.Add("iam", "GetAccountAuthorizationDetails", Query(QueryShape.Empty, paginated: true));
+            registry.Add("iam", "GetAccountPasswordPolicy", Query(QueryShape.Empty));
+            registry.Add("iam", "ListSAMLProviders", Query(QueryShape.Empty));
+            registry.Add("iam", "ListOpenIDConnectProviders", Query(QueryShape.Empty));
+            registry.Add("iam", "ListServerCertificates", Query(QueryShape.Empty, paginated: true));
             registry.Add("iam", Checks.Iam.IamCalls.CredentialReport.Operation, CredentialReportAsync);
         }
 

@@ -42,6 +42,8 @@ namespace WASecurity.Aws.Operations
             Ec2Operations.Register(registry);
             IamOperations.Register(registry);
             AccountOperations.Register(registry);
+            SecretsManagerOperations.Register(registry);
+            SsoAdminOperations.Register(registry);
             return registry;
         }
     }
