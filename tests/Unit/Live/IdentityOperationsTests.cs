@@ -89,12 +89,15 @@ namespace WASecurity.Tests.Live
             var oidc = await source.GetAsync(IamCalls.ListOpenIdConnectProviders, CancellationToken.None);
             var certificates = await source.GetAsync(IamCalls.ListServerCertificates, CancellationToken.None);
             var secrets = await source.GetAsync(WASecurity.Checks.SecretsManager.SecretsManagerCalls.ListSecrets("eu-west-1"), CancellationToken.None);
+            var sso = await source.GetAsync(IamCalls.ListSsoInstances("eu-west-1"), CancellationToken.None);
 
             Assert.Equal("[]", saml.Root.Prop("SAMLProviderList")!.Value.GetRawText());
             Assert.Equal("[]", oidc.Root.Prop("OpenIDConnectProviderList")!.Value.GetRawText());
             Assert.Equal("[]", certificates.Root.Prop("ServerCertificateMetadataList")!.Value.GetRawText());
             Assert.True(secrets.IsSuccess, secrets.Error?.ToString());
             Assert.Equal("db", secrets.Root.Items("SecretList").Single().Str("Name"));
+            Assert.True(sso.IsSuccess, sso.Error?.ToString());
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, sso.Root.Prop("Instances")!.Value.ValueKind);
         }
     }
 }
