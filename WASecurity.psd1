@@ -23,9 +23,15 @@
         'Test-WASRootAccount'
         'Test-WASHumanAccess'
         'Test-WASAutomatedAccess'
+        'Test-WASLogging'
         'Test-WASNetworkBoundary'
         'Test-WASServiceSecurity'
         'Test-WASInstanceIntegrity'
+        'Get-WASDataClassification'
+        'Test-WASEncryptionAtRest'
+        'Invoke-WASKeyRotationCheck'
+        'Test-WASEncryptionInTransit'
+        'Test-WASIncidentResponse'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

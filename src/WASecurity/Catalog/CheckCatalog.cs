@@ -35,9 +35,15 @@ namespace WASecurity.Catalog
             Sec01Catalog.Question,
             Sec02Catalog.Question,
             Sec03Catalog.Question,
+            Sec04Catalog.Question,
             Sec05Catalog.Question,
             Sec06Catalog.Question,
             Sec07Catalog.Question,
+            Sec08Catalog.Question,
+            Sec09Catalog.Question,
+            Sec10Catalog.Question,
+            Sec11Catalog.Question,
+            Sec12Catalog.Question,
         };
     }
 }

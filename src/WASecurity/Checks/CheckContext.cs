@@ -16,6 +16,9 @@ namespace WASecurity.Checks
         private readonly ConcurrentDictionary<(ApiCall, Type), Lazy<Task<object>>> _parsed =
             new ConcurrentDictionary<(ApiCall, Type), Lazy<Task<object>>>();
 
+        private readonly ConcurrentDictionary<(string, Type), Lazy<Task<object>>> _derived =
+            new ConcurrentDictionary<(string, Type), Lazy<Task<object>>>();
+
         public CheckContext(IEvidenceSource evidence, AccountContext account, IReadOnlyList<string> regions, AssessmentSettings settings, DateTimeOffset now)
         {
             Evidence = evidence;
@@ -69,6 +72,17 @@ namespace WASecurity.Checks
             return CastAsync(task.Value);
 
             static async Task<Parsed<T>> CastAsync(Task<object> inner) => (Parsed<T>)await inner.ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// A model built from several responses (an inventory of data stores), built once per run however many
+        /// checks and questions ask for it under the same <paramref name="key"/>.
+        /// </summary>
+        public async Task<T> GetDerivedAsync<T>(string key, Func<Task<T>> build)
+            where T : class
+        {
+            var lazy = _derived.GetOrAdd((key, typeof(T)), _ => new Lazy<Task<object>>(async () => await build().ConfigureAwait(false)));
+            return (T)await lazy.Value.ConfigureAwait(false);
         }
 
         /// <summary>Runs <paramref name="perRegion"/> for every covered region concurrently; findings come back in region order.</summary>

@@ -212,40 +212,8 @@ namespace WASecurity.Checks
                 .AsEnumerable();
         }
 
-        private static async Task<IEnumerable<Finding>> SecurityContactRegisteredAsync(CheckContext context, CancellationToken cancellationToken)
-        {
-            var check = Sec01Catalog.SecurityContactRegistered;
-            var contact = await context.GetAsync(IamCalls.GetSecurityContact, cancellationToken).ConfigureAwait(false);
-            if (contact.IsSuccess)
-            {
-                var details = contact.Root.Prop("AlternateContact");
-                var email = details?.Str("EmailAddress");
-                if (string.IsNullOrWhiteSpace(email))
-                {
-                    return context.AccountFinding(check, FindingStatus.Fail, "The security alternate contact has no e-mail address.").AsEnumerable();
-                }
-
-                return context.AccountFinding(check, FindingStatus.Pass, $"The security alternate contact is '{details?.Str("Name")}' <{email}>.")
-                    .With("Name", details?.Str("Name"))
-                    .With("EmailAddress", email)
-                    .With("Title", details?.Str("Title"))
-                    .AsEnumerable();
-            }
-
-            switch (contact.Error!.Kind)
-            {
-                case ApiErrorKind.NotFound:
-                    return context.AccountFinding(check, FindingStatus.Fail, "No security alternate contact is registered for the account.")
-                        .With("ErrorCode", contact.Error.Code)
-                        .AsEnumerable();
-                case ApiErrorKind.MissingFromBundle:
-                    // An auditor's bundle often lacks the Account API; that is a question for a human, not a failure.
-                    return context.AccountFinding(check, FindingStatus.Manual, $"The evidence has no Account API response ('{contact.Call.BundlePath}'): confirm in the console's Account page that a security contact is registered.")
-                        .AsEnumerable();
-                default:
-                    return context.ErrorFinding(check, contact).AsEnumerable();
-            }
-        }
+        private static Task<IEnumerable<Finding>> SecurityContactRegisteredAsync(CheckContext context, CancellationToken cancellationToken) =>
+            SecurityContact.EvaluateAsync(context, Sec01Catalog.SecurityContactRegistered, cancellationToken);
 
         private static Task<IEnumerable<Finding>> RootContactDetailsCurrentAsync(CheckContext context, CancellationToken cancellationToken)
         {

@@ -105,6 +105,12 @@ namespace WASecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? AttestationPath { get; set; }
 
+        /// <summary>
+        /// Settings that the cmdlet's own parameters set (Get-WASDataClassification -TagKey, …), so every question
+        /// in the run sees the same values; they win over -Setting and the settings file.
+        /// </summary>
+        internal virtual IDictionary? ParameterSettings => null;
+
         /// <summary>The questions this cmdlet answers.</summary>
         protected abstract IReadOnlyList<QuestionDefinition> Questions { get; }
 
@@ -201,7 +207,25 @@ namespace WASecurity.Cmdlets
                 fromFile = SettingsFile.Read(filePath);
             }
 
-            return AssessmentSettings.Create(fromFile, Setting, filePath);
+            var fromCall = Setting;
+            var fromParameters = ParameterSettings;
+            if (fromParameters != null && fromParameters.Count > 0)
+            {
+                var merged = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                foreach (DictionaryEntry entry in (IDictionary?)Setting ?? new Hashtable())
+                {
+                    merged[entry.Key] = entry.Value;
+                }
+
+                foreach (DictionaryEntry entry in fromParameters)
+                {
+                    merged[entry.Key] = entry.Value;
+                }
+
+                fromCall = merged;
+            }
+
+            return AssessmentSettings.Create(fromFile, fromCall, filePath);
         }
 
         private IEvidenceSource CreateEvidenceSource(CmdletPump pump)

@@ -8,8 +8,9 @@ namespace WASecurity.Checks.Network
     /// <summary>A security group as <c>aws ec2 describe-security-groups</c> prints it, with its rules expanded per source.</summary>
     internal sealed class SecurityGroup
     {
-        private SecurityGroup(string groupId, string? groupName, string? vpcId, IReadOnlyList<SecurityGroupRule> ingress, int ingressPermissions, int egressPermissions)
+        private SecurityGroup(string groupId, string? groupName, string? vpcId, IReadOnlyList<SecurityGroupRule> ingress, int ingressPermissions, int egressPermissions, IReadOnlyDictionary<string, string> tags)
         {
+            Tags = tags;
             GroupId = groupId;
             GroupName = groupName;
             VpcId = vpcId;
@@ -30,6 +31,9 @@ namespace WASecurity.Checks.Network
 
         public int EgressPermissions { get; }
 
+        /// <summary>The group's tags (SEC 12 finds the quarantine group by its Name tag too).</summary>
+        public IReadOnlyDictionary<string, string> Tags { get; }
+
         /// <summary>Every VPC has exactly one group named "default", which AWS creates and cannot delete.</summary>
         public bool IsDefault => string.Equals(GroupName, "default", System.StringComparison.Ordinal);
 
@@ -47,7 +51,8 @@ namespace WASecurity.Checks.Network
                 group.Str("VpcId"),
                 ingress.SelectMany(SecurityGroupRule.FromPermission).ToList(),
                 ingress.Count,
-                group.Items("IpPermissionsEgress").Count());
+                group.Items("IpPermissionsEgress").Count(),
+                group.Tags());
         }
     }
 }

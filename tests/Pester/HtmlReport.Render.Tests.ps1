@@ -1,0 +1,68 @@
+# Renders the HTML report of the sample account in headless Chromium and checks the DOM a person would see:
+# the score chart, the findings table, the working filter, and that resource-controlled text stays text.
+BeforeAll {
+    Set-StrictMode -Version Latest
+    $ErrorActionPreference = 'Stop'
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-WASModulePath) -Force
+    $script:Browser = @('chromium', 'chromium-browser', 'google-chrome') | ForEach-Object { Get-Command $_ -ErrorAction Ignore } | Select-Object -First 1 -ExpandProperty Source
+    $script:Findings = @(Invoke-WASAssessment -EvidencePath (Get-WASSamplePath))
+    $script:Report = Join-Path $TestDrive 'report.html'
+    $Findings | Export-WASReport -Format Html -Path $Report
+
+    function Invoke-Chromium([string[]] $Arguments) {
+        $profileDir = Join-Path $TestDrive ("chromium-" + [guid]::NewGuid().ToString('N'))
+        $common = @('--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync', "--user-data-dir=$profileDir", '--virtual-time-budget=3000')
+        $output = & $Browser @common @Arguments 2>$null
+        $output -join "`n"
+    }
+
+    # The page plus a driver that picks "Fail" in the status filter the way a click would.
+    function Get-RenderedDom([string] $Driver) {
+        $page = Join-Path $TestDrive ("page-" + [guid]::NewGuid().ToString('N') + '.html')
+        $html = Get-Content -Raw $Report
+        if ($Driver) { $html = $html -replace '</body>', "<script>$Driver</script></body>" }
+        Set-Content -LiteralPath $page -Value $html -NoNewline
+        Invoke-Chromium @('--dump-dom', ('file://' + $page))
+    }
+}
+
+Describe 'The HTML report rendered in headless Chromium' {
+    BeforeEach {
+        if (-not $Browser) { Set-ItResult -Skipped -Because 'Chromium is not installed (apt-get install chromium); .ci/run installs it' }
+    }
+
+    It 'draws the score chart with one bar per question' {
+        $dom = Get-RenderedDom ''
+        $dom | Should -Match '<svg id="score-chart"'
+        $questions = @($Findings.Question | Sort-Object -Unique)
+        ([regex]::Matches($dom, '<g class="score" data-question="(SEC\d\d)"') | ForEach-Object { $_.Groups[1].Value } | Sort-Object) | Should -Be $questions
+        ([regex]::Matches($dom, '<rect class="bar"')).Count | Should -Be $questions.Count
+    }
+
+    It 'shows every finding in the table and its script runs' {
+        $dom = Get-RenderedDom ''
+        ([regex]::Matches($dom, '<tr[^>]*data-status=')).Count | Should -Be $Findings.Count
+        $dom | Should -Match "<span id=`"shown-count`">$($Findings.Count) of $($Findings.Count) findings shown</span>"
+    }
+
+    It 'filters the table to the failing findings' {
+        $dom = Get-RenderedDom "var s=document.getElementById('filter-status'); s.value='Fail'; s.dispatchEvent(new Event('change'));"
+        $fails = @($Findings | Where-Object Status -eq 'Fail').Count
+        $dom | Should -Match "<span id=`"shown-count`">$fails of $($Findings.Count) findings shown</span>"
+        ([regex]::Matches($dom, '<tr[^>]*data-status="(Pass|Manual|Error|NotApplicable)"[^>]*hidden')).Count | Should -Be ($Findings.Count - $fails)
+    }
+
+    It 'keeps resource-controlled markup as text' {
+        $hostile = [WASecurity.Finding]@{ Question = 'SEC01'; CheckId = 'SEC01.RootMfaEnabled'; Title = 'x.'; Status = 'Fail'; Severity = 'High'
+            AccountId = '444455556666'; ResourceId = '<script>document.title="owned"</script>'; Reason = '<img src=x onerror=alert(1)>' }
+        $path = Join-Path $TestDrive 'hostile.html'
+        @($Findings) + $hostile | Export-WASReport -Format Html -Path $path
+        $dom = Invoke-Chromium @('--dump-dom', ('file://' + $path))
+        $dom | Should -Not -Match '<title>owned</title>'
+        $dom | Should -Match '&lt;script&gt;document.title="owned"&lt;/script&gt;'
+        $dom | Should -Not -Match '<img src="x"'
+        ([regex]::Matches($dom, '<script')).Count | Should -Be 1
+    }
+}
