@@ -13,6 +13,7 @@
     TypesToProcess       = @('WASecurity.types.ps1xml')
     CmdletsToExport      = @(
         'Compare-WASAssessment'
+        'Export-WASEvidence'
         'Export-WASReport'
         'Get-WASCheck'
         'Get-WASSetting'

@@ -65,6 +65,10 @@ namespace WASecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? EndpointUrl { get; set; }
 
+        /// <summary>Fetches every response again instead of reusing the session cache (kept for 5 minutes).</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        public SwitchParameter NoCache { get; set; }
+
         /// <summary>An evidence bundle (folder or .zip) to assess instead of a live account.</summary>
         [Parameter(Mandatory = true, ParameterSetName = EvidenceSet)]
         [ValidateNotNullOrEmpty]
@@ -125,12 +129,18 @@ namespace WASecurity.Cmdlets
             {
                 var settings = ResolveSettings();
                 var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
-                using (var evidence = CreateEvidenceSource())
+                var pump = new CmdletPump();
+                using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump), pump))
                 {
                     var runner = new AssessmentRunner(evidence, settings, Clock);
-                    var pump = new CmdletPump();
                     pump.Run(this, () => RunAsync(runner, pump, suppressionFiles));
                 }
+            }
+            catch (Aws.AwsServiceException e)
+            {
+                // Only the bootstrap calls (the caller's identity) end a run; every other failure is an Error finding.
+                var category = ApiError.Classify(e.ErrorCode, e.StatusCode) == ApiErrorKind.AccessDenied ? ErrorCategory.PermissionDenied : ErrorCategory.ConnectionError;
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AwsCallFailed, category, $"{e.Service}:{e.Operation}"));
             }
             catch (OperationCanceledException)
             {
@@ -154,6 +164,9 @@ namespace WASecurity.Cmdlets
                 _cancellation = null;
             }
         }
+
+        /// <summary>Lets a cmdlet wrap the evidence source (Export-WASEvidence records every response).</summary>
+        internal virtual IEvidenceSource DecorateEvidenceSource(IEvidenceSource source, CmdletPump pump) => source;
 
         /// <summary>Hands one question's findings to the pipeline; -Quiet and similar override it.</summary>
         internal virtual void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
@@ -215,7 +228,7 @@ namespace WASecurity.Cmdlets
             return AssessmentSettings.Create(fromFile, fromCall, filePath);
         }
 
-        private IEvidenceSource CreateEvidenceSource()
+        private IEvidenceSource CreateEvidenceSource(CmdletPump pump)
         {
             if (ParameterSetName == EvidenceSet)
             {
@@ -225,7 +238,7 @@ namespace WASecurity.Cmdlets
                 return source;
             }
 
-            return LiveEvidence.Create(this);
+            return LiveEvidence.Create(this, pump);
         }
     }
 }

@@ -12,6 +12,8 @@ namespace WASecurity.Cmdlets
         public const string NoRegion = "WASNoRegion";
         public const string AwsCallFailed = "WASAwsCallFailed";
         public const string InvalidArgument = "WASInvalidArgument";
+        public const string BundleExists = "WASBundleExists";
+        public const string ExportFailed = "WASExportFailed";
         public const string ReportExists = "WASReportExists";
         public const string ReportWriteFailed = "WASReportWriteFailed";
         public const string ReportNotFound = "WASReportNotFound";

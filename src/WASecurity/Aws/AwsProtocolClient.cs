@@ -1,0 +1,383 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime.Internal.Auth;
+
+namespace WASecurity.Aws
+{
+    /// <summary>
+    /// The module's own client for AWS services whose SDK package is not served: SigV4-signed requests (AWSSDK.Core's
+    /// signer) over HttpClient in the AWS Query, JSON 1.0/1.1 and REST-JSON protocols, with bounded retries,
+    /// pagination merged into one response, AWS error bodies as <see cref="AwsServiceException"/>, and the session's
+    /// concurrency gate. Responses come back in the AWS CLI's JSON shape.
+    /// </summary>
+    internal sealed class AwsProtocolClient
+    {
+        private const int MaxPages = 10_000;
+        private readonly AwsSession _session;
+
+        public AwsProtocolClient(AwsSession session) => _session = session;
+
+        /// <summary>One AWS Query protocol call (IAM, STS, ELB, RDS…): POST form parameters, XML result as CLI JSON.</summary>
+        public async Task<JsonObject> QueryAsync(
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("Action", operation),
+                new KeyValuePair<string, string>("Version", version),
+            };
+            foreach (var parameter in parameters ?? new Dictionary<string, object?>())
+            {
+                AddQueryParameter(form, parameter.Key, parameter.Value);
+            }
+
+            var body = Encoding.UTF8.GetBytes(string.Join("&", form.Select(p => Escape(p.Key) + "=" + Escape(p.Value))));
+            var headers = new Dictionary<string, string> { ["content-type"] = "application/x-www-form-urlencoded; charset=utf-8" };
+            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return QueryResponseReader.Read(text, operation, shape);
+            }
+            catch (System.Xml.XmlException e)
+            {
+                throw new AwsServiceException(service.EndpointPrefix, operation, "InvalidResponse", $"The response is not XML ({e.Message}).", 200, e);
+            }
+        }
+
+        /// <summary>A Query call with every page (<c>Marker</c>/<c>IsTruncated</c>) merged, as the CLI prints it.</summary>
+        public Task<JsonObject> QueryAllPagesAsync(
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken)
+        {
+            return PaginateAsync(
+                async marker =>
+                {
+                    var page = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var parameter in parameters ?? new Dictionary<string, object?>())
+                    {
+                        page[parameter.Key] = parameter.Value;
+                    }
+
+                    if (marker != null)
+                    {
+                        page["Marker"] = marker;
+                    }
+
+                    var result = await QueryAsync(service, region, version, operation, page, shape, cancellationToken).ConfigureAwait(false);
+                    var truncated = result["IsTruncated"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
+                    var next = truncated ? (string?)result["Marker"]?.GetValue<string>() : null;
+                    result.Remove("IsTruncated");
+                    result.Remove("Marker");
+                    return (result, next);
+                },
+                operation);
+        }
+
+        /// <summary>One JSON 1.0/1.1 protocol call (X-Amz-Target), e.g. CloudTrail, Config, CloudWatch Logs.</summary>
+        public async Task<JsonObject> JsonAsync(
+            AwsService service, string region, string targetPrefix, string jsonVersion, string operation, JsonObject? request, CancellationToken cancellationToken)
+        {
+            var headers = new Dictionary<string, string>
+            {
+                ["content-type"] = "application/x-amz-json-" + jsonVersion,
+                ["x-amz-target"] = targetPrefix + "." + operation,
+            };
+            var body = Encoding.UTF8.GetBytes((request ?? new JsonObject()).ToJsonString());
+            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken).ConfigureAwait(false);
+            return ParseJsonObject(text, service, operation);
+        }
+
+        /// <summary>A JSON protocol call with every page merged (<paramref name="inputToken"/> in, <paramref name="outputToken"/> out).</summary>
+        public Task<JsonObject> JsonAllPagesAsync(
+            AwsService service, string region, string targetPrefix, string jsonVersion, string operation, JsonObject? request, CancellationToken cancellationToken,
+            string inputToken = "NextToken", string outputToken = "NextToken")
+        {
+            return PaginateAsync(
+                async token =>
+                {
+                    var page = request == null ? new JsonObject() : (JsonObject)JsonNode.Parse(request.ToJsonString())!;
+                    if (token != null)
+                    {
+                        page[inputToken] = token;
+                    }
+
+                    var result = await JsonAsync(service, region, targetPrefix, jsonVersion, operation, page, cancellationToken).ConfigureAwait(false);
+                    var next = result[outputToken]?.GetValue<string>();
+                    result.Remove(outputToken);
+                    return (result, string.IsNullOrEmpty(next) ? null : next);
+                },
+                operation);
+        }
+
+        /// <summary>One REST-JSON call (the Account API, Access Analyzer…): the operation's HTTP method and path, JSON body.</summary>
+        public async Task<JsonObject> RestJsonAsync(
+            AwsService service, string region, string operation, HttpMethod method, string path, JsonObject? request, CancellationToken cancellationToken)
+        {
+            var headers = new Dictionary<string, string> { ["content-type"] = "application/json" };
+            var body = request == null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(request.ToJsonString());
+            var text = await SendAsync(service, region, operation, method, path, headers, body, cancellationToken).ConfigureAwait(false);
+            return text.Trim().Length == 0 ? new JsonObject() : ParseJsonObject(text, service, operation);
+        }
+
+        /// <summary>
+        /// Sends one signed request, retrying throttling, 5xx and network failures with backoff; returns the body of
+        /// a 2xx answer and throws <see cref="AwsServiceException"/> for any other.
+        /// </summary>
+        public async Task<string> SendAsync(
+            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
+        {
+            var endpoint = service.Resolve(region, _session.EndpointUrl);
+            var retry = _session.Retry;
+            for (var attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                AwsServiceException failure;
+                var watch = Stopwatch.StartNew();
+                await _session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body).ConfigureAwait(false))
+                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    {
+                        timeout.CancelAfter(_session.RequestTimeout);
+                        try
+                        {
+                            using (var response = await _session.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false))
+                            {
+                                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                                var status = (int)response.StatusCode;
+                                _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
+                                if (status >= 200 && status < 300)
+                                {
+                                    return text;
+                                }
+
+                                var (code, message) = AwsErrorReader.Read(response, text);
+                                failure = new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status);
+                            }
+                        }
+                        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            failure = new AwsServiceException(service.EndpointPrefix, operation, "RequestTimeout", $"No answer within {_session.RequestTimeout.TotalSeconds:0} s.", 0, e);
+                        }
+                        catch (HttpRequestException e)
+                        {
+                            failure = new AwsServiceException(service.EndpointPrefix, operation, "NetworkFailure", _session.Redact($"{endpoint.Uri.Host}: {e.Message}"), 0, e);
+                        }
+                    }
+                }
+                finally
+                {
+                    _session.Gate.Release();
+                }
+
+                if (attempt >= retry.MaxAttempts || !RetryPolicy.IsRetryable(failure.StatusCode, failure.ErrorCode))
+                {
+                    throw failure;
+                }
+
+                _session.Debug($"{service.EndpointPrefix}:{operation} {failure.ErrorCode}; retrying ({attempt}/{retry.MaxAttempts - 1}).");
+                await retry.WaitAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Merges pages: lists are concatenated, everything else is taken from the first page.</summary>
+        internal static async Task<JsonObject> PaginateAsync(Func<string?, Task<(JsonObject Page, string? Next)>> fetch, string operation)
+        {
+            JsonObject? merged = null;
+            string? token = null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var pages = 0; pages < MaxPages; pages++)
+            {
+                var (page, next) = await fetch(token).ConfigureAwait(false);
+                if (merged == null)
+                {
+                    merged = page;
+                }
+                else
+                {
+                    foreach (var property in page.ToList())
+                    {
+                        if (property.Value is JsonArray items && merged[property.Key] is JsonArray existing)
+                        {
+                            foreach (var item in items.ToList())
+                            {
+                                items.Remove(item);
+                                existing.Add(item);
+                            }
+                        }
+                        else if (!merged.ContainsKey(property.Key))
+                        {
+                            page.Remove(property.Key);
+                            merged[property.Key] = property.Value;
+                        }
+                    }
+                }
+
+                // A service that hands back the same token again would loop forever.
+                if (next == null || !seen.Add(next))
+                {
+                    return merged;
+                }
+
+                token = next;
+            }
+
+            throw new AwsServiceException("aws", operation, "TooManyPages", $"More than {MaxPages} pages.", 200);
+        }
+
+        private async Task<HttpRequestMessage> BuildRequestAsync(ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body)
+        {
+            var credentials = await _session.GetCredentialsAsync().ConfigureAwait(false);
+            var now = DateTime.UtcNow;
+            var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+            var basePath = endpoint.Uri.AbsolutePath.TrimEnd('/');
+            var fullPath = basePath + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
+            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = string.Empty }.Uri;
+
+            var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["host"] = endpoint.Uri.IsDefaultPort ? endpoint.Uri.Host : endpoint.Uri.Host + ":" + endpoint.Uri.Port.ToString(CultureInfo.InvariantCulture),
+                ["x-amz-date"] = amzDate,
+            };
+            foreach (var header in headers)
+            {
+                signed[header.Key.ToLowerInvariant()] = header.Value.Trim();
+            }
+
+            if (credentials.UseToken)
+            {
+                signed["x-amz-security-token"] = credentials.Token;
+            }
+
+            var payloadHash = ToHex(AWS4Signer.ComputeHash(body));
+            var signedHeaders = string.Join(";", signed.Keys);
+            var canonical = new StringBuilder()
+                .Append(method.Method).Append('\n')
+                .Append(CanonicalPath(fullPath)).Append('\n')
+                .Append(string.Empty).Append('\n');
+            foreach (var header in signed)
+            {
+                canonical.Append(header.Key).Append(':').Append(header.Value).Append('\n');
+            }
+
+            canonical.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
+            var signature = AWS4Signer.ComputeSignature(
+                credentials.AccessKey, credentials.SecretKey, endpoint.SigningRegion, now, endpoint.SigningName, signedHeaders, canonical.ToString());
+
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
+            request.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
+            if (credentials.UseToken)
+            {
+                request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", credentials.Token);
+            }
+
+            if (method != HttpMethod.Get || body.Length > 0)
+            {
+                request.Content = new ByteArrayContent(body);
+            }
+
+            foreach (var header in headers)
+            {
+                if (string.Equals(header.Key, "content-type", StringComparison.OrdinalIgnoreCase))
+                {
+                    request.Content ??= new ByteArrayContent(body);
+                    request.Content.Headers.TryAddWithoutValidation("Content-Type", header.Value);
+                }
+                else
+                {
+                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
+            return request;
+        }
+
+        private static JsonObject ParseJsonObject(string text, AwsService service, string operation)
+        {
+            try
+            {
+                return JsonNode.Parse(text.Trim().Length == 0 ? "{}" : text) as JsonObject
+                    ?? throw new AwsServiceException(service.EndpointPrefix, operation, "InvalidResponse", "The response is not a JSON object.", 200);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new AwsServiceException(service.EndpointPrefix, operation, "InvalidResponse", $"The response is not JSON ({e.Message}).", 200, e);
+            }
+        }
+
+        private static void AddQueryParameter(List<KeyValuePair<string, string>> form, string name, object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return;
+                case string text:
+                    form.Add(new KeyValuePair<string, string>(name, text));
+                    return;
+                case bool flag:
+                    form.Add(new KeyValuePair<string, string>(name, flag ? "true" : "false"));
+                    return;
+                case System.Collections.IEnumerable list:
+                    // Query lists are Name.member.1, Name.member.2, … (1-based).
+                    var index = 1;
+                    foreach (var item in list)
+                    {
+                        AddQueryParameter(form, $"{name}.member.{index++}", item);
+                    }
+
+                    return;
+                case IFormattable formattable:
+                    form.Add(new KeyValuePair<string, string>(name, formattable.ToString(null, CultureInfo.InvariantCulture)));
+                    return;
+                default:
+                    form.Add(new KeyValuePair<string, string>(name, value.ToString() ?? string.Empty));
+                    return;
+            }
+        }
+
+        /// <summary>RFC 3986 percent-encoding of everything but unreserved characters, as SigV4 requires.</summary>
+        internal static string Escape(string value)
+        {
+            var builder = new StringBuilder();
+            foreach (var b in Encoding.UTF8.GetBytes(value))
+            {
+                var c = (char)b;
+                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
+                {
+                    builder.Append(c);
+                }
+                else
+                {
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        // Services other than S3 sign the path with each segment encoded twice.
+        private static string CanonicalPath(string path) =>
+            string.Join("/", path.Split('/').Select(segment => Escape(Escape(Uri.UnescapeDataString(segment)))));
+
+        private static string ToHex(byte[] bytes)
+        {
+            var builder = new StringBuilder(bytes.Length * 2);
+            foreach (var b in bytes)
+            {
+                builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            }
+
+            return builder.ToString();
+        }
+    }
+}

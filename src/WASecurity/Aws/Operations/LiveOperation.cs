@@ -1,0 +1,33 @@
+using System.Threading;
+using System.Threading.Tasks;
+using WASecurity.Evidence;
+
+namespace WASecurity.Aws.Operations
+{
+    /// <summary>
+    /// Fetches one <see cref="ApiCall"/> from a live account and returns its response in the AWS CLI's JSON shape
+    /// (or the CSV text of a report). AWS failures are thrown as <see cref="AwsServiceException"/>; the live
+    /// evidence source turns them into error responses.
+    /// </summary>
+    internal delegate Task<EvidenceResponse> LiveOperation(ApiCall call, LiveCallContext context, CancellationToken cancellationToken);
+
+    /// <summary>What an operation may use: the session, the protocol client and the SDK client factory.</summary>
+    internal sealed class LiveCallContext
+    {
+        public LiveCallContext(AwsSession session)
+        {
+            Session = session;
+            Protocol = new AwsProtocolClient(session);
+            Sdk = new SdkClientFactory(session);
+        }
+
+        public AwsSession Session { get; }
+
+        public AwsProtocolClient Protocol { get; }
+
+        public SdkClientFactory Sdk { get; }
+
+        /// <summary>The region a call is sent to: its own, or for a global call the session's (which picks the partition).</summary>
+        public string RegionOf(ApiCall call) => call.Region == ApiCall.Global ? Session.Region : call.Region;
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+
+namespace WASecurity.Aws
+{
+    /// <summary>
+    /// What the AWS Query protocol's XML does not say but the AWS CLI's JSON shows: which elements are lists even
+    /// when empty, which leaves are numbers, which maps hold numbers, and which strings are URL-encoded JSON
+    /// documents (IAM policies) the CLI prints as objects. Booleans need no hint: Query services spell them
+    /// <c>true</c>/<c>false</c> and the CLI prints them as JSON booleans.
+    /// </summary>
+    internal sealed class QueryShape
+    {
+        public static readonly QueryShape Empty = new QueryShape();
+
+        public QueryShape(IEnumerable<string>? lists = null, IEnumerable<string>? numbers = null, IEnumerable<string>? maps = null, IEnumerable<string>? documents = null)
+        {
+            Lists = new HashSet<string>(lists ?? Array.Empty<string>(), StringComparer.Ordinal);
+            Numbers = new HashSet<string>(numbers ?? Array.Empty<string>(), StringComparer.Ordinal);
+            Maps = new HashSet<string>(maps ?? Array.Empty<string>(), StringComparer.Ordinal);
+            Documents = new HashSet<string>(documents ?? Array.Empty<string>(), StringComparer.Ordinal);
+        }
+
+        /// <summary>Element names that are lists (so an empty element becomes <c>[]</c>, not <c>""</c>).</summary>
+        public ISet<string> Lists { get; }
+
+        /// <summary>Leaf names printed as numbers; for a map name, its values are numbers.</summary>
+        public ISet<string> Numbers { get; }
+
+        /// <summary>Element names that are maps (so an empty element becomes <c>{}</c>).</summary>
+        public ISet<string> Maps { get; }
+
+        /// <summary>Leaves holding a URL-encoded JSON document (policy documents).</summary>
+        public ISet<string> Documents { get; }
+
+        /// <summary>This shape plus another's hints (a service's common hints plus one operation's).</summary>
+        public QueryShape With(QueryShape other)
+        {
+            var merged = new QueryShape(Lists, Numbers, Maps, Documents);
+            merged.Lists.UnionWith(other.Lists);
+            merged.Numbers.UnionWith(other.Numbers);
+            merged.Maps.UnionWith(other.Maps);
+            merged.Documents.UnionWith(other.Documents);
+            return merged;
+        }
+    }
+}

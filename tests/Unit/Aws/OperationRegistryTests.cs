@@ -1,0 +1,48 @@
+using System.Linq;
+using WASecurity.Aws.Operations;
+using WASecurity.Checks.Iam;
+using WASecurity.Evidence;
+using Xunit;
+
+namespace WASecurity.Tests.Aws
+{
+    public sealed class OperationRegistryTests
+    {
+        /// <summary>Every call the implemented questions' checks make live, by question. Add your question's calls here.</summary>
+        public static TheoryData<string, string> RequiredCalls => new TheoryData<string, string>
+        {
+            { "sts", "GetCallerIdentity" },
+            { "ec2", "DescribeRegions" },
+            { IamCalls.GetAccountSummary.Service, IamCalls.GetAccountSummary.Operation },
+            { IamCalls.CredentialReport.Service, IamCalls.CredentialReport.Operation },
+            { IamCalls.ListVirtualMfaDevices.Service, IamCalls.ListVirtualMfaDevices.Operation },
+            { IamCalls.GetSecurityContact.Service, IamCalls.GetSecurityContact.Operation },
+            { IamCalls.GetAccountAuthorizationDetails.Service, IamCalls.GetAccountAuthorizationDetails.Operation },
+            { IamCalls.GetAccountPasswordPolicy.Service, IamCalls.GetAccountPasswordPolicy.Operation },
+            { IamCalls.ListSamlProviders.Service, IamCalls.ListSamlProviders.Operation },
+            { IamCalls.ListOpenIdConnectProviders.Service, IamCalls.ListOpenIdConnectProviders.Operation },
+            { IamCalls.ListServerCertificates.Service, IamCalls.ListServerCertificates.Operation },
+            { "sso-admin", IamCalls.ListSsoInstances("us-east-1").Operation },
+            { "secretsmanager", WASecurity.Checks.SecretsManager.SecretsManagerCalls.ListSecrets("us-east-1").Operation },
+        };
+
+        [Theory]
+        [MemberData(nameof(RequiredCalls))]
+        public void The_calls_of_implemented_questions_are_registered(string service, string operation)
+        {
+            Assert.True(OperationRegistry.Default.Contains(service, operation), $"{service} {operation} has no live operation.");
+        }
+
+        [Fact]
+        public void Registering_an_operation_twice_is_a_defect()
+        {
+            var registry = new OperationRegistry();
+            LiveOperation fetch = (call, context, token) => System.Threading.Tasks.Task.FromResult(EvidenceResponse.FromText(call, string.Empty));
+            registry.Add("iam", "ListUsers", fetch);
+
+            Assert.Throws<System.InvalidOperationException>(() => registry.Add("IAM", "ListUsers", fetch));
+            Assert.True(registry.TryGet("iam", "ListUsers", out _));
+            Assert.False(registry.TryGet("iam", "ListRoles", out _));
+        }
+    }
+}

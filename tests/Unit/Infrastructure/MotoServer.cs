@@ -1,0 +1,334 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace WASecurity.Tests.Infrastructure
+{
+    /// <summary>
+    /// A <c>moto_server</c> (AWS API emulator) on a free loopback port, for tests of the live path. Shared by the
+    /// "moto" test collection; tests that need moto's IAM enforcement start their own instance with
+    /// <see cref="Start"/> (e.g. INITIAL_NO_AUTH_ACTION_COUNT).
+    /// A machine without moto FAILS these tests with the install command: a live path that was never exercised
+    /// must not look green.
+    /// </summary>
+    public sealed class MotoServer : IDisposable
+    {
+        /// <summary>The account moto reports for every caller.</summary>
+        public const string AccountId = "123456789012";
+
+        private const string InstallHint = "moto_server was not found. Install it with: pip install 'moto[server]' (or set WAS_MOTO_SERVER to the command that starts it).";
+
+        private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+        private readonly Process _process;
+        private readonly StringBuilder _log = new StringBuilder();
+        private bool? _supportsAccountApi;
+
+        public MotoServer()
+            : this(null)
+        {
+        }
+
+        private MotoServer(IDictionary<string, string>? environment)
+        {
+            Port = FreePort();
+            Endpoint = $"http://127.0.0.1:{Port}";
+            var (file, prefix) = ResolveCommand();
+            var start = new ProcessStartInfo(file)
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                CreateNoWindow = true,
+            };
+            foreach (var argument in prefix.Concat(new[] { "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            // The server must not pick up a developer's real AWS settings.
+            start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+            start.Environment.Remove("AWS_PROFILE");
+            foreach (var variable in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[variable.Key] = variable.Value;
+            }
+
+            try
+            {
+                _process = Process.Start(start) ?? throw new InvalidOperationException(InstallHint);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException($"{InstallHint} ({file}: {e.Message})", e);
+            }
+
+            _process.OutputDataReceived += (_, e) => Append(e.Data);
+            _process.ErrorDataReceived += (_, e) => Append(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            WaitUntilAnswering();
+        }
+
+        /// <summary>Starts a separate server with extra environment variables (e.g. INITIAL_NO_AUTH_ACTION_COUNT).</summary>
+        public static MotoServer Start(IDictionary<string, string>? environment) => new MotoServer(environment);
+
+        public int Port { get; }
+
+        /// <summary>The server's URL, for -EndpointUrl.</summary>
+        public string Endpoint { get; }
+
+        /// <summary>What the server printed so far (for failure messages).</summary>
+        public string Log
+        {
+            get
+            {
+                lock (_log)
+                {
+                    return _log.ToString();
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs a boto3 script against this server and returns what it printed. The script can use
+        /// <c>client(name, region='us-east-1')</c>, already pointed at the server with test credentials.
+        /// </summary>
+        public string RunPython(string script, IDictionary<string, string>? environment = null)
+        {
+            var preamble = string.Join("\n", new[]
+            {
+                "import boto3, os, json, sys",
+                "ENDPOINT = os.environ['MOTO_ENDPOINT']",
+                "def client(name, region='us-east-1', key='testing', secret='testing'):",
+                "    return boto3.client(name, endpoint_url=ENDPOINT, region_name=region, aws_access_key_id=key, aws_secret_access_key=secret)",
+                string.Empty,
+            });
+            var path = Path.Combine(Path.GetTempPath(), "was-moto-seed-" + Guid.NewGuid().ToString("N") + ".py");
+            File.WriteAllText(path, preamble + script);
+            try
+            {
+                var start = new ProcessStartInfo(PythonCommand())
+                {
+                    UseShellExecute = false,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                start.ArgumentList.Add(path);
+                start.Environment["MOTO_ENDPOINT"] = Endpoint;
+                start.Environment.Remove("AWS_PROFILE");
+                foreach (var variable in environment ?? new Dictionary<string, string>())
+                {
+                    start.Environment[variable.Key] = variable.Value;
+                }
+
+                using var process = Process.Start(start)!;
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                var stderr = process.StandardError.ReadToEndAsync();
+                if (!process.WaitForExit(120_000))
+                {
+                    process.Kill(true);
+                    throw new TimeoutException("The boto3 seed script did not finish in 120 s.");
+                }
+
+                if (process.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"The boto3 seed script failed ({process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+                }
+
+                return stdout.Result;
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        /// <summary>
+        /// Whether this moto implements the Account API (moto 5.2 does; older builds, such as Debian's 5.1, answer
+        /// HTTP 500). Tests assert what the module does either way: Pass/Fail with it, an honest Error without it.
+        /// </summary>
+        public bool SupportsAccountApi => _supportsAccountApi ??= RunPython(string.Join("\n", new[]
+        {
+            "from botocore.config import Config",
+            "from botocore.exceptions import ClientError",
+            "c = boto3.client('account', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
+            "try:",
+            "    c.get_alternate_contact(AlternateContactType='BILLING')",
+            "    print('yes')",
+            "except ClientError as e:",
+            "    print('yes' if e.response['Error']['Code'] == 'ResourceNotFoundException' else 'no')",
+        })).Trim() == "yes";
+
+        /// <summary>Forgets every resource (moto's reset API), so a test starts from an empty account.</summary>
+        public void Reset()
+        {
+            using var http = new HttpClient();
+            using var response = http.PostAsync(Endpoint + "/moto-api/reset", new StringContent(string.Empty)).GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit(10_000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            try
+            {
+                return ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+
+        private static (string File, string[] Prefix) ResolveCommand()
+        {
+            var configured = Environment.GetEnvironmentVariable("WAS_MOTO_SERVER");
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                var parts = configured.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return (parts[0], parts.Skip(1).ToArray());
+            }
+
+            var onPath = FindOnPath("moto_server");
+            if (onPath != null)
+            {
+                return (onPath, Array.Empty<string>());
+            }
+
+            var python = PythonCommand();
+            if (!CanImportMotoServer(python))
+            {
+                throw new InvalidOperationException(InstallHint);
+            }
+
+            return (python, new[] { "-m", "moto.server" });
+        }
+
+        private static string PythonCommand() => FindOnPath("python3") ?? FindOnPath("python") ?? "python3";
+
+        private static bool CanImportMotoServer(string python)
+        {
+            try
+            {
+                var start = new ProcessStartInfo(python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+                start.ArgumentList.Add("-c");
+                start.ArgumentList.Add("import moto.server");
+                using var process = Process.Start(start)!;
+                process.WaitForExit(60_000);
+                return process.HasExited && process.ExitCode == 0;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false;
+            }
+        }
+
+        private static string? FindOnPath(string name)
+        {
+            foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
+            {
+                if (folder.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var candidate in new[] { name, name + ".exe", name + ".cmd" })
+                {
+                    var full = Path.Combine(folder, candidate);
+                    if (File.Exists(full))
+                    {
+                        return full;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private void Append(string? line)
+        {
+            if (line == null)
+            {
+                return;
+            }
+
+            lock (_log)
+            {
+                if (_log.Length < 64 * 1024)
+                {
+                    _log.AppendLine(line);
+                }
+            }
+        }
+
+        private void WaitUntilAnswering()
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            var deadline = DateTime.UtcNow + StartTimeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode} before answering. {InstallHint}\n{Log}");
+                }
+
+                try
+                {
+                    using var response = http.GetAsync(Endpoint + "/moto-api/").GetAwaiter().GetResult();
+                    if ((int)response.StatusCode < 500)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+
+                Thread.Sleep(200);
+            }
+
+            Dispose();
+            throw new TimeoutException($"moto_server did not answer on {Endpoint} within {StartTimeout.TotalSeconds} s.\n{Log}");
+        }
+    }
+
+    /// <summary>Tests in this collection share one moto_server (and do not run in parallel with each other).</summary>
+    [CollectionDefinition(Name)]
+    public sealed class MotoCollection : ICollectionFixture<MotoServer>
+    {
+        public const string Name = "moto";
+    }
+}
