@@ -52,9 +52,13 @@ namespace WASecurity.Aws
             }
         }
 
-        /// <summary>A Query call with every page (<c>Marker</c>/<c>IsTruncated</c>) merged, as the CLI prints it.</summary>
+        /// <summary>
+        /// A Query call with every page merged, as the CLI prints it: by <c>Marker</c>/<c>IsTruncated</c> (IAM), or by
+        /// a <paramref name="pageToken"/> sent and answered under the same name (CloudWatch's and SNS's <c>NextToken</c>).
+        /// </summary>
         public Task<JsonObject> QueryAllPagesAsync(
-            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken)
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken,
+            string pageToken = "Marker")
         {
             return PaginateAsync(
                 async marker =>
@@ -67,10 +71,17 @@ namespace WASecurity.Aws
 
                     if (marker != null)
                     {
-                        page["Marker"] = marker;
+                        page[pageToken] = marker;
                     }
 
                     var result = await QueryAsync(service, region, version, operation, page, shape, cancellationToken).ConfigureAwait(false);
+                    if (pageToken != "Marker")
+                    {
+                        var token = result[pageToken]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? result[pageToken]!.GetValue<string>() : null;
+                        result.Remove(pageToken);
+                        return (result, string.IsNullOrEmpty(token) ? null : token);
+                    }
+
                     var truncated = result["IsTruncated"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
                     var next = truncated ? (string?)result["Marker"]?.GetValue<string>() : null;
                     result.Remove("IsTruncated");
@@ -116,13 +127,17 @@ namespace WASecurity.Aws
                 operation);
         }
 
-        /// <summary>One REST-JSON call (the Account API, Access Analyzer…): the operation's HTTP method and path, JSON body.</summary>
+        /// <summary>
+        /// One REST-JSON call (the Account API, Access Analyzer, GuardDuty…): the operation's HTTP method and path
+        /// (path parameters already in it), a JSON body (none when <paramref name="request"/> is null) and query parameters.
+        /// </summary>
         public async Task<JsonObject> RestJsonAsync(
-            AwsService service, string region, string operation, HttpMethod method, string path, JsonObject? request, CancellationToken cancellationToken)
+            AwsService service, string region, string operation, HttpMethod method, string path, JsonObject? request, CancellationToken cancellationToken,
+            IReadOnlyList<KeyValuePair<string, string>>? query = null)
         {
             var headers = new Dictionary<string, string> { ["content-type"] = "application/json" };
             var body = request == null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(request.ToJsonString());
-            var text = await SendAsync(service, region, operation, method, path, headers, body, cancellationToken).ConfigureAwait(false);
+            var text = await SendAsync(service, region, operation, method, path, headers, body, cancellationToken, query).ConfigureAwait(false);
             return text.Trim().Length == 0 ? new JsonObject() : ParseJsonObject(text, service, operation);
         }
 
@@ -131,7 +146,8 @@ namespace WASecurity.Aws
         /// a 2xx answer and throws <see cref="AwsServiceException"/> for any other.
         /// </summary>
         public async Task<string> SendAsync(
-            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
+            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
+            IReadOnlyList<KeyValuePair<string, string>>? query = null)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
             var retry = _session.Retry;
@@ -143,7 +159,7 @@ namespace WASecurity.Aws
                 await _session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body).ConfigureAwait(false))
+                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body, query).ConfigureAwait(false))
                     using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
                         timeout.CancelAfter(_session.RequestTimeout);
@@ -233,7 +249,8 @@ namespace WASecurity.Aws
             throw new AwsServiceException("aws", operation, "TooManyPages", $"More than {MaxPages} pages.", 200);
         }
 
-        private async Task<HttpRequestMessage> BuildRequestAsync(ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body)
+        private async Task<HttpRequestMessage> BuildRequestAsync(
+            ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, IReadOnlyList<KeyValuePair<string, string>>? query)
         {
             var credentials = await _session.GetCredentialsAsync().ConfigureAwait(false);
             var now = DateTime.UtcNow;
@@ -241,7 +258,12 @@ namespace WASecurity.Aws
 
             var basePath = endpoint.Uri.AbsolutePath.TrimEnd('/');
             var fullPath = basePath + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
-            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = string.Empty }.Uri;
+            // SigV4's canonical query string: names and values percent-encoded, sorted by name then value.
+            var queryText = string.Join("&", (query ?? Array.Empty<KeyValuePair<string, string>>())
+                .Select(p => (Name: Escape(p.Key), Value: Escape(p.Value)))
+                .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+                .Select(p => p.Name + "=" + p.Value));
+            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = queryText }.Uri;
 
             var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -263,7 +285,7 @@ namespace WASecurity.Aws
             var canonical = new StringBuilder()
                 .Append(method.Method).Append('\n')
                 .Append(CanonicalPath(fullPath)).Append('\n')
-                .Append(string.Empty).Append('\n');
+                .Append(queryText).Append('\n');
             foreach (var header in signed)
             {
                 canonical.Append(header.Key).Append(':').Append(header.Value).Append('\n');

@@ -44,6 +44,14 @@ namespace WASecurity.Aws.Operations
             AccountOperations.Register(registry);
             SecretsManagerOperations.Register(registry);
             SsoAdminOperations.Register(registry);
+            CloudTrailOperations.Register(registry);
+            ConfigOperations.Register(registry);
+            GuardDutyOperations.Register(registry);
+            SecurityHubOperations.Register(registry);
+            CloudWatchLogsOperations.Register(registry);
+            CloudWatchOperations.Register(registry);
+            SnsOperations.Register(registry);
+            AccessAnalyzerOperations.Register(registry);
             return registry;
         }
     }

@@ -1,0 +1,17 @@
+using System.Net.Http;
+
+namespace WASecurity.Aws.Operations
+{
+    /// <summary>IAM Access Analyzer (REST-JSON at access-analyzer.{region}; wire names are the CLI's, pages by nextToken).</summary>
+    internal static class AccessAnalyzerOperations
+    {
+        private static readonly AwsService Service = AwsService.Regional("access-analyzer");
+
+        public static void Register(OperationRegistry registry)
+        {
+            // The model sends timestamps as ISO text; a number would still be shown as the CLI shows it.
+            registry.Add("accessanalyzer", "ListAnalyzers", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/analyzer", pageToken: "nextToken", toCli: list => CliJson.EpochToIso(
+                list, "createdAt", "lastResourceAnalyzedAt")));
+        }
+    }
+}
