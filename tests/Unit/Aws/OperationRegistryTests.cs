@@ -1,6 +1,8 @@
 using System.Linq;
 using WASecurity.Aws.Operations;
+using WASecurity.Checks.AccessAnalyzer;
 using WASecurity.Checks.Iam;
+using WASecurity.Checks.Logging;
 using WASecurity.Evidence;
 using Xunit;
 
@@ -24,6 +26,21 @@ namespace WASecurity.Tests.Aws
             { IamCalls.ListServerCertificates.Service, IamCalls.ListServerCertificates.Operation },
             { "sso-admin", IamCalls.ListSsoInstances("us-east-1").Operation },
             { "secretsmanager", WASecurity.Checks.SecretsManager.SecretsManagerCalls.ListSecrets("us-east-1").Operation },
+            // SEC04 (the trail bucket's S3 calls and the VPC calls are registered with their services' operations).
+            { "cloudtrail", LoggingCalls.DescribeTrails("us-east-1").Operation },
+            { "cloudtrail", LoggingCalls.GetTrailStatus("us-east-1", "arn").Operation },
+            { "cloudtrail", LoggingCalls.GetEventSelectors("us-east-1", "arn").Operation },
+            { LoggingCalls.DescribeConfigurationRecorders("us-east-1").Service, LoggingCalls.DescribeConfigurationRecorders("us-east-1").Operation },
+            { LoggingCalls.DescribeConfigurationRecorderStatus("us-east-1").Service, LoggingCalls.DescribeConfigurationRecorderStatus("us-east-1").Operation },
+            { LoggingCalls.ListDetectors("us-east-1").Service, LoggingCalls.ListDetectors("us-east-1").Operation },
+            { LoggingCalls.GetDetector("us-east-1", "d").Service, LoggingCalls.GetDetector("us-east-1", "d").Operation },
+            { LoggingCalls.DescribeHub("us-east-1").Service, LoggingCalls.DescribeHub("us-east-1").Operation },
+            { LoggingCalls.DescribeLogGroups("us-east-1").Service, LoggingCalls.DescribeLogGroups("us-east-1").Operation },
+            { LoggingCalls.DescribeMetricFilters("us-east-1").Service, LoggingCalls.DescribeMetricFilters("us-east-1").Operation },
+            { LoggingCalls.DescribeAlarms("us-east-1").Service, LoggingCalls.DescribeAlarms("us-east-1").Operation },
+            { LoggingCalls.ListSubscriptionsByTopic("us-east-1", "arn").Service, LoggingCalls.ListSubscriptionsByTopic("us-east-1", "arn").Operation },
+            // SEC06 Access Analyzer.
+            { AccessAnalyzerCalls.ListAnalyzers("us-east-1").Service, AccessAnalyzerCalls.ListAnalyzers("us-east-1").Operation },
         };
 
         [Theory]
