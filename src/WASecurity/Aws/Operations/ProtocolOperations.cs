@@ -60,7 +60,9 @@ namespace WASecurity.Aws.Operations
                 var hasBody = method != HttpMethod.Get && method != HttpMethod.Delete;
                 if (!hasBody && rest.Count > 0)
                 {
-                    throw new InvalidOperationException($"{call.Service} {call.Operation}: parameter(s) {string.Join(", ", rest.Keys)} have no place in a {method} request.");
+                    // Reported as this call's error (the checks that need it say Error), not a crash of the whole run.
+                    throw new AwsServiceException(call.Service, call.Operation, LiveEvidenceSource.NotCollectedCode,
+                        $"parameter(s) {string.Join(", ", rest.Keys)} have no place in this build's {method} request.", 0);
                 }
 
                 var body = hasBody ? ToJsonObject(rest) : null;
@@ -116,7 +118,7 @@ namespace WASecurity.Aws.Operations
                 var name = path.Substring(open + 1, close - open - 1);
                 if (!rest.TryGetValue(name, out var value) || value == null || Convert.ToString(value, CultureInfo.InvariantCulture) is not string text || text.Length == 0)
                 {
-                    throw new InvalidOperationException($"The path {path} needs the parameter {name}.");
+                    throw new AwsServiceException("aws", path, LiveEvidenceSource.NotCollectedCode, $"The path {path} needs the parameter {name}.", 0);
                 }
 
                 builder.Append(path, index, open - index).Append(AwsProtocolClient.Escape(text));
