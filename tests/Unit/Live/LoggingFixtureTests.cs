@@ -76,6 +76,23 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public void An_endpoint_without_the_hub_api_is_an_Error_not_a_guessed_not_enabled_fixture()
+        {
+            using var fake = new FakeAwsEndpoint(request => request.Operation switch
+            {
+                "GetCallerIdentity" => FakeResponse.Xml(CallerIdentity),
+                "DescribeRegions" => FakeResponse.Xml(Regions),
+                _ => new FakeResponse(404, "<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>", "text/html"),
+            });
+
+            var result = PowerShellRunner.Run($"Test-WASLogging -EndpointUrl {fake.Endpoint} -AccessKey AKIDHUBFIXTURE -SecretKey s -Region us-east-1 -CheckId SEC04.SecurityHubEnabled -NoCache").AssertNoErrors();
+
+            var finding = Assert.Single(result.Findings);
+            Assert.Equal(FindingStatus.Error, finding.Status);
+            Assert.Contains("securityhub:DescribeHub", finding.Reason, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Access_Analyzer_pages_are_merged_so_an_account_analyzer_on_page_two_counts_fixture()
         {
             using var fake = new FakeAwsEndpoint(request => request.Operation switch

@@ -118,8 +118,11 @@ namespace WASecurity.Checks.Logging
                         .AsEnumerable();
                 }
 
-                // Security Hub answers InvalidAccessException ("not subscribed") when it was never enabled.
-                if (hub.Error!.Kind == ApiErrorKind.NotFound)
+                // Security Hub answers InvalidAccessException ("not subscribed") when it was never enabled. Only its
+                // own codes count: a bare HTTP 404 (an endpoint that does not implement the API) proves nothing.
+                if (hub.Error!.Kind == ApiErrorKind.NotFound
+                    && (hub.Error.Code.Equals("InvalidAccessException", StringComparison.OrdinalIgnoreCase)
+                        || hub.Error.Code.Equals("ResourceNotFoundException", StringComparison.OrdinalIgnoreCase)))
                 {
                     return context.AccountFinding(check, FindingStatus.Fail, $"Security Hub is not enabled in {region} ({hub.Error.Code}).", region)
                         .With("ErrorCode", hub.Error.Code)
