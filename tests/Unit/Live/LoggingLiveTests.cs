@@ -174,6 +174,38 @@ namespace WASecurity.Tests.Live
             Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.CheckId} {e.Region}: {e.Reason}")));
         }
 
+        [Fact]
+        public void An_exported_logging_bundle_gives_the_live_findings_and_holds_status_times_as_cli_text()
+        {
+            Seed();
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "was-livelog-" + Guid.NewGuid().ToString("N"));
+            var live = $"-EndpointUrl {_moto.Endpoint} -AccessKey AKIDLOGGINGEXPORT -SecretKey s -Region {R1}, {R2} -NoCache";
+            var clock = WASecurity.Cmdlets.AssessmentCmdletBase.Clock;
+            var fixedNow = DateTimeOffset.UtcNow;
+            WASecurity.Cmdlets.AssessmentCmdletBase.Clock = () => fixedNow;
+            try
+            {
+                var liveFindings = PowerShellRunner.Run($"Test-WASLogging {live}").AssertNoErrors().Findings;
+                PowerShellRunner.Run($"Export-WASEvidence -Path '{folder}' -Question SEC04 {live}").AssertNoErrors();
+                var offline = PowerShellRunner.Run($"Test-WASLogging -EvidencePath '{folder}'").AssertNoErrors().Findings;
+
+                Assert.Equal(FindingSnapshot.Of(liveFindings), FindingSnapshot.Of(offline));
+                var statusFile = System.IO.Directory.GetFiles(System.IO.Path.Combine(folder, R1, "cloudtrail", "GetTrailStatus")).Single();
+                using var status = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(statusFile));
+                Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$", status.RootElement.GetProperty("StartLoggingTime").GetString());
+                Assert.True(System.IO.File.Exists(System.IO.Path.Combine(folder, R2, "guardduty", "ListDetectors.json")));
+                Assert.Contains("\"DetectorIds\"", System.IO.File.ReadAllText(System.IO.Path.Combine(folder, R1, "guardduty", "ListDetectors.json")), StringComparison.Ordinal);
+            }
+            finally
+            {
+                WASecurity.Cmdlets.AssessmentCmdletBase.Clock = clock;
+                if (System.IO.Directory.Exists(folder))
+                {
+                    System.IO.Directory.Delete(folder, true);
+                }
+            }
+        }
+
         private static void AssertErrorUntilRegistered(IReadOnlyList<Finding> findings, string service, string operation)
         {
             Assert.NotEmpty(findings);
