@@ -81,8 +81,9 @@ namespace WASecurity.Tests.Live
         public async Task A_call_with_no_registered_operation_is_a_NotCollected_error_that_makes_checks_report_Error()
         {
             using var source = Source();
-            var east = new ApiCall("cloudtrail", "DescribeTrails", "us-east-1");
-            var west = new ApiCall("cloudtrail", "DescribeTrails", "eu-west-1");
+            // A made-up service, so that no later registration turns this call into a real one.
+            var east = new ApiCall("example-unregistered", "DescribeWidgets", "us-east-1");
+            var west = new ApiCall("example-unregistered", "DescribeWidgets", "eu-west-1");
 
             var first = await source.GetAsync(east, CancellationToken.None);
             await source.GetAsync(west, CancellationToken.None);
@@ -90,10 +91,10 @@ namespace WASecurity.Tests.Live
             Assert.False(first.IsSuccess);
             Assert.Equal("NotCollected", first.Error!.Code);
             Assert.Equal(ApiErrorKind.Other, first.Error.Kind);
-            Assert.Contains("cannot collect cloudtrail DescribeTrails", first.Error.Message);
+            Assert.Contains("cannot collect example-unregistered DescribeWidgets", first.Error.Message);
             Assert.Equal(0, source.FetchedCount);
             Assert.Single(_warnings);
-            Assert.StartsWith("Could not verify: cloudtrail:DescribeTrails in us-east-1 failed (NotCollected", CheckContext.DescribeFailure(first));
+            Assert.StartsWith("Could not verify: example-unregistered:DescribeWidgets in us-east-1 failed (NotCollected", CheckContext.DescribeFailure(first));
         }
 
         [Fact]
