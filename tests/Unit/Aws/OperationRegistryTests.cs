@@ -24,6 +24,19 @@ namespace WASecurity.Tests.Aws
             { IamCalls.ListServerCertificates.Service, IamCalls.ListServerCertificates.Operation },
             { "sso-admin", IamCalls.ListSsoInstances("us-east-1").Operation },
             { "secretsmanager", WASecurity.Checks.SecretsManager.SecretsManagerCalls.ListSecrets("us-east-1").Operation },
+            { "ec2", "DescribeInstances" },
+            { "ec2", "DescribeSecurityGroups" },
+            { "ec2", "DescribeNetworkInterfaces" },
+            { "ec2", "DescribeNetworkAcls" },
+            { "ec2", "DescribeVpcs" },
+            { "ec2", "DescribeFlowLogs" },
+            { "ec2", "DescribeVolumes" },
+            { "ec2", "DescribeSnapshots" },
+            { "ec2", "DescribeImages" },
+            { "ec2", "GetEbsEncryptionByDefault" },
+            { "ec2", "GetInstanceMetadataDefaults" },
+            { "ssm", "DescribeInstanceInformation" },
+            { "ssm", "DescribeInstancePatchStates" },
         };
 
         [Theory]
