@@ -2,108 +2,94 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using WASecurity.Evidence;
 
 namespace WASecurity.Aws.Operations
 {
     /// <summary>
-    /// Adjustments from what a JSON-protocol service sends to what <c>aws … --output json</c> prints, so that a live
-    /// response and an exported or handcrafted bundle file read the same: timestamps the wire carries as epoch
-    /// seconds become the CLI's ISO text, and REST services whose wire names are camelCase get the model's
-    /// PascalCase member names.
+    /// Builds the AWS CLI's JSON from SDK objects: absent members are left out (as the CLI prints them), timestamps
+    /// are ISO 8601 in UTC, and lists that the SDK leaves null stay absent rather than becoming empty.
     /// </summary>
     internal static class CliJson
     {
-        /// <summary>
-        /// Replaces every numeric value of a property named in <paramref name="names"/> (at any depth) by the ISO
-        /// 8601 text the CLI prints for a timestamp (<c>2026-11-20T09:21:44.512000+00:00</c>). Text values are kept.
-        /// </summary>
-        public static void EpochToIso(JsonNode? node, params string[] names)
+        /// <summary>Adds <paramref name="value"/> under <paramref name="name"/> unless it is null.</summary>
+        public static JsonObject Put(this JsonObject json, string name, JsonNode? value)
         {
-            var set = new HashSet<string>(names, StringComparer.Ordinal);
-            Walk(node, set);
+            if (value != null)
+            {
+                json[name] = value;
+            }
+
+            return json;
         }
 
-        /// <summary>The CLI's rendering of an epoch-seconds timestamp: UTC, microseconds only when non-zero.</summary>
-        public static string IsoFromEpochSeconds(double seconds)
+        public static JsonObject Put(this JsonObject json, string name, string? value) => value == null ? json : json.Put(name, JsonValue.Create(value));
+
+        public static JsonObject Put(this JsonObject json, string name, bool? value) => value == null ? json : json.Put(name, JsonValue.Create(value.Value));
+
+        public static JsonObject Put(this JsonObject json, string name, int? value) => value == null ? json : json.Put(name, JsonValue.Create(value.Value));
+
+        public static JsonObject Put(this JsonObject json, string name, long? value) => value == null ? json : json.Put(name, JsonValue.Create(value.Value));
+
+        public static JsonObject Put(this JsonObject json, string name, double? value) => value == null ? json : json.Put(name, JsonValue.Create(value.Value));
+
+        /// <summary>A timestamp as the CLI prints it (<c>2024-05-01T10:00:00+00:00</c>).</summary>
+        public static JsonObject Put(this JsonObject json, string name, DateTime? value) => value == null ? json : json.Put(name, Timestamp(value.Value));
+
+        /// <summary>An SDK enumeration (a ConstantClass) by its wire value.</summary>
+        public static JsonObject Put(this JsonObject json, string name, Amazon.Runtime.ConstantClass? value) => value == null ? json : json.Put(name, value.Value);
+
+        /// <summary>A list of objects; a null list is left out.</summary>
+        public static JsonObject PutList<T>(this JsonObject json, string name, IEnumerable<T>? items, Func<T, JsonNode?> convert)
         {
-            var ticks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond);
-            var time = new DateTime(DateTimeOffset.FromUnixTimeSeconds(0).UtcTicks + ticks, DateTimeKind.Utc);
-            var micro = (time.Ticks % TimeSpan.TicksPerSecond) / 10;
-            return time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
-                + (micro > 0 ? "." + micro.ToString("D6", CultureInfo.InvariantCulture) : string.Empty)
+            if (items == null)
+            {
+                return json;
+            }
+
+            var array = new JsonArray();
+            foreach (var item in items)
+            {
+                array.Add(convert(item));
+            }
+
+            json[name] = array;
+            return json;
+        }
+
+        public static JsonObject PutStrings(this JsonObject json, string name, IEnumerable<string>? items) => json.PutList(name, items, s => JsonValue.Create(s));
+
+        public static string Timestamp(DateTime value)
+        {
+            var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+                + (utc.Millisecond == 0 ? string.Empty : utc.ToString(".fff", CultureInfo.InvariantCulture))
                 + "+00:00";
         }
 
-        /// <summary>
-        /// Renames every member to start with an upper-case letter, at any depth, except the keys inside the maps
-        /// named in <paramref name="maps"/> (by wire name, e.g. <c>tags</c>): those are the user's, not the model's.
-        /// <paramref name="irregular"/> names the members whose model name is not the wire name capitalized
-        /// (GuardDuty's <c>dnsLogs</c> is <c>DNSLogs</c>).
-        /// </summary>
-        public static void PascalCaseMembers(JsonObject root, IEnumerable<string> maps, IReadOnlyDictionary<string, string>? irregular = null)
+        /// <summary>A list-valued request parameter of an ApiCall (string[] or any enumerable of strings), or null.</summary>
+        public static List<string>? Strings(ApiCall call, string name)
         {
-            Rename(root, new HashSet<string>(maps, StringComparer.Ordinal), irregular ?? new Dictionary<string, string>());
-        }
-
-        private static void Walk(JsonNode? node, HashSet<string> names)
-        {
-            switch (node)
+            if (!call.Parameters.TryGetValue(name, out var value) || value == null)
             {
-                case JsonObject obj:
-                    foreach (var property in obj.ToList())
-                    {
-                        if (names.Contains(property.Key) && property.Value is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
-                        {
-                            obj[property.Key] = IsoFromEpochSeconds(value.GetValue<double>());
-                        }
-                        else
-                        {
-                            Walk(property.Value, names);
-                        }
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        Walk(item, names);
-                    }
-
-                    break;
+                return null;
             }
-        }
 
-        private static void Rename(JsonNode? node, HashSet<string> maps, IReadOnlyDictionary<string, string> irregular)
-        {
-            switch (node)
+            if (value is string single)
             {
-                case JsonObject obj:
-                    foreach (var property in obj.ToList())
-                    {
-                        var value = property.Value;
-                        obj.Remove(property.Key);
-                        if (!maps.Contains(property.Key))
-                        {
-                            Rename(value, maps, irregular);
-                        }
-
-                        obj[irregular.TryGetValue(property.Key, out var name) ? name : Upper(property.Key)] = value;
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        Rename(item, maps, irregular);
-                    }
-
-                    break;
+                return new List<string> { single };
             }
+
+            if (value is IEnumerable<string> many)
+            {
+                return many.ToList();
+            }
+
+            throw new ArgumentException($"Parameter {name} of {call.Service} {call.Operation} is not a list of strings.");
         }
 
-        private static string Upper(string name) =>
-            name.Length == 0 || char.IsUpper(name[0]) ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+        public static bool? Bool(ApiCall call, string name) =>
+            call.Parameters.TryGetValue(name, out var value) && value is bool flag ? flag : (bool?)null;
     }
 }

@@ -10,7 +10,7 @@ namespace WASecurity.Aws.Operations
         {
             // includeShadowTrails comes from the ApiCall: a multi-region trail is listed in every region it records.
             registry.Add("cloudtrail", "DescribeTrails", ProtocolOperations.Json(Service, Target, "1.1"));
-            registry.Add("cloudtrail", "GetTrailStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => CliJson.EpochToIso(
+            registry.Add("cloudtrail", "GetTrailStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => WireJson.EpochToIso(
                 status,
                 "LatestDeliveryTime",
                 "LatestNotificationTime",

@@ -9,7 +9,7 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             registry.Add("config", "DescribeConfigurationRecorders", ProtocolOperations.Json(Service, Target, "1.1"));
-            registry.Add("config", "DescribeConfigurationRecorderStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => CliJson.EpochToIso(
+            registry.Add("config", "DescribeConfigurationRecorderStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => WireJson.EpochToIso(
                 status, "lastStartTime", "lastStopTime", "lastStatusChangeTime")));
         }
     }

@@ -21,6 +21,6 @@ namespace WASecurity.Aws.Operations
             registry.Add("guardduty", "GetDetector", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/detector/{DetectorId}", toCli: ToCli));
         }
 
-        private static void ToCli(System.Text.Json.Nodes.JsonObject response) => CliJson.PascalCaseMembers(response, Maps, Irregular);
+        private static void ToCli(System.Text.Json.Nodes.JsonObject response) => WireJson.PascalCaseMembers(response, Maps, Irregular);
     }
 }

@@ -8,7 +8,7 @@ using Xunit;
 namespace WASecurity.Tests.Aws
 {
     /// <summary>The conversions from a JSON-protocol wire response to the CLI's output, on captured responses.</summary>
-    public sealed class CliJsonTests
+    public sealed class WireJsonTests
     {
         [Theory]
         [InlineData(1763630504.512, "2025-11-20T09:21:44.512000+00:00")]
@@ -16,7 +16,7 @@ namespace WASecurity.Tests.Aws
         [InlineData(1709373600.000123, "2024-03-02T10:00:00.000123+00:00")]
         public void Epoch_seconds_print_as_the_clis_iso_text(double epoch, string expected)
         {
-            Assert.Equal(expected, CliJson.IsoFromEpochSeconds(epoch));
+            Assert.Equal(expected, WireJson.IsoFromEpochSeconds(epoch));
         }
 
         [Fact]
@@ -26,7 +26,7 @@ namespace WASecurity.Tests.Aws
             var status = JsonNode.Parse("{\"IsLogging\":true,\"LatestDeliveryTime\":1.763630504512E9,\"StartLoggingTime\":1709373600,"
                 + "\"LatestDeliveryAttemptTime\":\"2025-11-20T09:21:44Z\",\"Count\":3,\"Nested\":[{\"StartLoggingTime\":0}]}")!.AsObject();
 
-            CliJson.EpochToIso(status, "LatestDeliveryTime", "StartLoggingTime");
+            WireJson.EpochToIso(status, "LatestDeliveryTime", "StartLoggingTime");
 
             Assert.Equal("2025-11-20T09:21:44.512000+00:00", status["LatestDeliveryTime"]!.GetValue<string>());
             Assert.Equal("2024-03-02T10:00:00+00:00", status["StartLoggingTime"]!.GetValue<string>());
@@ -45,7 +45,7 @@ namespace WASecurity.Tests.Aws
                 + "\"features\":[{\"name\":\"EKS_AUDIT_LOGS\",\"status\":\"ENABLED\",\"additionalConfiguration\":[]}],"
                 + "\"tags\":{\"owner\":\"secops\",\"cost-center\":\"42\"}}")!.AsObject();
 
-            CliJson.PascalCaseMembers(detector, new[] { "tags" }, new Dictionary<string, string> { ["dnsLogs"] = "DNSLogs" });
+            WireJson.PascalCaseMembers(detector, new[] { "tags" }, new Dictionary<string, string> { ["dnsLogs"] = "DNSLogs" });
 
             Assert.Equal(new[] { "CreatedAt", "Status", "ServiceRole", "DataSources", "Features", "Tags" }, detector.Select(p => p.Key));
             Assert.Equal("ENABLED", detector["DataSources"]!["DNSLogs"]!["Status"]!.GetValue<string>());
