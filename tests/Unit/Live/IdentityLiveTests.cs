@@ -35,8 +35,6 @@ namespace WASecurity.Tests.Live
             Case("SEC03.RoleTrustNotPublic", new[] { "role-public" }, "role-partner-no-external-id", "role-github-any", "role-idle"),
             Case("SEC03.RoleTrustCrossAccountExternalId", new[] { "role-partner-no-external-id" }, "role-partner-external-id"),
             Case("SEC03.RoleTrustOidcSubjectPinned", new[] { "role-github-any" }, "role-github-pinned"),
-            // Every other role was created today: younger than the 90-day window, so not judged.
-            Case("SEC03.RolesUsedRecently", new[] { "role-idle" }),
             Case("SEC03.SecretsRotated", new[] { "secret-no-rotation", "secret-stale" }, "secret-rotated"),
         };
 
@@ -71,6 +69,32 @@ namespace WASecurity.Tests.Live
             Assert.Contains("created 400 days ago", role.Reason, StringComparison.Ordinal);
             var secret = Assert.Single(Of("SEC03.SecretsRotated"), f => f.ResourceId == "secret-stale");
             Assert.Contains("last rotated 200 days ago", secret.Reason, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Roles_older_than_the_window_fail_when_unused_and_young_roles_are_not_judged()
+        {
+            // The launcher reaches RoleLastUsed: moto stamped the assumed role's use with the shifted clock.
+            Assert.InRange((DateTimeOffset.UtcNow - _scenario.RoleLastUsedInGetRole).TotalDays, 199.9, 200.1);
+
+            var findings = Of("SEC03.RolesUsedRecently");
+            var idle = Assert.Single(findings, f => f.ResourceId == "role-idle");
+            Assert.Equal(FindingStatus.Fail, idle.Status);
+            Assert.Equal(FindingStatus.Fail, Assert.Single(findings, f => f.ResourceId == "role-used-200-days-ago").Status);
+            // Every other role was created today: younger than the 90-day window, so not judged.
+            Assert.Equal(new[] { "role-idle", "role-used-200-days-ago", "role-used-yesterday" }, findings.Select(f => f.ResourceId).OrderBy(r => r, StringComparer.Ordinal));
+            var yesterday = Assert.Single(findings, f => f.ResourceId == "role-used-yesterday");
+            if (_scenario.RoleLastUsedInDetails)
+            {
+                Assert.Equal(FindingStatus.Pass, yesterday.Status);
+                Assert.Contains("last used 200 days ago", findings.Single(f => f.ResourceId == "role-used-200-days-ago").Reason, StringComparison.Ordinal);
+            }
+            else
+            {
+                // moto 5.1 leaves RoleLastUsed out of GetAccountAuthorizationDetails (AWS includes it), so every role
+                // older than the window looks unused here; the used/unused pair is proven in IdentityFixtureLiveTests.
+                Assert.Contains("has no recorded use", yesterday.Reason, StringComparison.Ordinal);
+            }
         }
 
         [Fact]

@@ -52,12 +52,20 @@ user('console-stale'); console('console-stale'); mfa('console-stale')
 user('key-fresh')
 iam.create_role(RoleName='role-idle', AssumeRolePolicyDocument=doc({'Effect': 'Allow', 'Principal': {'Service': 'lambda.amazonaws.com'}, 'Action': 'sts:AssumeRole'}))
 
+clock(-300)
+for name in ('role-used-200-days-ago', 'role-used-yesterday'):
+    iam.create_role(RoleName=name, AssumeRolePolicyDocument=doc({'Effect': 'Allow', 'Principal': {'AWS': f'arn:aws:iam::{ACCOUNT}:root'}, 'Action': 'sts:AssumeRole'}))
+def assume_and_call(role):
+    credentials = client('sts').assume_role(RoleArn=f'arn:aws:iam::{ACCOUNT}:role/{role}', RoleSessionName='seed')['Credentials']
+    client('sts', key=credentials['AccessKeyId'], secret=credentials['SecretAccessKey']).get_caller_identity()
+
 # ---- 200 days ago: a user whose key (added later than the user) was last used 60 days ago; a stale rotated secret
 clock(-200)
 user('key-idle')
 secrets = client('secretsmanager')
 secrets.create_secret(Name='secret-stale', SecretString='x')
 secrets.rotate_secret(SecretId='secret-stale', RotationRules={'AutomaticallyAfterDays': 30})
+assume_and_call('role-used-200-days-ago')
 clock(-60)
 idle_key = iam.create_access_key(UserName='key-idle')['AccessKey']
 use(idle_key)
@@ -66,6 +74,7 @@ fresh_key = iam.create_access_key(UserName='key-fresh')['AccessKey']
 clock(-1)
 use(old_key)
 use(fresh_key)
+assume_and_call('role-used-yesterday')
 clock(0)
 
 # ---- now
@@ -102,7 +111,10 @@ iam.put_role_policy(RoleName='role-escalator', PolicyName='versions', PolicyDocu
 secrets.create_secret(Name='secret-no-rotation', SecretString='x')
 secrets.create_secret(Name='secret-rotated', SecretString='x')
 secrets.rotate_secret(SecretId='secret-rotated', RotationRules={'AutomaticallyAfterDays': 30})
-print('seeded')
+# Whether this moto reports RoleLastUsed in GetAccountAuthorizationDetails (5.1 does only in GetRole).
+roles = iam.get_account_authorization_details(Filter=['Role'])['RoleDetailList']
+in_get_role = iam.get_role(RoleName='role-used-200-days-ago')['Role']['RoleLastUsed']['LastUsedDate']
+print(json.dumps({'RoleLastUsedInDetails': any(r.get('RoleLastUsed', {}).get('LastUsedDate') for r in roles), 'RoleLastUsedInGetRole': in_get_role.isoformat()}))
 ";
 
         public IdentityScenario()
@@ -111,7 +123,9 @@ print('seeded')
             try
             {
                 NoPasswordPolicy = Run("Test-WASHumanAccess", "-CheckId 'SEC02.Password*'");
-                Server.RunPython(Seed);
+                var probe = System.Text.Json.JsonDocument.Parse(Server.RunPython(Seed).Trim().Split('\n').Last()).RootElement;
+                RoleLastUsedInDetails = probe.GetProperty("RoleLastUsedInDetails").GetBoolean();
+                RoleLastUsedInGetRole = DateTimeOffset.Parse(probe.GetProperty("RoleLastUsedInGetRole").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
                 Server.RunPython("client('iam').update_account_password_policy(MinimumPasswordLength=8, PasswordReusePrevention=24, RequireSymbols=True, RequireNumbers=True, RequireUppercaseCharacters=True, RequireLowercaseCharacters=True)");
                 Human = Run("Test-WASHumanAccess", "-Setting @{ AllowedAdministrators = @('break-glass') }");
                 Automated = Run("Test-WASAutomatedAccess", "-CheckId " + string.Join(",", AutomatedWithoutEc2.Select(c => "'" + c + "'")));
@@ -135,6 +149,12 @@ print('seeded')
         };
 
         public MotoServer Server { get; }
+
+        /// <summary>Whether moto's GetAccountAuthorizationDetails carries RoleLastUsed (moto 5.1: no; AWS: yes).</summary>
+        public bool RoleLastUsedInDetails { get; }
+
+        /// <summary>RoleLastUsed.LastUsedDate of role-used-200-days-ago as moto's GetRole reports it.</summary>
+        public DateTimeOffset RoleLastUsedInGetRole { get; }
 
         public IReadOnlyList<Finding> NoPasswordPolicy { get; }
 
