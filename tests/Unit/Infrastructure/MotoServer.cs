@@ -113,7 +113,8 @@ namespace WASecurity.Tests.Infrastructure
 
         /// <summary>
         /// Runs a boto3 script against this server and returns what it printed. The script can use
-        /// <c>client(name, region='us-east-1')</c>, already pointed at the server with test credentials.
+        /// <c>client(name, region='us-east-1')</c>, already pointed at the server with test credentials, and, on a
+        /// server from <see cref="StartWithClock"/>, <c>clock(days)</c> to seed in the past.
         /// </summary>
         public string RunPython(string script, IDictionary<string, string>? environment = null)
         {
@@ -123,6 +124,10 @@ namespace WASecurity.Tests.Infrastructure
                 "ENDPOINT = os.environ['MOTO_ENDPOINT']",
                 "def client(name, region='us-east-1', key='testing', secret='testing'):",
                 "    return boto3.client(name, endpoint_url=ENDPOINT, region_name=region, aws_access_key_id=key, aws_secret_access_key=secret)",
+                "def clock(days):",
+                "    # Only on a server from StartWithClock(): moves moto's 'now' by days (negative: into the past); clock(0) restores it.",
+                "    import urllib.request",
+                "    urllib.request.urlopen(urllib.request.Request(ENDPOINT + '/_clock', data=json.dumps({'offset_days': days}).encode(), method='POST')).read()",
                 string.Empty,
             });
             var path = Path.Combine(Path.GetTempPath(), "was-moto-seed-" + Guid.NewGuid().ToString("N") + ".py");

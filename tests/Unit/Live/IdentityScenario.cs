@@ -20,10 +20,6 @@ namespace WASecurity.Tests.Live
         /// are "used" by signing an STS call with them, which moto records as the key's last use.
         /// </summary>
         internal const string Seed = @"
-import urllib.request
-def clock(days):
-    request = urllib.request.Request(ENDPOINT + '/_clock', data=json.dumps({'offset_days': days}).encode(), method='POST')
-    urllib.request.urlopen(request).read()
 ACCOUNT = '123456789012'
 iam = client('iam')
 def doc(*statements):
