@@ -86,8 +86,8 @@ namespace WASecurity.Tests.Infrastructure
 
         /// <summary>
         /// Starts moto in-process in Python with a shiftable clock (Infrastructure/moto_clock_server.py), so a test
-        /// can seed credentials, roles and secrets "in the past" with <see cref="ShiftClock"/>. Uses python3 on PATH
-        /// (or WAS_MOTO_PYTHON), which must import moto.
+        /// can seed credentials, roles and secrets "in the past" with <see cref="ShiftClock"/>. Runs the first Python
+        /// that imports moto of: WAS_MOTO_PYTHON, the python3 beside moto_server, python3 on PATH.
         /// </summary>
         public static MotoServer StartWithClock() => new MotoServer(null, shiftableClock: true);
 
@@ -293,13 +293,16 @@ namespace WASecurity.Tests.Infrastructure
                 throw new InvalidOperationException($"The clock launcher {script} was not copied to the test output.");
             }
 
+            // WAS_MOTO_PYTHON, else the python3 beside moto_server (a private install such as tools/moto/bin), else PATH's.
             var configured = Environment.GetEnvironmentVariable("WAS_MOTO_PYTHON");
-            var python = string.IsNullOrWhiteSpace(configured) ? PythonCommand() : configured!;
-            if (!CanImportMotoServer(python))
-            {
-                throw new InvalidOperationException($"{python} cannot import moto.server, which the clock launcher needs. {InstallHint}");
-            }
-
+            var besideServer = FindOnPath("moto_server") is string server ? Path.Combine(Path.GetDirectoryName(server)!, "python3") : null;
+            var candidates = new[] { configured, besideServer, PythonCommand() }
+                .Where(c => !string.IsNullOrWhiteSpace(c) && (c!.IndexOf(Path.DirectorySeparatorChar) < 0 || File.Exists(c)))
+                .Select(c => c!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var python = candidates.FirstOrDefault(CanImportMotoServer)
+                ?? throw new InvalidOperationException($"None of {string.Join(", ", candidates)} can import moto.server, which the clock launcher needs (set WAS_MOTO_PYTHON). {InstallHint}");
             return (python, new[] { script });
         }
 
