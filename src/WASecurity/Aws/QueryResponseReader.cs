@@ -137,6 +137,11 @@ namespace WASecurity.Aws
                 }
             }
 
+            if (shape.Texts.Contains(name))
+            {
+                return JsonValue.Create(text);
+            }
+
             if (text == "true")
             {
                 return JsonValue.Create(true);

@@ -27,7 +27,14 @@ namespace WASecurity.Aws.Operations
                 "PolicyUsers", "PolicyRoles", "GroupList", "InstanceProfileList",
             },
             numbers: new[] { "MaxPasswordAge", "MinimumPasswordLength", "PasswordReusePrevention", "AttachmentCount", "PermissionsBoundaryUsageCount", "MaxSessionDuration" },
-            documents: new[] { "PolicyDocument", "AssumeRolePolicyDocument", "Document" });
+            documents: new[] { "PolicyDocument", "AssumeRolePolicyDocument", "Document" },
+            texts: new[]
+            {
+                // IAM names and free text may read "true"/"false" (a user or group may be named so); the CLI prints strings.
+                "UserName", "GroupName", "RoleName", "PolicyName", "InstanceProfileName", "ServerCertificateName", "Path",
+                "Description", "Key", "Value", "GroupList", "PolicyNames", "AccountAliases", "SAMLProviderName",
+                "VersionId", "DefaultVersionId", "UserId", "GroupId", "RoleId", "PolicyId", "SerialNumber",
+            });
 
         public static void Register(OperationRegistry registry)
         {
