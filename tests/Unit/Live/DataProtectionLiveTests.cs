@@ -132,11 +132,13 @@ namespace WASecurity.Tests.Live
             Assert.Equal(scenario["web-open"], findings.Single(f => f.CheckId == "SEC11.LoadBalancerHttpsRedirect" && f.ResourceId == "web-open").Properties["LoadBalancerArn"]);
             Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "SEC11.LoadBalancerHttpsRedirect" && f.ResourceId == "web-weak").Status);
 
-            var tls = findings.Where(f => f.CheckId == "SEC11.LoadBalancerTlsPolicy").ToList();
-            Assert.Equal("web-weak", tls.Single(f => f.Status == FindingStatus.Fail).ResourceId);
-            Assert.Contains("ELBSecurityPolicy-2016-08", tls.Single(f => f.Status == FindingStatus.Fail).Reason);
-            Assert.Equal("web-redirect", tls.Single(f => f.Status == FindingStatus.Pass).ResourceId);
-            Assert.Equal(2, tls.Count);
+            Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "SEC11.LoadBalancerHttpsRedirect" && f.ResourceId == "legacy-tls").Status);
+
+            // ELBv2 reads the listener's SslPolicy; classic reads the listener's SSL negotiation policy (DescribeLoadBalancerPolicies).
+            AssertOneFail(findings, "SEC11.LoadBalancerTlsPolicy", "web-weak", passing: "web-redirect", alsoFailing: "legacy-tls");
+            Assert.Contains("ELBSecurityPolicy-2016-08", findings.Single(f => f.CheckId == "SEC11.LoadBalancerTlsPolicy" && f.ResourceId == "web-weak").Reason);
+            Assert.Contains("TLSv1", findings.Single(f => f.CheckId == "SEC11.LoadBalancerTlsPolicy" && f.ResourceId == "legacy-tls").Reason);
+            Assert.Equal(3, findings.Count(f => f.CheckId == "SEC11.LoadBalancerTlsPolicy"));
 
             var certificates = findings.Where(f => f.CheckId == "SEC11.CertificateNotExpiring").ToList();
             var expiring = certificates.Single(f => f.Status == FindingStatus.Fail);

@@ -8,8 +8,8 @@ namespace WASecurity.Tests.Live
     /// A moto account (us-east-1) that plants each data-protection and incident-response problem beside a clean
     /// counterpart: keys with and without rotation, a key open to everyone, a key pending deletion; Restricted tables
     /// on a DynamoDB-owned key and on a customer key, an untagged table; queues with and without SSE and a TLS deny;
-    /// databases and file systems encrypted or not; load balancers with and without HTTPS redirect and with a weak
-    /// TLS policy; certificates expiring in 10 and 200 days; EventBridge rules with and without a target.
+    /// databases and file systems encrypted or not; load balancers (ELBv2 and classic) with and without HTTPS redirect and
+    /// with a weak TLS policy; certificates expiring in 10 and 200 days; EventBridge rules with and without a target.
     /// </summary>
     internal sealed class DataProtectionScenario
     {
@@ -84,6 +84,10 @@ elb.create_listener(LoadBalancerArn=redirect_lb, Protocol='HTTPS', Port=443, Ssl
 weak_lb = lb('web-weak')
 elb.create_listener(LoadBalancerArn=weak_lb, Protocol='HTTPS', Port=443, SslPolicy='ELBSecurityPolicy-2016-08', Certificates=[{'CertificateArn': out['lasting']}], DefaultActions=forward)
 client('elb').create_load_balancer(LoadBalancerName='legacy-http', Listeners=[{'Protocol': 'HTTP', 'LoadBalancerPort': 80, 'InstancePort': 8080}], AvailabilityZones=['us-east-1a'])
+classic = client('elb')
+classic.create_load_balancer(LoadBalancerName='legacy-tls', Listeners=[{'Protocol': 'HTTPS', 'LoadBalancerPort': 443, 'InstancePort': 8080, 'InstanceProtocol': 'HTTP', 'SSLCertificateId': out['lasting']}], AvailabilityZones=['us-east-1a'])
+classic.create_load_balancer_policy(LoadBalancerName='legacy-tls', PolicyName='weak-tls', PolicyTypeName='SSLNegotiationPolicyType', PolicyAttributes=[{'AttributeName': 'Reference-Security-Policy', 'AttributeValue': 'ELBSecurityPolicy-2016-08'}, {'AttributeName': 'Protocol-TLSv1', 'AttributeValue': 'true'}, {'AttributeName': 'Protocol-TLSv1.2', 'AttributeValue': 'true'}])
+classic.set_load_balancer_policies_of_listener(LoadBalancerName='legacy-tls', LoadBalancerPort=443, PolicyNames=['weak-tls'])
 events = client('events')
 events.put_rule(Name='guardduty-findings', EventPattern=json.dumps({'source': ['aws.guardduty'], 'detail-type': ['GuardDuty Finding']}), State='ENABLED')
 topic = client('sns').create_topic(Name='security-alerts')['TopicArn']
