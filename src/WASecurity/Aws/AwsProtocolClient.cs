@@ -239,9 +239,18 @@ namespace WASecurity.Aws
             var now = DateTime.UtcNow;
             var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
+            // A REST path may carry a query string (paging markers): signed in canonical (sorted, encoded) form.
+            var query = string.Empty;
+            var questionMark = path.IndexOf('?');
+            if (questionMark >= 0)
+            {
+                query = CanonicalQuery(path.Substring(questionMark + 1));
+                path = path.Substring(0, questionMark);
+            }
+
             var basePath = endpoint.Uri.AbsolutePath.TrimEnd('/');
             var fullPath = basePath + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
-            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = string.Empty }.Uri;
+            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = query }.Uri;
 
             var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -263,7 +272,7 @@ namespace WASecurity.Aws
             var canonical = new StringBuilder()
                 .Append(method.Method).Append('\n')
                 .Append(CanonicalPath(fullPath)).Append('\n')
-                .Append(string.Empty).Append('\n');
+                .Append(query).Append('\n');
             foreach (var header in signed)
             {
                 canonical.Append(header.Key).Append(':').Append(header.Value).Append('\n');
@@ -364,6 +373,15 @@ namespace WASecurity.Aws
 
             return builder.ToString();
         }
+
+        /// <summary>A query string as SigV4 signs it: parameters sorted by name, names and values percent-encoded.</summary>
+        internal static string CanonicalQuery(string query) =>
+            string.Join("&", query.Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split(new[] { '=' }, 2))
+                .Select(p => (Name: Escape(Uri.UnescapeDataString(p[0])), Value: Escape(p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty)))
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .ThenBy(p => p.Value, StringComparer.Ordinal)
+                .Select(p => p.Name + "=" + p.Value));
 
         // Services other than S3 sign the path with each segment encoded twice.
         private static string CanonicalPath(string path) =>
