@@ -131,7 +131,8 @@ namespace WASecurity.Aws
         /// a 2xx answer and throws <see cref="AwsServiceException"/> for any other.
         /// </summary>
         public async Task<string> SendAsync(
-            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
+            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
+            IReadOnlyList<KeyValuePair<string, string>>? query = null)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
             var retry = _session.Retry;
@@ -143,7 +144,7 @@ namespace WASecurity.Aws
                 await _session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body).ConfigureAwait(false))
+                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body, query).ConfigureAwait(false))
                     using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
                         timeout.CancelAfter(_session.RequestTimeout);
@@ -233,7 +234,8 @@ namespace WASecurity.Aws
             throw new AwsServiceException("aws", operation, "TooManyPages", $"More than {MaxPages} pages.", 200);
         }
 
-        private async Task<HttpRequestMessage> BuildRequestAsync(ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body)
+        private async Task<HttpRequestMessage> BuildRequestAsync(
+            ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, IReadOnlyList<KeyValuePair<string, string>>? query)
         {
             var credentials = await _session.GetCredentialsAsync().ConfigureAwait(false);
             var now = DateTime.UtcNow;
@@ -241,7 +243,12 @@ namespace WASecurity.Aws
 
             var basePath = endpoint.Uri.AbsolutePath.TrimEnd('/');
             var fullPath = basePath + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
-            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = string.Empty }.Uri;
+            // SigV4's canonical query string: names and values percent-encoded, sorted by name then value.
+            var queryText = string.Join("&", (query ?? Array.Empty<KeyValuePair<string, string>>())
+                .Select(p => (Name: Escape(p.Key), Value: Escape(p.Value)))
+                .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+                .Select(p => p.Name + "=" + p.Value));
+            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = queryText }.Uri;
 
             var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -263,7 +270,7 @@ namespace WASecurity.Aws
             var canonical = new StringBuilder()
                 .Append(method.Method).Append('\n')
                 .Append(CanonicalPath(fullPath)).Append('\n')
-                .Append(string.Empty).Append('\n');
+                .Append(queryText).Append('\n');
             foreach (var header in signed)
             {
                 canonical.Append(header.Key).Append(':').Append(header.Value).Append('\n');

@@ -44,6 +44,9 @@ namespace WASecurity.Aws.Operations
             AccountOperations.Register(registry);
             SecretsManagerOperations.Register(registry);
             SsoAdminOperations.Register(registry);
+            S3Operations.Register(registry);
+            S3ControlOperations.Register(registry);
+            CloudFrontOperations.Register(registry);
             return registry;
         }
     }
