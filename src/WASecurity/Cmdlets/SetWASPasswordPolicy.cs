@@ -199,8 +199,8 @@ namespace WASecurity.Cmdlets
                 return null;
             }
 
-            return node.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node.GetValue<int>()
-                : int.TryParse(node.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+            // Numbers arrive as Int64 (the Query reader) or as text; either way the policy's values fit an int.
+            return int.TryParse(node.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
         }
 
         private static bool? Bool(JsonObject? o, string name)

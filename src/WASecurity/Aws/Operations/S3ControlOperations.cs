@@ -12,7 +12,7 @@ namespace WASecurity.Aws.Operations
     {
         public const string ApiVersionPath = "/v20180820";
 
-        private static readonly AwsService Service = AwsService.Regional("s3-control", "s3");
+        internal static readonly AwsService Service = AwsService.Regional("s3-control", "s3");
         private static readonly Regex AccountIdPattern = new Regex("^[0-9]{12}$", RegexOptions.CultureInvariant);
 
         public static void Register(OperationRegistry registry)
