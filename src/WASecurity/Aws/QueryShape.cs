@@ -13,12 +13,14 @@ namespace WASecurity.Aws
     {
         public static readonly QueryShape Empty = new QueryShape();
 
-        public QueryShape(IEnumerable<string>? lists = null, IEnumerable<string>? numbers = null, IEnumerable<string>? maps = null, IEnumerable<string>? documents = null)
+        public QueryShape(
+            IEnumerable<string>? lists = null, IEnumerable<string>? numbers = null, IEnumerable<string>? maps = null, IEnumerable<string>? documents = null, IEnumerable<string>? members = null)
         {
             Lists = new HashSet<string>(lists ?? Array.Empty<string>(), StringComparer.Ordinal);
             Numbers = new HashSet<string>(numbers ?? Array.Empty<string>(), StringComparer.Ordinal);
             Maps = new HashSet<string>(maps ?? Array.Empty<string>(), StringComparer.Ordinal);
             Documents = new HashSet<string>(documents ?? Array.Empty<string>(), StringComparer.Ordinal);
+            Members = new HashSet<string>(members ?? Array.Empty<string>(), StringComparer.Ordinal);
         }
 
         /// <summary>Element names that are lists (so an empty element becomes <c>[]</c>, not <c>""</c>).</summary>
@@ -33,14 +35,21 @@ namespace WASecurity.Aws
         /// <summary>Leaves holding a URL-encoded JSON document (policy documents).</summary>
         public ISet<string> Documents { get; }
 
+        /// <summary>
+        /// Names of list items other than <c>member</c>/<c>item</c>: RDS wraps each list entry in an element named after
+        /// its type (<c>&lt;DBInstances&gt;&lt;DBInstance&gt;</c>, <c>&lt;TagList&gt;&lt;Tag&gt;</c>), which reads as a structure without this.
+        /// </summary>
+        public ISet<string> Members { get; }
+
         /// <summary>This shape plus another's hints (a service's common hints plus one operation's).</summary>
         public QueryShape With(QueryShape other)
         {
-            var merged = new QueryShape(Lists, Numbers, Maps, Documents);
+            var merged = new QueryShape(Lists, Numbers, Maps, Documents, Members);
             merged.Lists.UnionWith(other.Lists);
             merged.Numbers.UnionWith(other.Numbers);
             merged.Maps.UnionWith(other.Maps);
             merged.Documents.UnionWith(other.Documents);
+            merged.Members.UnionWith(other.Members);
             return merged;
         }
     }

@@ -38,6 +38,7 @@ namespace WASecurity.Aws.Operations
             registry.Add("iam", "ListSAMLProviders", Query(QueryShape.Empty));
             registry.Add("iam", "ListOpenIDConnectProviders", Query(QueryShape.Empty));
             registry.Add("iam", "ListServerCertificates", Query(QueryShape.Empty, paginated: true));
+            registry.Add("iam", "ListEntitiesForPolicy", Query(QueryShape.Empty, paginated: true));
             registry.Add("iam", Checks.Iam.IamCalls.CredentialReport.Operation, CredentialReportAsync);
         }
 

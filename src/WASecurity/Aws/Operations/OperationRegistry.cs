@@ -47,6 +47,15 @@ namespace WASecurity.Aws.Operations
             S3Operations.Register(registry);
             S3ControlOperations.Register(registry);
             CloudFrontOperations.Register(registry);
+            KmsOperations.Register(registry);
+            DynamoDbOperations.Register(registry);
+            SqsOperations.Register(registry);
+            RdsOperations.Register(registry);
+            EfsOperations.Register(registry);
+            Macie2Operations.Register(registry);
+            ElbOperations.Register(registry);
+            AcmOperations.Register(registry);
+            EventsOperations.Register(registry);
             return registry;
         }
     }
