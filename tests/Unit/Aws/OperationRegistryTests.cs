@@ -50,6 +50,19 @@ namespace WASecurity.Tests.Aws
             { "events", "ListRules" },
             { "events", "ListTargetsByRule" },
             { "iam", "ListEntitiesForPolicy" },
+            { "ec2", "DescribeInstances" },
+            { "ec2", "DescribeSecurityGroups" },
+            { "ec2", "DescribeNetworkInterfaces" },
+            { "ec2", "DescribeNetworkAcls" },
+            { "ec2", "DescribeVpcs" },
+            { "ec2", "DescribeFlowLogs" },
+            { "ec2", "DescribeVolumes" },
+            { "ec2", "DescribeSnapshots" },
+            { "ec2", "DescribeImages" },
+            { "ec2", "GetEbsEncryptionByDefault" },
+            { "ec2", "GetInstanceMetadataDefaults" },
+            { "ssm", "DescribeInstanceInformation" },
+            { "ssm", "DescribeInstancePatchStates" },
         };
 
         [Theory]

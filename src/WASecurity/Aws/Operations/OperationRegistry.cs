@@ -40,6 +40,7 @@ namespace WASecurity.Aws.Operations
             var registry = new OperationRegistry();
             StsOperations.Register(registry);
             Ec2Operations.Register(registry);
+            SsmOperations.Register(registry);
             IamOperations.Register(registry);
             AccountOperations.Register(registry);
             SecretsManagerOperations.Register(registry);
