@@ -7,8 +7,8 @@ using Xunit;
 namespace WASecurity.Tests.Live
 {
     /// <summary>
-    /// The remediation cmdlets against moto: plant the problem with boto3, fix it with the cmdlet, then read the state
-    /// back (the check itself where its reads are registered live, else boto3). -WhatIf must leave the state as it was.
+    /// The remediation cmdlets against moto: plant the problem with boto3, pipe the check's failing findings into the
+    /// cmdlet, then re-run the check live and see Pass (and read the state with boto3). -WhatIf must leave the state as it was.
     /// </summary>
     [Collection(MotoCollection.Name)]
     public sealed class RemediationLiveTests
@@ -87,18 +87,24 @@ namespace WASecurity.Tests.Live
         // ---- KMS key rotation ---------------------------------------------------------------------------------------
 
         [Fact]
-        public void EnableWASKeyRotation_turns_rotation_on_for_a_customer_managed_key()
+        public void Failing_rotation_findings_piped_to_EnableWASKeyRotation_make_the_check_pass()
         {
             _moto.Reset();
             var keyId = _moto.RunPython("print(client('kms').create_key(Description='rotate me')['KeyMetadata']['KeyId'])").Trim();
+            var check = $"Invoke-WASKeyRotationCheck {Aws} -Region us-east-1 -NoCache -CheckId SEC10.KeyRotationEnabled";
+            var before = Assert.Single(PowerShellRunner.Run(check).AssertNoErrors().Findings);
+            Assert.Equal(FindingStatus.Fail, before.Status);
 
-            // A finding-shaped object (KeyId and Region properties), as Invoke-WASKeyRotationCheck writes.
-            var run = PowerShellRunner.Run($"[pscustomobject]@{{ KeyId = '{keyId}'; Region = 'us-east-1'; Status = 'Fail' }} | Enable-WASKeyRotation {Aws} -RotationPeriodInDays 180 -Force").AssertNoErrors();
+            var run = PowerShellRunner.Run($"{check} | Where-Object Status -eq Fail | Enable-WASKeyRotation {Aws} -RotationPeriodInDays 180 -Force").AssertNoErrors();
             var result = Assert.IsType<RemediationResult>(Assert.Single(run.Output).BaseObject);
             Assert.True(result.Changed);
+            Assert.Equal(keyId, result.ResourceId);
+            Assert.Equal("us-east-1", result.Region);
             Assert.Equal(false, result.Before["KeyRotationEnabled"]);
             Assert.Equal(true, result.After["KeyRotationEnabled"]);
 
+            var after = Assert.Single(PowerShellRunner.Run(check).AssertNoErrors().Findings);
+            Assert.Equal(FindingStatus.Pass, after.Status);
             // moto 5.1 does not keep RotationPeriodInDays (newer builds do); the request's period is asserted by the fixture test.
             Assert.Contains(
                 _moto.RunPython($"s = client('kms').get_key_rotation_status(KeyId='{keyId}')\nprint(s['KeyRotationEnabled'], s.get('RotationPeriodInDays'))").Trim(),
@@ -131,17 +137,26 @@ namespace WASecurity.Tests.Live
         // ---- EBS encryption by default ------------------------------------------------------------------------------
 
         [Fact]
-        public void EnableWASEbsEncryptionByDefault_turns_it_on_in_the_piped_region()
+        public void Failing_EBS_findings_piped_to_EnableWASEbsEncryptionByDefault_make_the_check_pass_in_that_region_only()
         {
             _moto.Reset();
-            Assert.Equal("False", _moto.RunPython("print(client('ec2', region='eu-west-1').get_ebs_encryption_by_default()['EbsEncryptionByDefault'])").Trim());
+            var check = $"Test-WASServiceSecurity {Aws} -Region eu-west-1,us-east-1 -NoCache -CheckId SEC06.EbsEncryptionByDefault";
+            var before = PowerShellRunner.Run(check).AssertNoErrors().Findings;
+            Assert.Equal(2, before.Count(f => f.Status == FindingStatus.Fail));
 
-            var run = PowerShellRunner.Run($"[pscustomobject]@{{ Region = 'eu-west-1' }}, [pscustomobject]@{{ Region = 'eu-west-1' }} | Enable-WASEbsEncryptionByDefault {Aws} -Force").AssertNoErrors();
+            // Both findings' regions arrive; duplicates of one region are handled once.
+            var run = PowerShellRunner.Run(
+                $"{check} | Where-Object {{ $_.Status -eq 'Fail' -and $_.Region -eq 'eu-west-1' }} | ForEach-Object {{ $_; $_ }} | Enable-WASEbsEncryptionByDefault {Aws} -Force").AssertNoErrors();
             var result = Assert.IsType<RemediationResult>(Assert.Single(run.Output).BaseObject);
             Assert.True(result.Changed);
             Assert.Equal("eu-west-1", result.Region);
+            Assert.Equal(MotoServer.AccountId, result.AccountId);
+            Assert.Equal(false, result.Before["EbsEncryptionByDefault"]);
             Assert.Equal(true, result.After["EbsEncryptionByDefault"]);
 
+            var after = PowerShellRunner.Run(check).AssertNoErrors().Findings;
+            Assert.Equal(FindingStatus.Pass, after.Single(f => f.Region == "eu-west-1").Status);
+            Assert.Equal(FindingStatus.Fail, after.Single(f => f.Region == "us-east-1").Status);
             Assert.Equal("True False", _moto.RunPython("print(client('ec2', region='eu-west-1').get_ebs_encryption_by_default()['EbsEncryptionByDefault'], client('ec2').get_ebs_encryption_by_default()['EbsEncryptionByDefault'])").Trim());
         }
 
