@@ -19,7 +19,7 @@ namespace WASecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string KeyId { get; set; } = string.Empty;
 
-        /// <summary>The key's region (a finding's Region); the home region when omitted.</summary>
+        /// <summary>The key's region (a finding's Region); the ARN's region or the home region when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
@@ -33,7 +33,7 @@ namespace WASecurity.Cmdlets
 
         protected override void ProcessOne()
         {
-            var region = ValidRegion(Region ?? HomeRegion);
+            var region = ValidRegion(Region ?? RegionOfArn(KeyId) ?? HomeRegion);
             if (region == null || !FirstTime(region + "/" + KeyId))
             {
                 return;
@@ -78,6 +78,13 @@ namespace WASecurity.Cmdlets
                     : $"EnableKeyRotation succeeded for key {keyId}, but GetKeyRotationStatus still reports rotation off.";
                 WriteObject(result);
             }
+        }
+
+        /// <summary>The region of a key ARN (<c>arn:aws:kms:eu-west-1:…:key/…</c>), which is where KMS must be asked.</summary>
+        internal static string? RegionOfArn(string keyId)
+        {
+            var parts = keyId.Split(':');
+            return parts.Length >= 6 && parts[0] == "arn" && parts[2] == "kms" && parts[3].Length > 0 ? parts[3] : null;
         }
 
         /// <summary>Why this key cannot (or should not) get automatic rotation; null when it can.</summary>

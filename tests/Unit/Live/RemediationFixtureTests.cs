@@ -142,6 +142,14 @@ namespace WASecurity.Tests.Live
             Assert.Contains(fake.Requests, r => r.Operation == "GetAccountPasswordPolicy");
         }
 
+        [Theory]
+        [InlineData("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", "eu-west-1")]
+        [InlineData("arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k", "us-gov-west-1")]
+        [InlineData("1234abcd-12ab-34cd-56ef-1234567890ab", null)]
+        [InlineData("alias/app", null)]
+        public void A_key_ARN_names_the_region_to_call(string keyId, string? region) =>
+            Assert.Equal(region, WASecurity.Cmdlets.EnableWASKeyRotation.RegionOfArn(keyId));
+
         private static string Hex(byte[] bytes) => string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
