@@ -66,6 +66,20 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public async Task A_REST_XML_answer_with_a_DTD_is_refused_not_expanded_fixture()
+        {
+            using var fake = new FakeAwsEndpoint(_ => FakeResponse.Xml(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE PublicAccessBlockConfiguration [<!ENTITY on \"true\">]>\n"
+                + "<PublicAccessBlockConfiguration><BlockPublicAcls>&on;</BlockPublicAcls><IgnorePublicAcls>&on;</IgnorePublicAcls><BlockPublicPolicy>&on;</BlockPublicPolicy><RestrictPublicBuckets>&on;</RestrictPublicBuckets></PublicAccessBlockConfiguration>"));
+            using var source = Source(fake);
+
+            var response = await source.GetAsync(S3Calls.GetAccountPublicAccessBlock("123456789012"), CancellationToken.None);
+
+            Assert.False(response.IsSuccess);
+            Assert.Equal("InvalidResponse", response.Error!.Code);
+        }
+
+        [Fact]
         public void S3_Control_without_an_override_puts_the_account_id_in_front_of_the_host()
         {
             var service = AwsService.Regional("s3-control", "s3").WithHostPrefix("123456789012.");
