@@ -63,6 +63,21 @@ namespace WASecurity.Tests.Aws
             { "ec2", "GetInstanceMetadataDefaults" },
             { "ssm", "DescribeInstanceInformation" },
             { "ssm", "DescribeInstancePatchStates" },
+            { "s3", WASecurity.Checks.S3.S3Calls.ListBuckets.Operation },
+            { "s3", WASecurity.Checks.S3.S3Calls.GetBucketPolicy("b").Operation },
+            { "s3", WASecurity.Checks.S3.S3Calls.GetBucketAcl("b").Operation },
+            { "s3", WASecurity.Checks.S3.S3Calls.GetPublicAccessBlock("b").Operation },
+            { "s3control", WASecurity.Checks.S3.S3Calls.GetAccountPublicAccessBlock("123456789012").Operation },
+            { "s3", WASecurity.Checks.Data.DataCalls.GetBucketLocation("b").Operation },
+            { "s3", WASecurity.Checks.Data.DataCalls.GetBucketTagging("b").Operation },
+            { "s3", WASecurity.Checks.Data.DataCalls.GetBucketEncryption("b").Operation },
+            { "s3", WASecurity.Checks.Data.DataCalls.GetBucketVersioning("b").Operation },
+            { "s3", WASecurity.Checks.Data.DataCalls.GetBucketReplication("b").Operation },
+            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetBucketLogging("b").Operation },
+            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetBucketPolicyStatus("b").Operation },
+            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetObjectLockConfiguration("b").Operation },
+            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetBucketLifecycleConfiguration("b").Operation },
+            { WASecurity.Checks.Transit.TransitCalls.ListDistributions.Service, WASecurity.Checks.Transit.TransitCalls.ListDistributions.Operation },
         };
 
         [Theory]

@@ -224,7 +224,7 @@ namespace WASecurity.Aws.Operations
                 return null;
             }
 
-            return new JsonObject()
+            var json = new JsonObject()
                 .Put("Prefix", filter.Prefix)
                 .Put("Tag", Tag(filter.Tag))
                 .Put("ObjectSizeGreaterThan", filter.ObjectSizeGreaterThan)
@@ -234,6 +234,54 @@ namespace WASecurity.Aws.Operations
                     .Put("Tags", Tags(filter.And.Tags))
                     .Put("ObjectSizeGreaterThan", filter.And.ObjectSizeGreaterThan)
                     .Put("ObjectSizeLessThan", filter.And.ObjectSizeLessThan));
+
+            // The SDK's unmarshaller fills the predicate form (LifecycleFilterPredicate) rather than the flat members.
+            switch (filter.LifecycleFilterPredicate)
+            {
+                case LifecycleAndOperator and:
+                    var andJson = json["And"] as JsonObject ?? new JsonObject();
+                    var tags = new JsonArray();
+                    foreach (var operand in and.Operands ?? new List<LifecycleFilterPredicate>())
+                    {
+                        switch (operand)
+                        {
+                            case LifecyclePrefixPredicate prefix:
+                                andJson.Put("Prefix", prefix.Prefix);
+                                break;
+                            case LifecycleTagPredicate tag:
+                                tags.Add(Tag(tag.Tag));
+                                break;
+                            case LifecycleObjectSizeGreaterThanPredicate greater:
+                                andJson.Put("ObjectSizeGreaterThan", greater.ObjectSizeGreaterThan);
+                                break;
+                            case LifecycleObjectSizeLessThanPredicate less:
+                                andJson.Put("ObjectSizeLessThan", less.ObjectSizeLessThan);
+                                break;
+                        }
+                    }
+
+                    if (tags.Count > 0)
+                    {
+                        andJson["Tags"] = tags;
+                    }
+
+                    json["And"] = andJson;
+                    break;
+                case LifecyclePrefixPredicate prefix when !json.ContainsKey("Prefix"):
+                    json.Put("Prefix", prefix.Prefix);
+                    break;
+                case LifecycleTagPredicate tag when !json.ContainsKey("Tag"):
+                    json.Put("Tag", Tag(tag.Tag));
+                    break;
+                case LifecycleObjectSizeGreaterThanPredicate greater when !json.ContainsKey("ObjectSizeGreaterThan"):
+                    json.Put("ObjectSizeGreaterThan", greater.ObjectSizeGreaterThan);
+                    break;
+                case LifecycleObjectSizeLessThanPredicate less when !json.ContainsKey("ObjectSizeLessThan"):
+                    json.Put("ObjectSizeLessThan", less.ObjectSizeLessThan);
+                    break;
+            }
+
+            return json;
         }
 
         private static JsonObject? Owner(Owner? owner) =>

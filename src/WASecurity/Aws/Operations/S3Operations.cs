@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,6 +20,11 @@ namespace WASecurity.Aws.Operations
     /// </summary>
     internal static class S3Operations
     {
+        private const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+        /// <summary>S3 as the protocol client reaches it (path-style), for the error codes the SDK drops.</summary>
+        private static readonly AwsService RestS3 = AwsService.Regional("s3");
+
         public static void Register(OperationRegistry registry)
         {
             registry.Add("s3", "ListBuckets", ListBucketsAsync);
@@ -27,7 +33,9 @@ namespace WASecurity.Aws.Operations
             Bucket(registry, "GetBucketPolicy", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, token).ConfigureAwait(false);
-                return new JsonObject { ["Policy"] = Required(response.Policy, "GetBucketPolicy", "Policy") };
+                var policy = Required(response.Policy, "GetBucketPolicy", "Policy");
+                ThrowIfErrorDocument(policy, (int)response.HttpStatusCode);
+                return new JsonObject { ["Policy"] = policy };
             });
             Bucket(registry, "GetBucketPolicyStatus", async (client, bucket, token) =>
             {
@@ -49,8 +57,8 @@ namespace WASecurity.Aws.Operations
             Bucket(registry, "GetBucketEncryption", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket }, token).ConfigureAwait(false);
-                return S3CliJson.Encryption(Required(response.ServerSideEncryptionConfiguration, "GetBucketEncryption", "ServerSideEncryptionConfiguration"));
-            });
+                return UnlessSwallowed404(response, () => S3CliJson.Encryption(Required(response.ServerSideEncryptionConfiguration, "GetBucketEncryption", "ServerSideEncryptionConfiguration")));
+            }, "encryption");
             Bucket(registry, "GetBucketVersioning", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, token).ConfigureAwait(false);
@@ -59,13 +67,13 @@ namespace WASecurity.Aws.Operations
             Bucket(registry, "GetBucketLogging", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = bucket }, token).ConfigureAwait(false);
-                return S3CliJson.Logging(response.BucketLoggingConfig);
-            });
+                return UnlessSwallowed404(response, () => S3CliJson.Logging(response.BucketLoggingConfig));
+            }, "logging");
             Bucket(registry, "GetBucketLifecycleConfiguration", async (client, bucket, token) =>
             {
                 var response = await client.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, token).ConfigureAwait(false);
-                return S3CliJson.Lifecycle(Required(response.Configuration, "GetBucketLifecycleConfiguration", "Rules"), response.TransitionDefaultMinimumObjectSize?.Value);
-            });
+                return UnlessSwallowed404(response, () => S3CliJson.Lifecycle(Required(response.Configuration, "GetBucketLifecycleConfiguration", "Rules"), response.TransitionDefaultMinimumObjectSize?.Value));
+            }, "lifecycle");
             Bucket(registry, "GetObjectLockConfiguration", async (client, bucket, token) =>
             {
                 var response = await client.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, token).ConfigureAwait(false);
@@ -79,8 +87,8 @@ namespace WASecurity.Aws.Operations
             Bucket(registry, "GetBucketReplication", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketReplicationAsync(new GetBucketReplicationRequest { BucketName = bucket }, token).ConfigureAwait(false);
-                return S3CliJson.Replication(Required(response.Configuration, "GetBucketReplication", "ReplicationConfiguration"));
-            });
+                return UnlessSwallowed404(response, () => S3CliJson.Replication(Required(response.Configuration, "GetBucketReplication", "ReplicationConfiguration")));
+            }, "replication");
         }
 
         /// <summary>All pages (ContinuationToken) merged; each bucket's BucketRegion, when AWS sends it, is remembered.</summary>
@@ -134,19 +142,54 @@ namespace WASecurity.Aws.Operations
         }
 
         /// <summary>Registers a per-bucket operation: the ApiCall's Bucket parameter, sent in the bucket's region.</summary>
-        private static void Bucket(OperationRegistry registry, string operation, Func<IAmazonS3, string, CancellationToken, Task<JsonObject>> fetch)
+        /// <remarks>
+        /// <paramref name="fetch"/> returns null when the SDK answered a 404 without raising it (it does so for
+        /// encryption, logging, lifecycle and replication, dropping S3's error code); the same request is then sent
+        /// once more through the protocol client, which reads the code (ServerSideEncryptionConfigurationNotFoundError,
+        /// NoSuchBucket, …) so the checks can tell "not configured" from a failure.
+        /// </remarks>
+        private static void Bucket(OperationRegistry registry, string operation, Func<IAmazonS3, string, CancellationToken, Task<JsonObject?>> fetch, string? subresource = null)
         {
             registry.Add("s3", operation, async (call, context, cancellationToken) =>
             {
                 var bucket = BucketOf(call);
                 var region = await BucketRegionAsync(context, call, bucket, cancellationToken).ConfigureAwait(false);
+                JsonObject? result;
                 using (var client = CreateClient(context, region))
                 {
-                    var result = await context.Sdk.CallAsync("s3", operation, token => fetch(client, bucket, token), cancellationToken).ConfigureAwait(false);
-                    return ProtocolOperations.ToResponse(call, result);
+                    result = await context.Sdk.CallAsync("s3", operation, token => fetch(client, bucket, token), cancellationToken).ConfigureAwait(false);
                 }
+
+                if (result == null)
+                {
+                    throw await ExplainNotFoundAsync(context, region, bucket, operation, subresource ?? throw new InvalidOperationException(operation + " has no subresource."), cancellationToken).ConfigureAwait(false);
+                }
+
+                return ProtocolOperations.ToResponse(call, result);
             });
         }
+
+        /// <summary>S3's own answer to <c>GET /{bucket}?{subresource}</c> (path-style, signed for the bucket's region), as the error it is.</summary>
+        private static async Task<AwsServiceException> ExplainNotFoundAsync(LiveCallContext context, string region, string bucket, string operation, string subresource, CancellationToken cancellationToken)
+        {
+            var headers = new Dictionary<string, string> { ["x-amz-content-sha256"] = EmptyPayloadHash };
+            try
+            {
+                await context.Protocol.SendAsync(
+                    RestS3, region, operation, System.Net.Http.HttpMethod.Get, "/" + Uri.EscapeDataString(bucket), headers, Array.Empty<byte>(), cancellationToken,
+                    new[] { new KeyValuePair<string, string>(subresource, string.Empty) }).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e)
+            {
+                return e;
+            }
+
+            return new AwsServiceException("s3", operation, "InvalidResponse", "S3 answered 404 to the SDK and 200 when asked again.", 200);
+        }
+
+        /// <summary>Returns null for a 404 the SDK did not raise (see <see cref="Bucket"/>).</summary>
+        private static JsonObject? UnlessSwallowed404(Amazon.Runtime.AmazonWebServiceResponse response, Func<JsonObject> convert) =>
+            response.HttpStatusCode == System.Net.HttpStatusCode.NotFound ? null : convert();
 
         private static async Task<string> BucketRegionAsync(LiveCallContext context, ApiCall call, string bucket, CancellationToken cancellationToken)
         {
@@ -176,6 +219,36 @@ namespace WASecurity.Aws.Operations
             call.Parameters.TryGetValue("Bucket", out var value) && value is string bucket && bucket.Length > 0
                 ? bucket
                 : throw new AwsServiceException("s3", call.Operation, "InvalidParameter", "The call names no Bucket.", 0);
+
+        /// <summary>
+        /// AWSSDK.S3 returns GetBucketPolicy's body as the policy whatever the status, so S3's error document
+        /// (<c>&lt;Error&gt;&lt;Code&gt;NoSuchBucketPolicy&lt;/Code&gt;…</c>) would arrive as a "policy". It is raised as the
+        /// error it is; a policy is JSON and never starts with '&lt;'.
+        /// </summary>
+        internal static void ThrowIfErrorDocument(string body, int status)
+        {
+            var text = body.TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+            if (status < 300 && !text.StartsWith("<", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            string? code = null;
+            string? message = null;
+            try
+            {
+                var error = SafeXml.Parse(text).Root;
+                code = error?.Elements().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
+                message = error?.Elements().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
+            }
+            catch (System.Xml.XmlException)
+            {
+                // Not an error document either: reported below as what it is.
+            }
+
+            throw new AwsServiceException(
+                "s3", "GetBucketPolicy", string.IsNullOrEmpty(code) ? "InvalidResponse" : code!, message ?? "The response is not a bucket policy.", status < 300 ? 200 : status);
+        }
 
         /// <summary>A member S3 always sends on success; its absence means the answer is not what the operation returns.</summary>
         private static T Required<T>(T? value, string operation, string member)
