@@ -33,7 +33,7 @@ namespace WASecurity.Aws.Operations
 
             registry.Add("dynamodb", "DescribeTable", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
-                var response = await context.Sdk.CallAsync("dynamodb", call.Operation, t => client.DescribeTableAsync(new DescribeTableRequest { TableName = KmsOperations.Parameter(call, "TableName") }, t), token).ConfigureAwait(false);
+                var response = await context.Sdk.CallAsync("dynamodb", call.Operation, t => client.DescribeTableAsync(new DescribeTableRequest { TableName = call.StringParameter("TableName") }, t), token).ConfigureAwait(false);
                 return new JsonObject { ["Table"] = SdkJson.From(response.Table) };
             }));
 
@@ -44,7 +44,7 @@ namespace WASecurity.Aws.Operations
                 string? next = null;
                 do
                 {
-                    var request = new ListTagsOfResourceRequest { ResourceArn = KmsOperations.Parameter(call, "ResourceArn"), NextToken = next };
+                    var request = new ListTagsOfResourceRequest { ResourceArn = call.StringParameter("ResourceArn"), NextToken = next };
                     var page = await context.Sdk.CallAsync("dynamodb", call.Operation, t => client.ListTagsOfResourceAsync(request, t), token).ConfigureAwait(false);
                     foreach (var tag in page.Tags ?? new List<Tag>())
                     {
@@ -60,7 +60,7 @@ namespace WASecurity.Aws.Operations
             registry.Add("dynamodb", "DescribeContinuousBackups", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var response = await context.Sdk.CallAsync(
-                    "dynamodb", call.Operation, t => client.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = KmsOperations.Parameter(call, "TableName") }, t), token).ConfigureAwait(false);
+                    "dynamodb", call.Operation, t => client.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = call.StringParameter("TableName") }, t), token).ConfigureAwait(false);
                 return new JsonObject { ["ContinuousBackupsDescription"] = SdkJson.From(response.ContinuousBackupsDescription) };
             }));
         }

@@ -51,25 +51,22 @@ namespace WASecurity.Aws.Operations
 
             registry.Add("kms", "DescribeKey", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
-                var response = await context.Sdk.CallAsync("kms", call.Operation, t => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = Parameter(call, "KeyId") }, t), token).ConfigureAwait(false);
+                var response = await context.Sdk.CallAsync("kms", call.Operation, t => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = call.StringParameter("KeyId") }, t), token).ConfigureAwait(false);
                 return new JsonObject { ["KeyMetadata"] = SdkJson.From(response.KeyMetadata) };
             }));
 
             // An older key without a configurable period has no RotationPeriodInDays: left out, as the CLI leaves it out.
             registry.Add("kms", "GetKeyRotationStatus", (call, context, token) => WithClientAsync(call, context, token, async client =>
-                SdkJson.Structure(await context.Sdk.CallAsync("kms", call.Operation, t => client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = Parameter(call, "KeyId") }, t), token).ConfigureAwait(false))));
+                SdkJson.Structure(await context.Sdk.CallAsync("kms", call.Operation, t => client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = call.StringParameter("KeyId") }, t), token).ConfigureAwait(false))));
 
             // The CLI prints {"Policy": "<the policy JSON as a string>", "PolicyName": "default"}.
             registry.Add("kms", "GetKeyPolicy", (call, context, token) => WithClientAsync(call, context, token, async client =>
                 SdkJson.Structure(await context.Sdk.CallAsync(
                     "kms",
                     call.Operation,
-                    t => client.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = Parameter(call, "KeyId"), PolicyName = Parameter(call, "PolicyName") ?? "default" }, t),
+                    t => client.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = call.StringParameter("KeyId"), PolicyName = call.StringParameter("PolicyName") ?? "default" }, t),
                     token).ConfigureAwait(false))));
         }
-
-        internal static string? Parameter(ApiCall call, string name) =>
-            call.Parameters.TryGetValue(name, out var value) ? value as string : null;
 
         private static async Task<EvidenceResponse> WithClientAsync(
             ApiCall call, LiveCallContext context, CancellationToken token, System.Func<AmazonKeyManagementServiceClient, Task<JsonObject>> fetch)

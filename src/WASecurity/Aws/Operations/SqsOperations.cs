@@ -42,7 +42,7 @@ namespace WASecurity.Aws.Operations
             // {"Attributes": {"QueueArn": …, "Policy": "<JSON string>", "SqsManagedSseEnabled": "true", …}}: every value a string, as SQS sends it.
             registry.Add("sqs", "GetQueueAttributes", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
-                var request = new GetQueueAttributesRequest { QueueUrl = KmsOperations.Parameter(call, "QueueUrl"), AttributeNames = new List<string> { "All" } };
+                var request = new GetQueueAttributesRequest { QueueUrl = call.StringParameter("QueueUrl"), AttributeNames = new List<string> { "All" } };
                 var response = await context.Sdk.CallAsync("sqs", call.Operation, t => client.GetQueueAttributesAsync(request, t), token).ConfigureAwait(false);
                 return new JsonObject { ["Attributes"] = SdkJson.From(response.Attributes ?? new Dictionary<string, string>()) };
             }));
@@ -51,7 +51,7 @@ namespace WASecurity.Aws.Operations
             registry.Add("sqs", "ListQueueTags", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var response = await context.Sdk.CallAsync(
-                    "sqs", call.Operation, t => client.ListQueueTagsAsync(new ListQueueTagsRequest { QueueUrl = KmsOperations.Parameter(call, "QueueUrl") }, t), token).ConfigureAwait(false);
+                    "sqs", call.Operation, t => client.ListQueueTagsAsync(new ListQueueTagsRequest { QueueUrl = call.StringParameter("QueueUrl") }, t), token).ConfigureAwait(false);
                 return new JsonObject { ["Tags"] = SdkJson.From(response.Tags ?? new Dictionary<string, string>()) };
             }));
         }
