@@ -131,7 +131,8 @@ namespace WASecurity.Aws
         /// a 2xx answer and throws <see cref="AwsServiceException"/> for any other.
         /// </summary>
         public async Task<string> SendAsync(
-            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
+            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
+            IReadOnlyList<KeyValuePair<string, string>>? query = null)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
             var retry = _session.Retry;
@@ -143,7 +144,7 @@ namespace WASecurity.Aws
                 await _session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body).ConfigureAwait(false))
+                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body, query).ConfigureAwait(false))
                     using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
                         timeout.CancelAfter(_session.RequestTimeout);
@@ -233,24 +234,35 @@ namespace WASecurity.Aws
             throw new AwsServiceException("aws", operation, "TooManyPages", $"More than {MaxPages} pages.", 200);
         }
 
-        private async Task<HttpRequestMessage> BuildRequestAsync(ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body)
+        private async Task<HttpRequestMessage> BuildRequestAsync(
+            ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, IReadOnlyList<KeyValuePair<string, string>>? query)
         {
             var credentials = await _session.GetCredentialsAsync().ConfigureAwait(false);
             var now = DateTime.UtcNow;
             var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-            // A REST path may carry a query string (paging markers): signed in canonical (sorted, encoded) form.
-            var query = string.Empty;
+            // The query string comes as name/value pairs (S3 Control, CloudFront) or in the path (paging markers):
+            // both are signed in SigV4's canonical form, names and values percent-encoded, sorted by name then value.
+            var pairs = new List<KeyValuePair<string, string>>(query ?? Array.Empty<KeyValuePair<string, string>>());
             var questionMark = path.IndexOf('?');
             if (questionMark >= 0)
             {
-                query = CanonicalQuery(path.Substring(questionMark + 1));
+                foreach (var pair in path.Substring(questionMark + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var parts = pair.Split(new[] { '=' }, 2);
+                    pairs.Add(new KeyValuePair<string, string>(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty));
+                }
+
                 path = path.Substring(0, questionMark);
             }
 
             var basePath = endpoint.Uri.AbsolutePath.TrimEnd('/');
             var fullPath = basePath + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
-            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = query }.Uri;
+            var queryText = string.Join("&", pairs
+                .Select(p => (Name: Escape(p.Key), Value: Escape(p.Value)))
+                .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+                .Select(p => p.Name + "=" + p.Value));
+            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = queryText }.Uri;
 
             var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -272,7 +284,7 @@ namespace WASecurity.Aws
             var canonical = new StringBuilder()
                 .Append(method.Method).Append('\n')
                 .Append(CanonicalPath(fullPath)).Append('\n')
-                .Append(query).Append('\n');
+                .Append(queryText).Append('\n');
             foreach (var header in signed)
             {
                 canonical.Append(header.Key).Append(':').Append(header.Value).Append('\n');

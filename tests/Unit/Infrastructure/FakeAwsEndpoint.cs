@@ -69,7 +69,8 @@ namespace WASecurity.Tests.Infrastructure
                     context.Request.HttpMethod,
                     context.Request.Url!.AbsolutePath,
                     context.Request.Headers.AllKeys.Where(k => k != null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase),
-                    await reader.ReadToEndAsync());
+                    await reader.ReadToEndAsync(),
+                    context.Request.Url!.Query);
                 Requests.Enqueue(request);
                 var response = _respond(request);
                 context.Response.StatusCode = response.Status;
@@ -83,13 +84,17 @@ namespace WASecurity.Tests.Infrastructure
 
     public sealed class FakeRequest
     {
-        public FakeRequest(string method, string path, IReadOnlyDictionary<string, string> headers, string body)
+        public FakeRequest(string method, string path, IReadOnlyDictionary<string, string> headers, string body, string query = "")
         {
             Method = method;
             Path = path;
             Headers = headers;
             Body = body;
+            Query = query;
         }
+
+        /// <summary>The query string as sent, with its leading '?' (REST protocols: <c>?policyStatus</c>, <c>?Marker=…</c>).</summary>
+        public string Query { get; }
 
         public string Method { get; }
         public string Path { get; }

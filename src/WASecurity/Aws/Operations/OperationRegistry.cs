@@ -45,6 +45,9 @@ namespace WASecurity.Aws.Operations
             AccountOperations.Register(registry);
             SecretsManagerOperations.Register(registry);
             SsoAdminOperations.Register(registry);
+            S3Operations.Register(registry);
+            S3ControlOperations.Register(registry);
+            CloudFrontOperations.Register(registry);
             KmsOperations.Register(registry);
             DynamoDbOperations.Register(registry);
             SqsOperations.Register(registry);
