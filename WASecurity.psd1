@@ -32,6 +32,10 @@
         'Invoke-WASKeyRotationCheck'
         'Test-WASEncryptionInTransit'
         'Test-WASIncidentResponse'
+        'Enable-WASKeyRotation'
+        'Enable-WASEbsEncryptionByDefault'
+        'Enable-WASS3AccountPublicAccessBlock'
+        'Set-WASPasswordPolicy'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -256,10 +256,24 @@ namespace WASecurity.Aws
             var now = DateTime.UtcNow;
             var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
+            // The query string comes as name/value pairs (S3 Control, CloudFront) or in the path (paging markers):
+            // both are signed in SigV4's canonical form, names and values percent-encoded, sorted by name then value.
+            var pairs = new List<KeyValuePair<string, string>>(query ?? Array.Empty<KeyValuePair<string, string>>());
+            var questionMark = path.IndexOf('?');
+            if (questionMark >= 0)
+            {
+                foreach (var pair in path.Substring(questionMark + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var parts = pair.Split(new[] { '=' }, 2);
+                    pairs.Add(new KeyValuePair<string, string>(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty));
+                }
+
+                path = path.Substring(0, questionMark);
+            }
+
             var basePath = endpoint.Uri.AbsolutePath.TrimEnd('/');
             var fullPath = basePath + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
-            // SigV4's canonical query string: names and values percent-encoded, sorted by name then value.
-            var queryText = string.Join("&", (query ?? Array.Empty<KeyValuePair<string, string>>())
+            var queryText = string.Join("&", pairs
                 .Select(p => (Name: Escape(p.Key), Value: Escape(p.Value)))
                 .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
                 .Select(p => p.Name + "=" + p.Value));
@@ -386,6 +400,15 @@ namespace WASecurity.Aws
 
             return builder.ToString();
         }
+
+        /// <summary>A query string as SigV4 signs it: parameters sorted by name, names and values percent-encoded.</summary>
+        internal static string CanonicalQuery(string query) =>
+            string.Join("&", query.Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split(new[] { '=' }, 2))
+                .Select(p => (Name: Escape(Uri.UnescapeDataString(p[0])), Value: Escape(p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty)))
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .ThenBy(p => p.Value, StringComparer.Ordinal)
+                .Select(p => p.Name + "=" + p.Value));
 
         // Services other than S3 sign the path with each segment encoded twice.
         private static string CanonicalPath(string path) =>

@@ -10,12 +10,14 @@ namespace WASecurity.Aws
     internal sealed class AwsService
     {
         private readonly IReadOnlyDictionary<string, GlobalEndpoint>? _global;
+        private readonly string _hostPrefix;
 
-        private AwsService(string endpointPrefix, string signingName, IReadOnlyDictionary<string, GlobalEndpoint>? global)
+        private AwsService(string endpointPrefix, string signingName, IReadOnlyDictionary<string, GlobalEndpoint>? global, string hostPrefix = "")
         {
             EndpointPrefix = endpointPrefix;
             SigningName = signingName;
             _global = global;
+            _hostPrefix = hostPrefix;
         }
 
         public static AwsService Iam { get; } = Global("iam", "iam", new Dictionary<string, GlobalEndpoint>
@@ -49,6 +51,12 @@ namespace WASecurity.Aws
             new AwsService(endpointPrefix, signingName, endpoints);
 
         /// <summary>
+        /// This service with a label in front of its host (S3 Control's <c>{AccountId}.s3-control.…</c>). The prefix
+        /// applies to AWS's own host only: an endpoint override is used as given (an emulator or proxy has no such names).
+        /// </summary>
+        public AwsService WithHostPrefix(string hostPrefix) => new AwsService(EndpointPrefix, SigningName, _global, hostPrefix);
+
+        /// <summary>
         /// Where a request for <paramref name="region"/> goes and which region signs it. A global service uses the
         /// endpoint of <paramref name="region"/>'s partition. An override (-EndpointUrl) receives every request but
         /// keeps the signing region, so an emulator or proxy sees what AWS would.
@@ -74,7 +82,7 @@ namespace WASecurity.Aws
                 signingRegion = region;
             }
 
-            var uri = endpointOverride != null ? new Uri(endpointOverride, UriKind.Absolute) : new Uri("https://" + host);
+            var uri = endpointOverride != null ? new Uri(endpointOverride, UriKind.Absolute) : new Uri("https://" + _hostPrefix + host);
             return new ServiceEndpoint(uri, signingRegion, SigningName);
         }
     }

@@ -34,6 +34,9 @@ namespace WASecurity.Aws
                 {
                     // An override host cannot take bucket subdomains (bucket.127.0.0.1): address buckets by path.
                     s3.ForcePathStyle = true;
+
+                    // Emulators label S3's XML errors text/html, which the SDK would not read (NoSuch… codes lost).
+                    s3.HttpClientFactory = EmulatorXmlErrorHttpClientFactory.Instance;
                 }
             }
             else

@@ -15,55 +15,21 @@ using WASecurity.Settings;
 namespace WASecurity.Cmdlets
 {
     /// <summary>
-    /// The parameters every assessment cmdlet takes (AWS Tools for PowerShell's names and aliases, plus the
-    /// evidence, check and setting selectors) and the run loop: evidence source → checks → findings → pipeline.
+    /// The parameters every assessment cmdlet takes (the AWS ones of <see cref="AwsCmdletBase"/>, plus the
+    /// region, evidence, check and setting selectors) and the run loop: evidence source → checks → findings → pipeline.
     /// </summary>
-    public abstract class AssessmentCmdletBase : PSCmdlet
+    public abstract class AssessmentCmdletBase : AwsCmdletBase
     {
-        protected const string LiveSet = "Live";
         protected const string EvidenceSet = "Evidence";
 
         private CancellationTokenSource? _cancellation;
-
-        /// <summary>Name of a profile in the shared credentials/config files, or of an AWS Tools stored profile.</summary>
-        [Parameter(ParameterSetName = LiveSet)]
-        [Alias("StoredCredentials", "AWSProfileName")]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileName { get; set; }
-
-        /// <summary>The shared credentials file that holds -ProfileName.</summary>
-        [Parameter(ParameterSetName = LiveSet)]
-        [Alias("AWSProfilesLocation", "ProfilesLocation")]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileLocation { get; set; }
 
         /// <summary>Regions for regional checks; global checks ignore it.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Region { get; set; }
 
-        [Parameter(ParameterSetName = LiveSet)]
-        [Alias("AK")]
-        [ValidateNotNullOrEmpty]
-        public string? AccessKey { get; set; }
-
-        [Parameter(ParameterSetName = LiveSet)]
-        [Alias("SK", "SecretAccessKey")]
-        [ValidateNotNullOrEmpty]
-        public string? SecretKey { get; set; }
-
-        [Parameter(ParameterSetName = LiveSet)]
-        [Alias("ST")]
-        [ValidateNotNullOrEmpty]
-        public string? SessionToken { get; set; }
-
-        [Parameter(ParameterSetName = LiveSet)]
-        public AWSCredentials? Credential { get; set; }
-
-        /// <summary>Sends every service's requests to this endpoint (like AWS_ENDPOINT_URL).</summary>
-        [Parameter(ParameterSetName = LiveSet)]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
+        internal override string[]? RequestedRegions => Region;
 
         /// <summary>Fetches every response again instead of reusing the session cache (kept for 5 minutes).</summary>
         [Parameter(ParameterSetName = LiveSet)]

@@ -4,7 +4,7 @@ using WASecurity.Aws;
 namespace WASecurity.Cmdlets
 {
     /// <summary>
-    /// Builds the credential request from an assessment cmdlet's parameters and the AWS Tools session variables,
+    /// Builds the credential request from an AWS cmdlet's parameters and the AWS Tools session variables,
     /// resolves it, and reports each decision with Write-Debug (never a secret).
     /// </summary>
     internal static class AwsContextFromCmdlet
@@ -15,7 +15,7 @@ namespace WASecurity.Cmdlets
         /// <summary>Set by AWS Tools' Set-DefaultAWSRegion (or by a script).</summary>
         internal const string StoredRegionVariable = "StoredAWSRegion";
 
-        public static CredentialRequest CreateRequest(AssessmentCmdletBase cmdlet) => new CredentialRequest
+        public static CredentialRequest CreateRequest(AwsCmdletBase cmdlet) => new CredentialRequest
         {
             AccessKey = cmdlet.AccessKey,
             SecretKey = cmdlet.SecretKey,
@@ -25,7 +25,7 @@ namespace WASecurity.Cmdlets
             Credential = cmdlet.Credential,
             StoredAWSCredentials = cmdlet.SessionState.PSVariable.GetValue(StoredCredentialsVariable),
             StoredAWSRegion = cmdlet.SessionState.PSVariable.GetValue(StoredRegionVariable),
-            Region = cmdlet.Region,
+            Region = cmdlet.RequestedRegions,
             EndpointUrl = cmdlet.EndpointUrl,
         };
 
@@ -33,10 +33,10 @@ namespace WASecurity.Cmdlets
         /// Resolves credentials, region and endpoint for a live run. A resolution failure becomes a terminating
         /// error (WASProfileNotFound, WASNoCredentials, WASInvalidProfile, WASInvalidArgument).
         /// </summary>
-        public static ResolvedAwsContext Resolve(AssessmentCmdletBase cmdlet) => Resolve(cmdlet, CreateRequest(cmdlet));
+        public static ResolvedAwsContext Resolve(AwsCmdletBase cmdlet) => Resolve(cmdlet, CreateRequest(cmdlet));
 
         /// <summary>Resolves a request built by <see cref="CreateRequest"/> (and possibly adjusted, e.g. by tests).</summary>
-        public static ResolvedAwsContext Resolve(AssessmentCmdletBase cmdlet, CredentialRequest request)
+        public static ResolvedAwsContext Resolve(AwsCmdletBase cmdlet, CredentialRequest request)
         {
             ResolvedAwsContext context;
             try

@@ -20,5 +20,6 @@ namespace WASecurity.Cmdlets
         public const string InvalidReport = "WASInvalidReport";
         public const string InvalidSuppressionFile = "WASInvalidSuppressionFile";
         public const string InvalidAttestationFile = "WASInvalidAttestationFile";
+        public const string RemediationNotApplicable = "WASRemediationNotApplicable";
     }
 }

@@ -93,7 +93,7 @@ namespace WASecurity.Tests.Infrastructure
             Query = query;
         }
 
-        /// <summary>The URL's query string with its leading '?', or empty (REST-JSON paging tokens travel here).</summary>
+        /// <summary>The query string as sent, with its leading '?' (REST protocols: <c>?policyStatus</c>, <c>?Marker=…</c>).</summary>
         public string Query { get; }
 
         public string Method { get; }

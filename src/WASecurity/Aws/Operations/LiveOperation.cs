@@ -27,6 +27,9 @@ namespace WASecurity.Aws.Operations
 
         public SdkClientFactory Sdk { get; }
 
+        /// <summary>Where each S3 bucket lives, learned once per run (per-bucket S3 calls are sent to that region).</summary>
+        public S3BucketRegions BucketRegions { get; } = new S3BucketRegions();
+
         /// <summary>The region a call is sent to: its own, or for a global call the session's (which picks the partition).</summary>
         public string RegionOf(ApiCall call) => call.Region == ApiCall.Global ? Session.Region : call.Region;
     }

@@ -45,6 +45,18 @@ namespace WASecurity.Aws.Operations
             AccountOperations.Register(registry);
             SecretsManagerOperations.Register(registry);
             SsoAdminOperations.Register(registry);
+            S3Operations.Register(registry);
+            S3ControlOperations.Register(registry);
+            CloudFrontOperations.Register(registry);
+            KmsOperations.Register(registry);
+            DynamoDbOperations.Register(registry);
+            SqsOperations.Register(registry);
+            RdsOperations.Register(registry);
+            EfsOperations.Register(registry);
+            Macie2Operations.Register(registry);
+            ElbOperations.Register(registry);
+            AcmOperations.Register(registry);
+            EventsOperations.Register(registry);
             CloudTrailOperations.Register(registry);
             ConfigOperations.Register(registry);
             GuardDutyOperations.Register(registry);
