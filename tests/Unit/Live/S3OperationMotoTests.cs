@@ -69,6 +69,14 @@ namespace WASecurity.Tests.Live
             Assert.Empty((await Get(LoggingCalls.GetBucketVersioning("was-trail-plain"))).Root.EnumerateObject());
             Assert.Equal("ReplicationConfigurationNotFoundError", (await Get(DataCalls.GetBucketReplication("was-trail-plain"))).Error!.Code);
 
+            // The ACL as the CLI prints it: the owner's canonical id under ID, groups by URI.
+            var acl = await Get(LoggingCalls.GetBucketAcl("was-access-logs"));
+            var ownerId = acl.Root.Path("Owner")!.Value.Str("ID");
+            Assert.False(string.IsNullOrEmpty(ownerId));
+            var grants = acl.Root.Items("Grants").ToList();
+            Assert.Contains(grants, g => g.Path("Grantee")!.Value.Str("Type") == "CanonicalUser" && g.Path("Grantee")!.Value.Str("ID") == ownerId && g.Str("Permission") == "FULL_CONTROL");
+            Assert.Contains(grants, g => g.Path("Grantee")!.Value.Str("Type") == "Group" && g.Path("Grantee")!.Value.Str("URI") == "http://acs.amazonaws.com/groups/s3/LogDelivery" && g.Str("Permission") == "WRITE");
+
             // This moto has no GetBucketPolicyStatus: the call is an error, never a "not public" verdict.
             var status = await Get(LoggingCalls.GetBucketPolicyStatus("was-trail-plain"));
             // (A moto that implements it answers NoSuchBucketPolicy for this bucket, which has none.)
