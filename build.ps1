@@ -12,12 +12,15 @@
     Package builds, then writes a versioned module folder and a .nupkg under out/package and proves that it
             installs from a local repository.
     Clean   removes out/, tools/ and the bin/obj folders.
+    Benchmark builds, then prints the wall time of Test-WASNetworkBoundary for 1 and for 17 regions with 100 ms
+            injected into every request, at the default -ThrottleLimit and at -ThrottleLimit 1 (a measurement,
+            not a test: build/Measure-RegionalScan.ps1).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Clean', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Clean', 'Package', 'Benchmark')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -206,6 +209,11 @@ switch ($Task) {
         Write-Host 'Regenerated docs/settings.md and docs/checks/.'
     }
     'Clean' { Invoke-CleanTask }
+    'Benchmark' {
+        Invoke-BuildTask
+        Invoke-Pwsh @('-File', (Join-Path $Root 'build/Measure-RegionalScan.ps1'), '-ModulePath', $ModuleOut)
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
     'Package' {
         Invoke-BuildTask
         Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASPackage.ps1'), '-Root', $Root, '-Configuration', $Configuration)

@@ -19,6 +19,7 @@ apt-get install -y -qq --no-install-recommends python3 python3-cryptography pyth
   python3-jmespath python3-urllib3 python3-six python3-yaml >/dev/null
 
 work="$(mktemp -d)"
+chmod 755 "$work"   # apt downloads as the _apt user
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/sources"
 cat > "$work/sources/next.sources" <<SRC

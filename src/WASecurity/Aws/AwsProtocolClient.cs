@@ -131,8 +131,7 @@ namespace WASecurity.Aws
         /// a 2xx answer and throws <see cref="AwsServiceException"/> for any other.
         /// </summary>
         public async Task<string> SendAsync(
-            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
-            IReadOnlyList<KeyValuePair<string, string>>? query = null)
+            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
             var retry = _session.Retry;
@@ -144,7 +143,7 @@ namespace WASecurity.Aws
                 await _session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body, query).ConfigureAwait(false))
+                    using (var request = await BuildRequestAsync(endpoint, method, path, headers, body).ConfigureAwait(false))
                     using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
                         timeout.CancelAfter(_session.RequestTimeout);
@@ -234,21 +233,24 @@ namespace WASecurity.Aws
             throw new AwsServiceException("aws", operation, "TooManyPages", $"More than {MaxPages} pages.", 200);
         }
 
-        private async Task<HttpRequestMessage> BuildRequestAsync(
-            ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, IReadOnlyList<KeyValuePair<string, string>>? query)
+        private async Task<HttpRequestMessage> BuildRequestAsync(ServiceEndpoint endpoint, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body)
         {
             var credentials = await _session.GetCredentialsAsync().ConfigureAwait(false);
             var now = DateTime.UtcNow;
             var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
+            // A REST path may carry a query string (paging markers): signed in canonical (sorted, encoded) form.
+            var query = string.Empty;
+            var questionMark = path.IndexOf('?');
+            if (questionMark >= 0)
+            {
+                query = CanonicalQuery(path.Substring(questionMark + 1));
+                path = path.Substring(0, questionMark);
+            }
+
             var basePath = endpoint.Uri.AbsolutePath.TrimEnd('/');
             var fullPath = basePath + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
-            // SigV4's canonical query string: names and values percent-encoded, sorted by name then value.
-            var queryText = string.Join("&", (query ?? Array.Empty<KeyValuePair<string, string>>())
-                .Select(p => (Name: Escape(p.Key), Value: Escape(p.Value)))
-                .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
-                .Select(p => p.Name + "=" + p.Value));
-            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = queryText }.Uri;
+            var uri = new UriBuilder(endpoint.Uri) { Path = fullPath, Query = query }.Uri;
 
             var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -270,7 +272,7 @@ namespace WASecurity.Aws
             var canonical = new StringBuilder()
                 .Append(method.Method).Append('\n')
                 .Append(CanonicalPath(fullPath)).Append('\n')
-                .Append(queryText).Append('\n');
+                .Append(query).Append('\n');
             foreach (var header in signed)
             {
                 canonical.Append(header.Key).Append(':').Append(header.Value).Append('\n');
@@ -371,6 +373,15 @@ namespace WASecurity.Aws
 
             return builder.ToString();
         }
+
+        /// <summary>A query string as SigV4 signs it: parameters sorted by name, names and values percent-encoded.</summary>
+        internal static string CanonicalQuery(string query) =>
+            string.Join("&", query.Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split(new[] { '=' }, 2))
+                .Select(p => (Name: Escape(Uri.UnescapeDataString(p[0])), Value: Escape(p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty)))
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .ThenBy(p => p.Value, StringComparer.Ordinal)
+                .Select(p => p.Name + "=" + p.Value));
 
         // Services other than S3 sign the path with each segment encoded twice.
         private static string CanonicalPath(string path) =>

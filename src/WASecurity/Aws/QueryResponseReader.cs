@@ -53,7 +53,7 @@ namespace WASecurity.Aws
                 return Leaf(element.Value, name, shape);
             }
 
-            if (children.All(c => c.Name.LocalName == "member" || c.Name.LocalName == "item") && (isItem || !shape.Maps.Contains(name)))
+            if (children.All(c => IsListItem(c.Name.LocalName, shape)) && (isItem || !shape.Maps.Contains(name)))
             {
                 var array = new JsonArray();
                 foreach (var child in children)
@@ -107,6 +107,8 @@ namespace WASecurity.Aws
             return structure;
         }
 
+        private static bool IsListItem(string name, QueryShape shape) => name == "member" || name == "item" || shape.Members.Contains(name);
+
         private static JsonNode? Leaf(string text, string name, QueryShape shape)
         {
             if (shape.Numbers.Contains(name))
@@ -135,6 +137,11 @@ namespace WASecurity.Aws
                     // Not JSON after all: the CLI would print the decoded string.
                     return JsonValue.Create(decoded);
                 }
+            }
+
+            if (shape.Texts.Contains(name))
+            {
+                return JsonValue.Create(text);
             }
 
             if (text == "true")

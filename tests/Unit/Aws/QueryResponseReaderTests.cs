@@ -54,6 +54,17 @@ namespace WASecurity.Tests.Aws
         }
 
         [Fact]
+        public void Text_fields_keep_true_and_false_as_strings_while_other_leaves_become_booleans()
+        {
+            const string xml = "<R><RResult><UserDetailList><member><UserName>true</UserName><GroupList><member>false</member></GroupList>"
+                + "<Tags><member><Key>Public</Key><Value>true</Value></member></Tags></member></UserDetailList><IsTruncated>false</IsTruncated></RResult></R>";
+
+            var json = QueryResponseReader.Read(xml, "R", WASecurity.Aws.Operations.IamOperations.Common);
+
+            Assert.Equal("{\"UserDetailList\":[{\"UserName\":\"true\",\"GroupList\":[\"false\"],\"Tags\":[{\"Key\":\"Public\",\"Value\":\"true\"}]}],\"IsTruncated\":false}", json.ToJsonString());
+        }
+
+        [Fact]
         public void A_document_type_definition_is_refused()
         {
             var xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><R><RResult><A>&x;</A></RResult></R>";

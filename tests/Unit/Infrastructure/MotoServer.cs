@@ -38,11 +38,12 @@ namespace WASecurity.Tests.Infrastructure
         {
         }
 
-        private MotoServer(IDictionary<string, string>? environment)
+        private MotoServer(IDictionary<string, string>? environment, bool shiftableClock = false)
         {
             Port = FreePort();
             Endpoint = $"http://127.0.0.1:{Port}";
-            var (file, prefix) = ResolveCommand();
+            HasClock = shiftableClock;
+            var (file, prefix) = shiftableClock ? ResolveClockCommand() : ResolveCommand();
             var start = new ProcessStartInfo(file)
             {
                 UseShellExecute = false,
@@ -83,6 +84,16 @@ namespace WASecurity.Tests.Infrastructure
         /// <summary>Starts a separate server with extra environment variables (e.g. INITIAL_NO_AUTH_ACTION_COUNT).</summary>
         public static MotoServer Start(IDictionary<string, string>? environment) => new MotoServer(environment);
 
+        /// <summary>
+        /// Starts moto in-process in Python with a shiftable clock (Infrastructure/moto_clock_server.py), so a test
+        /// can seed credentials, roles and secrets "in the past" with <see cref="ShiftClock"/>. Runs the first Python
+        /// that imports moto of: WAS_MOTO_PYTHON, the python3 beside moto_server, python3 on PATH.
+        /// </summary>
+        public static MotoServer StartWithClock() => new MotoServer(null, shiftableClock: true);
+
+        /// <summary>Whether this server was started by <see cref="StartWithClock"/>.</summary>
+        public bool HasClock { get; }
+
         public int Port { get; }
 
         /// <summary>The server's URL, for -EndpointUrl.</summary>
@@ -102,7 +113,8 @@ namespace WASecurity.Tests.Infrastructure
 
         /// <summary>
         /// Runs a boto3 script against this server and returns what it printed. The script can use
-        /// <c>client(name, region='us-east-1')</c>, already pointed at the server with test credentials.
+        /// <c>client(name, region='us-east-1')</c>, already pointed at the server with test credentials, and, on a
+        /// server from <see cref="StartWithClock"/>, <c>clock(days)</c> to seed in the past.
         /// </summary>
         public string RunPython(string script, IDictionary<string, string>? environment = null)
         {
@@ -112,6 +124,10 @@ namespace WASecurity.Tests.Infrastructure
                 "ENDPOINT = os.environ['MOTO_ENDPOINT']",
                 "def client(name, region='us-east-1', key='testing', secret='testing'):",
                 "    return boto3.client(name, endpoint_url=ENDPOINT, region_name=region, aws_access_key_id=key, aws_secret_access_key=secret)",
+                "def clock(days):",
+                "    # Only on a server from StartWithClock(): moves moto's 'now' by days (negative: into the past); clock(0) restores it.",
+                "    import urllib.request",
+                "    urllib.request.urlopen(urllib.request.Request(ENDPOINT + '/_clock', data=json.dumps({'offset_days': days}).encode(), method='POST')).read()",
                 string.Empty,
             });
             var path = Path.Combine(Path.GetTempPath(), "was-moto-seed-" + Guid.NewGuid().ToString("N") + ".py");
@@ -169,6 +185,41 @@ namespace WASecurity.Tests.Infrastructure
             "except ClientError as e:",
             "    print('yes' if e.response['Error']['Code'] == 'ResourceNotFoundException' else 'no')",
         })).Trim() == "yes";
+
+        /// <summary>
+        /// Moves the server's "now" by <paramref name="offsetDays"/> (negative: into the past) until the returned
+        /// scope is disposed, which restores the real clock. Only for servers from <see cref="StartWithClock"/>.
+        /// </summary>
+        public IDisposable ShiftClock(double offsetDays)
+        {
+            if (!HasClock)
+            {
+                throw new InvalidOperationException("This moto server has no shiftable clock: start it with MotoServer.StartWithClock().");
+            }
+
+            SetClockOffset(offsetDays);
+            return new ClockScope(this);
+        }
+
+        /// <summary>The server's current "now" (shifted), as moto would stamp it.</summary>
+        public DateTimeOffset ServerNow()
+        {
+            using var http = new HttpClient();
+            var text = http.GetStringAsync(Endpoint + "/_clock").GetAwaiter().GetResult();
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return DateTimeOffset.Parse(document.RootElement.GetProperty("now").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Back to the real clock.</summary>
+        public void ResetClock() => SetClockOffset(0);
+
+        private void SetClockOffset(double offsetDays)
+        {
+            using var http = new HttpClient();
+            var body = "{\"offset_days\": " + offsetDays.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "}";
+            using var response = http.PostAsync(Endpoint + "/_clock", new StringContent(body, Encoding.UTF8, "application/json")).GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+        }
 
         /// <summary>Forgets every resource (moto's reset API), so a test starts from an empty account.</summary>
         public void Reset()
@@ -232,6 +283,27 @@ namespace WASecurity.Tests.Infrastructure
             }
 
             return (python, new[] { "-m", "moto.server" });
+        }
+
+        private static (string File, string[] Prefix) ResolveClockCommand()
+        {
+            var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "moto_clock_server.py");
+            if (!File.Exists(script))
+            {
+                throw new InvalidOperationException($"The clock launcher {script} was not copied to the test output.");
+            }
+
+            // WAS_MOTO_PYTHON, else the python3 beside moto_server (a private install such as tools/moto/bin), else PATH's.
+            var configured = Environment.GetEnvironmentVariable("WAS_MOTO_PYTHON");
+            var besideServer = FindOnPath("moto_server") is string server ? Path.Combine(Path.GetDirectoryName(server)!, "python3") : null;
+            var candidates = new[] { configured, besideServer, PythonCommand() }
+                .Where(c => !string.IsNullOrWhiteSpace(c) && (c!.IndexOf(Path.DirectorySeparatorChar) < 0 || File.Exists(c)))
+                .Select(c => c!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var python = candidates.FirstOrDefault(CanImportMotoServer)
+                ?? throw new InvalidOperationException($"None of {string.Join(", ", candidates)} can import moto.server, which the clock launcher needs (set WAS_MOTO_PYTHON). {InstallHint}");
+            return (python, new[] { script });
         }
 
         private static string PythonCommand() => FindOnPath("python3") ?? FindOnPath("python") ?? "python3";
@@ -322,6 +394,20 @@ namespace WASecurity.Tests.Infrastructure
 
             Dispose();
             throw new TimeoutException($"moto_server did not answer on {Endpoint} within {StartTimeout.TotalSeconds} s.\n{Log}");
+        }
+    }
+
+    /// <summary>Restores the real clock of a <see cref="MotoServer"/> when disposed.</summary>
+    internal sealed class ClockScope : IDisposable
+    {
+        private MotoServer? _server;
+
+        public ClockScope(MotoServer server) => _server = server;
+
+        public void Dispose()
+        {
+            _server?.ResetClock();
+            _server = null;
         }
     }
 

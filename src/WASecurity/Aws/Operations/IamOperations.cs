@@ -27,7 +27,14 @@ namespace WASecurity.Aws.Operations
                 "PolicyUsers", "PolicyRoles", "GroupList", "InstanceProfileList",
             },
             numbers: new[] { "MaxPasswordAge", "MinimumPasswordLength", "PasswordReusePrevention", "AttachmentCount", "PermissionsBoundaryUsageCount", "MaxSessionDuration" },
-            documents: new[] { "PolicyDocument", "AssumeRolePolicyDocument", "Document" });
+            documents: new[] { "PolicyDocument", "AssumeRolePolicyDocument", "Document" },
+            texts: new[]
+            {
+                // IAM names and free text may read "true"/"false" (a user or group may be named so); the CLI prints strings.
+                "UserName", "GroupName", "RoleName", "PolicyName", "InstanceProfileName", "ServerCertificateName", "Path",
+                "Description", "Key", "Value", "GroupList", "PolicyNames", "AccountAliases", "SAMLProviderName",
+                "VersionId", "DefaultVersionId", "UserId", "GroupId", "RoleId", "PolicyId", "SerialNumber",
+            });
 
         public static void Register(OperationRegistry registry)
         {
@@ -38,6 +45,7 @@ namespace WASecurity.Aws.Operations
             registry.Add("iam", "ListSAMLProviders", Query(QueryShape.Empty));
             registry.Add("iam", "ListOpenIDConnectProviders", Query(QueryShape.Empty));
             registry.Add("iam", "ListServerCertificates", Query(QueryShape.Empty, paginated: true));
+            registry.Add("iam", "ListEntitiesForPolicy", Query(QueryShape.Empty, paginated: true));
             registry.Add("iam", Checks.Iam.IamCalls.CredentialReport.Operation, CredentialReportAsync);
         }
 

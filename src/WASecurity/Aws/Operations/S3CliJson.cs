@@ -306,23 +306,5 @@ namespace WASecurity.Aws.Operations
 
             return array;
         }
-
-        private static JsonObject Put(this JsonObject json, string name, JsonNode? value)
-        {
-            if (value != null)
-            {
-                json[name] = value;
-            }
-
-            return json;
-        }
-
-        private static JsonObject Put(this JsonObject json, string name, string? value) => value == null ? json : json.Put(name, JsonValue.Create(value));
-
-        private static JsonObject Put(this JsonObject json, string name, bool? value) => value == null ? json : json.Put(name, JsonValue.Create(value.Value));
-
-        private static JsonObject Put(this JsonObject json, string name, int? value) => value == null ? json : json.Put(name, JsonValue.Create(value.Value));
-
-        private static JsonObject Put(this JsonObject json, string name, long? value) => value == null ? json : json.Put(name, JsonValue.Create(value.Value));
     }
 }

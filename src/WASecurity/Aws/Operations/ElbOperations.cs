@@ -1,0 +1,33 @@
+namespace WASecurity.Aws.Operations
+{
+    /// <summary>Elastic Load Balancing (AWS Query protocol, one endpoint): ELBv2 (2015-12-01) and classic (2012-06-01) load balancers.</summary>
+    internal static class ElbOperations
+    {
+        private static readonly AwsService Service = AwsService.Regional("elasticloadbalancing");
+
+        private static readonly QueryShape V2Shape = new QueryShape(
+            lists: new[]
+            {
+                "LoadBalancers", "AvailabilityZones", "SecurityGroups", "LoadBalancerAddresses", "Listeners", "Certificates", "DefaultActions",
+                "AlpnPolicy", "TargetGroups", "Values",
+            },
+            numbers: new[] { "Port", "Order", "Weight", "DurationSeconds" });
+
+        private static readonly QueryShape ClassicShape = new QueryShape(
+            lists: new[]
+            {
+                "LoadBalancerDescriptions", "ListenerDescriptions", "PolicyNames", "AvailabilityZones", "Subnets", "SecurityGroups", "Instances",
+                "BackendServerDescriptions", "AppCookieStickinessPolicies", "LBCookieStickinessPolicies", "OtherPolicies", "PolicyDescriptions",
+                "PolicyAttributeDescriptions",
+            },
+            numbers: new[] { "LoadBalancerPort", "InstancePort", "Interval", "Timeout", "UnhealthyThreshold", "HealthyThreshold", "CookieExpirationPeriod" });
+
+        public static void Register(OperationRegistry registry)
+        {
+            registry.Add("elbv2", "DescribeLoadBalancers", MarkerPagedQuery.Create(Service, "2015-12-01", V2Shape, "NextMarker"));
+            registry.Add("elbv2", "DescribeListeners", MarkerPagedQuery.Create(Service, "2015-12-01", V2Shape, "NextMarker"));
+            registry.Add("elb", "DescribeLoadBalancers", MarkerPagedQuery.Create(Service, "2012-06-01", ClassicShape, "NextMarker"));
+            registry.Add("elb", "DescribeLoadBalancerPolicies", ProtocolOperations.Query(Service, "2012-06-01", ClassicShape));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace WASecurity.Aws.Operations
+{
+    /// <summary>RDS (AWS Query protocol, regional): databases and clusters with their tags (TagList).</summary>
+    internal static class RdsOperations
+    {
+        private const string Version = "2014-10-31";
+
+        private static readonly AwsService Service = AwsService.Regional("rds");
+
+        /// <summary>RDS names its list entries after their type instead of <c>member</c>.</summary>
+        internal static readonly QueryShape Shape = new QueryShape(
+            lists: new[]
+            {
+                "DBInstances", "DBClusters", "TagList", "VpcSecurityGroups", "DBParameterGroups", "DBSecurityGroups", "OptionGroupMemberships",
+                "ReadReplicaDBInstanceIdentifiers", "ReadReplicaDBClusterIdentifiers", "ReadReplicaIdentifiers", "DBClusterMembers", "AvailabilityZones",
+                "AssociatedRoles", "DomainMemberships", "StatusInfos", "EnabledCloudwatchLogsExports", "ProcessorFeatures",
+                "DBClusterOptionGroupMemberships", "Subnets", "DBInstanceAutomatedBackupsReplications", "CustomEngineVersionAMIs",
+            },
+            numbers: new[]
+            {
+                "AllocatedStorage", "BackupRetentionPeriod", "Port", "DbInstancePort", "Iops", "MonitoringInterval", "PromotionTier",
+                "MaxAllocatedStorage", "StorageThroughput", "PerformanceInsightsRetentionPeriod", "Capacity",
+            },
+            members: new[]
+            {
+                "DBInstance", "DBCluster", "Tag", "VpcSecurityGroupMembership", "DBParameterGroup", "DBSecurityGroup", "OptionGroupMembership",
+                "ReadReplicaDBInstanceIdentifier", "ReadReplicaDBClusterIdentifier", "ReadReplicaIdentifier", "DBClusterMember", "AvailabilityZone",
+                "DBInstanceRole", "DBClusterRole", "DomainMembership", "DBInstanceStatusInfo", "Subnet", "ProcessorFeature", "DBClusterOptionGroup",
+                "DBInstanceAutomatedBackupsReplication",
+            });
+
+        public static void Register(OperationRegistry registry)
+        {
+            registry.Add("rds", "DescribeDBInstances", MarkerPagedQuery.Create(Service, Version, Shape, "Marker"));
+            registry.Add("rds", "DescribeDBClusters", MarkerPagedQuery.Create(Service, Version, Shape, "Marker"));
+        }
+    }
+}
