@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -34,7 +35,11 @@ namespace WASecurity.Aws.Operations
             string text;
             try
             {
-                text = await context.Protocol.SendAsync(service, region, operation, HttpMethod.Get, path, all, Array.Empty<byte>(), cancellationToken, query).ConfigureAwait(false);
+                // The protocol client signs a query string carried in the path in its canonical form.
+                var target = query == null || query.Count == 0
+                    ? path
+                    : path + "?" + string.Join("&", query.Select(p => AwsProtocolClient.Escape(p.Key) + "=" + AwsProtocolClient.Escape(p.Value)));
+                text = await context.Protocol.SendAsync(service, region, operation, HttpMethod.Get, target, all, Array.Empty<byte>(), cancellationToken).ConfigureAwait(false);
             }
             catch (NotSupportedException e)
             {

@@ -306,7 +306,5 @@ namespace WASecurity.Aws.Operations
 
             return array;
         }
-
-        // Put(...) is CliJson's (the same helpers the EC2 conversions use).
     }
 }

@@ -176,8 +176,7 @@ namespace WASecurity.Aws.Operations
             try
             {
                 await context.Protocol.SendAsync(
-                    RestS3, region, operation, System.Net.Http.HttpMethod.Get, "/" + Uri.EscapeDataString(bucket), headers, Array.Empty<byte>(), cancellationToken,
-                    new[] { new KeyValuePair<string, string>(subresource, string.Empty) }).ConfigureAwait(false);
+                    RestS3, region, operation, System.Net.Http.HttpMethod.Get, "/" + Uri.EscapeDataString(bucket) + "?" + subresource, headers, Array.Empty<byte>(), cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException e)
             {
