@@ -45,24 +45,10 @@ namespace WASecurity.Checks
             return WithBlock(finding, block).AsEnumerable();
         }
 
-        private static async Task<IEnumerable<Finding>> BucketBlockPublicAccessAsync(CheckContext context, CancellationToken cancellationToken)
+        private static Task<IEnumerable<Finding>> BucketBlockPublicAccessAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec06Catalog.BucketBlockPublicAccess;
-            var buckets = await GetBucketsAsync(context, cancellationToken).ConfigureAwait(false);
-            if (buckets.Value == null)
-            {
-                return context.ErrorFinding(check, buckets.Response).AsEnumerable();
-            }
-
-            if (buckets.Value.Count == 0)
-            {
-                return context.AccountFinding(check, FindingStatus.NotApplicable, "The account has no S3 buckets.").AsEnumerable();
-            }
-
-            var account = await GetAccountBlockAsync(context, cancellationToken).ConfigureAwait(false);
-
-            // Buckets are judged concurrently; the evidence source bounds how many calls are in flight.
-            return await Task.WhenAll(buckets.Value.Select(async bucket =>
+            return ForEachBucketAsync(context, check, cancellationToken, async (bucket, account) =>
             {
                 var effective = await GetEffectiveBlockAsync(context, bucket, account, cancellationToken).ConfigureAwait(false);
                 if (effective.Block == null)
@@ -76,12 +62,26 @@ namespace WASecurity.Checks
                     ? BucketFinding(context, check, bucket, FindingStatus.Pass, $"Bucket {bucket.Name} has all four Block Public Access settings in force from {source}.")
                     : BucketFinding(context, check, bucket, FindingStatus.Fail, $"Bucket {bucket.Name} lacks Block Public Access settings at both account and bucket level: {string.Join(", ", block.Disabled)}.");
                 return WithBlock(finding, block).With("CoveredByAccount", effective.CoveredByAccount);
-            })).ConfigureAwait(false);
+            });
         }
 
-        private static async Task<IEnumerable<Finding>> BucketNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
+        private static Task<IEnumerable<Finding>> BucketNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec06Catalog.BucketNotPublic;
+            return ForEachBucketAsync(context, check, cancellationToken, (bucket, account) => BucketExposureAsync(context, check, bucket, account, cancellationToken));
+        }
+
+        /// <summary>
+        /// The per-bucket checks' shared frame: the bucket list (Error when it cannot be read, NotApplicable when the
+        /// account has none) and the account-level Block Public Access, then one finding per bucket. Buckets are judged
+        /// concurrently; the evidence source bounds how many calls are in flight.
+        /// </summary>
+        private static async Task<IEnumerable<Finding>> ForEachBucketAsync(
+            CheckContext context,
+            CheckDefinition check,
+            CancellationToken cancellationToken,
+            Func<S3Bucket, (PublicAccessBlock? Block, EvidenceResponse Response), Task<Finding>> judge)
+        {
             var buckets = await GetBucketsAsync(context, cancellationToken).ConfigureAwait(false);
             if (buckets.Value == null)
             {
@@ -94,7 +94,7 @@ namespace WASecurity.Checks
             }
 
             var account = await GetAccountBlockAsync(context, cancellationToken).ConfigureAwait(false);
-            return await Task.WhenAll(buckets.Value.Select(bucket => BucketExposureAsync(context, check, bucket, account, cancellationToken))).ConfigureAwait(false);
+            return await Task.WhenAll(buckets.Value.Select(bucket => judge(bucket, account))).ConfigureAwait(false);
         }
 
         /// <summary>
