@@ -160,6 +160,8 @@ namespace WASecurity.Checks
                     return $"Could not verify: {call.Action}{where} was denied ({error.Code}); grant the caller {call.Action}.";
                 case ApiErrorKind.RegionUnavailable:
                     return $"Could not verify: {call.Action} is not available{where} ({error.Code}: {error.Message}).";
+                case ApiErrorKind.InvalidResponse:
+                    return $"Could not verify: the response to {call.Action}{where} cannot be read ({error.Message}).";
                 case ApiErrorKind.Transient:
                     return $"Could not verify: {call.Action}{where} kept failing after retries ({error.Code}: {error.Message}).";
                 default:

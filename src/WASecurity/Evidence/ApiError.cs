@@ -19,9 +19,20 @@ namespace WASecurity.Evidence
 
         public ApiErrorKind Kind { get; }
 
+        /// <summary>The code of a response that exists but cannot be read (<see cref="ApiErrorKind.InvalidResponse"/>).</summary>
+        public const string InvalidResponseCode = "InvalidResponse";
+
+        /// <summary>A response or bundle file that cannot be read; <paramref name="message"/> names the file or call and the member.</summary>
+        public static ApiError Invalid(string message) => new ApiError(InvalidResponseCode, message, ApiErrorKind.InvalidResponse);
+
         /// <summary>Classifies an AWS error code.</summary>
         public static ApiErrorKind Classify(string code, int? httpStatus = null)
         {
+            if (code.Equals(InvalidResponseCode, StringComparison.OrdinalIgnoreCase))
+            {
+                return ApiErrorKind.InvalidResponse;
+            }
+
             if (code.IndexOf("AccessDenied", StringComparison.OrdinalIgnoreCase) >= 0
                 || code.IndexOf("Unauthorized", StringComparison.OrdinalIgnoreCase) >= 0
                 || code.Equals("AuthFailure", StringComparison.OrdinalIgnoreCase)

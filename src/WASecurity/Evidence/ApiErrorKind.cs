@@ -13,6 +13,12 @@ namespace WASecurity.Evidence
         Transient,
         /// <summary>An evidence bundle has no file for the call.</summary>
         MissingFromBundle,
+        /// <summary>
+        /// The response (a live answer or a bundle file) exists but cannot be read: empty, not JSON, the wrong shape, a
+        /// required member missing or of the wrong type, or a file the bundle may not hold. The message names the call or
+        /// file and, where known, the member inside it. Only the checks that need the response report Error.
+        /// </summary>
+        InvalidResponse,
         /// <summary>Any other AWS error.</summary>
         Other,
     }
