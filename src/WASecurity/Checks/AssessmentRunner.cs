@@ -71,18 +71,60 @@ namespace WASecurity.Checks
 
         private static async Task<IReadOnlyList<Finding>> RunCheckAsync(CheckImplementation check, CheckContext context, CancellationToken cancellationToken)
         {
+            var calls = CheckContext.TrackCalls();
             try
             {
                 var findings = await check.Run(context, cancellationToken).ConfigureAwait(false);
                 return findings.ToList();
             }
-            catch (Exception e) when (!(e is OperationCanceledException) && !(e is EvidenceFormatException))
+            catch (FormatException e)
+            {
+                // A response the check read holds something AWS never sends (a list as a string, a member missing):
+                // the check cannot verify anything, and says which response and where.
+                var unreadable = await FindUnreadableAsync(context, calls, e, cancellationToken).ConfigureAwait(false);
+                if (unreadable != null)
+                {
+                    return new[] { context.ErrorFinding(check.Definition, unreadable) };
+                }
+
+                return new[] { UnexpectedFailure(check, context, $"a response it read cannot be read ({e.Message})", e) };
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
             {
                 // A defect in one check must not hide the others' results; report it as what it is.
-                var finding = context.AccountFinding(check.Definition, FindingStatus.Error, $"Could not verify: the check failed unexpectedly ({e.GetType().Name}: {e.Message}).");
-                finding.With("Exception", e.GetType().FullName);
-                return new[] { finding };
+                return new[] { UnexpectedFailure(check, context, $"the check failed unexpectedly ({e.GetType().Name}: {e.Message})", e) };
             }
+        }
+
+        /// <summary>Of the responses the check read, the one holding the malformed member, as an InvalidResponse error.</summary>
+        private static async Task<EvidenceResponse?> FindUnreadableAsync(CheckContext context, IEnumerable<ApiCall> calls, FormatException problem, CancellationToken cancellationToken)
+        {
+            var readable = new List<EvidenceResponse>();
+            foreach (var call in calls.Distinct())
+            {
+                var response = await context.Evidence.GetAsync(call, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess || response.Json == null)
+                {
+                    continue;
+                }
+
+                if (problem is EvidenceShapeException shape && EvidenceLocator.Find(response.Json.Value, shape.Member, shape.Found) != null)
+                {
+                    return EvidenceLocator.Unreadable(response, problem);
+                }
+
+                readable.Add(response);
+            }
+
+            // With one readable JSON response there is no doubt which one it was.
+            return readable.Count == 1 ? readable[0].Unreadable(problem.Message) : null;
+        }
+
+        private static Finding UnexpectedFailure(CheckImplementation check, CheckContext context, string why, Exception e)
+        {
+            var finding = context.AccountFinding(check.Definition, FindingStatus.Error, $"Could not verify: {why}.");
+            finding.With("Exception", e.GetType().FullName);
+            return finding;
         }
     }
 }

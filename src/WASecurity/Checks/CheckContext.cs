@@ -19,6 +19,9 @@ namespace WASecurity.Checks
         private readonly ConcurrentDictionary<(string, Type), Lazy<Task<object>>> _derived =
             new ConcurrentDictionary<(string, Type), Lazy<Task<object>>>();
 
+        /// <summary>The calls the check running in this async flow has asked for (see <see cref="TrackCalls"/>).</summary>
+        private static readonly AsyncLocal<ConcurrentQueue<ApiCall>?> CallsOfCurrentCheck = new AsyncLocal<ConcurrentQueue<ApiCall>?>();
+
         public CheckContext(IEvidenceSource evidence, AccountContext account, IReadOnlyList<string> regions, AssessmentSettings settings, DateTimeOffset now)
         {
             Evidence = evidence;
@@ -42,16 +45,33 @@ namespace WASecurity.Checks
 
         public string AccountArn => $"arn:{Account.Partition}:iam::{Account.AccountId}:root";
 
-        public Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken) =>
-            Evidence.GetAsync(call, cancellationToken);
+        /// <summary>
+        /// Starts recording the calls that the check running in the current async flow asks for, so that a response
+        /// it finds unreadable can be named in its Error finding (<see cref="CallsOfCurrentCheck"/>).
+        /// </summary>
+        internal static ConcurrentQueue<ApiCall> TrackCalls()
+        {
+            var calls = new ConcurrentQueue<ApiCall>();
+            CallsOfCurrentCheck.Value = calls;
+            return calls;
+        }
+
+        public Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
+        {
+            CallsOfCurrentCheck.Value?.Enqueue(call);
+            return Evidence.GetAsync(call, cancellationToken);
+        }
 
         /// <summary>
         /// A response parsed into a model, parsed once per run however many checks ask. A response that cannot be
-        /// parsed is an <see cref="EvidenceFormatException"/> naming the bundle path of the call.
+        /// parsed (a required member missing, a member of the wrong type) comes back as an
+        /// <see cref="ApiErrorKind.InvalidResponse"/> error naming the call or file and the member, so the checks that
+        /// need it report Error and the others run on.
         /// </summary>
         public Task<Parsed<T>> GetParsedAsync<T>(ApiCall call, Func<EvidenceResponse, T> parse, CancellationToken cancellationToken)
             where T : class
         {
+            CallsOfCurrentCheck.Value?.Enqueue(call);
             var task = _parsed.GetOrAdd((call, typeof(T)), _ => new Lazy<Task<object>>(async () =>
             {
                 var response = await Evidence.GetAsync(call, cancellationToken).ConfigureAwait(false);
@@ -66,7 +86,7 @@ namespace WASecurity.Checks
                 }
                 catch (FormatException e)
                 {
-                    throw new EvidenceFormatException(call.BundlePath, $"the response to {call.Action} cannot be read: {e.Message}", e);
+                    return new Parsed<T>(EvidenceLocator.Unreadable(response, e), null);
                 }
             }));
             return CastAsync(task.Value);

@@ -282,12 +282,19 @@ namespace WASecurity.Checks
         }
 
         private static Task<IEnumerable<Finding>> CloudFrontViewerHttpsAsync(CheckContext context, CancellationToken cancellationToken) =>
-            ForEachDistributionAsync(context, Sec11Catalog.CloudFrontViewerHttps, cancellationToken, (check, d, id) =>
+            ForEachDistributionAsync(context, Sec11Catalog.CloudFrontViewerHttps, cancellationToken, (check, d, id, list) =>
             {
                 var behaviors = new List<(string Path, string? Policy)> { ("default", d.Path("DefaultCacheBehavior")?.Str("ViewerProtocolPolicy")) };
                 behaviors.AddRange(d.Path("CacheBehaviors")?.Items("Items").Select(b => (b.Str("PathPattern") ?? "?", b.Str("ViewerProtocolPolicy"))) ?? Enumerable.Empty<(string, string?)>());
+                var unknown = behaviors.Where(b => b.Policy == null).Select(b => b.Path).ToList();
+                if (unknown.Count > 0)
+                {
+                    // AWS always sends a viewer protocol policy: without it nothing can be said about plain HTTP.
+                    return DistributionError(context, check, d, id, list, $"distribution {id} has no ViewerProtocolPolicy in cache behavior(s) {string.Join(", ", unknown)}");
+                }
+
                 var open = behaviors.Where(b => !string.Equals(b.Policy, "redirect-to-https", StringComparison.OrdinalIgnoreCase) && !string.Equals(b.Policy, "https-only", StringComparison.OrdinalIgnoreCase))
-                    .Select(b => $"{b.Path} ({b.Policy ?? "no policy"})").ToList();
+                    .Select(b => $"{b.Path} ({b.Policy})").ToList();
                 var finding = open.Count > 0
                     ? DistributionFinding(context, check, d, id, FindingStatus.Fail, $"Distribution {id} ({d.Str("DomainName")}) accepts plain HTTP from viewers in cache behavior(s) {string.Join(", ", open)}.")
                     : DistributionFinding(context, check, d, id, FindingStatus.Pass, $"Distribution {id} ({d.Str("DomainName")}) requires HTTPS from viewers in all {behaviors.Count} cache behavior(s).");
@@ -295,11 +302,16 @@ namespace WASecurity.Checks
             });
 
         private static Task<IEnumerable<Finding>> CloudFrontMinimumTlsAsync(CheckContext context, CancellationToken cancellationToken) =>
-            ForEachDistributionAsync(context, Sec11Catalog.CloudFrontMinimumTls, cancellationToken, (check, d, id) =>
+            ForEachDistributionAsync(context, Sec11Catalog.CloudFrontMinimumTls, cancellationToken, (check, d, id, list) =>
             {
                 var certificate = d.Prop("ViewerCertificate");
-                var defaultCertificate = certificate?.Bool("CloudFrontDefaultCertificate") == true;
-                var version = certificate?.Str("MinimumProtocolVersion");
+                if (certificate == null)
+                {
+                    return DistributionError(context, check, d, id, list, $"distribution {id} has no ViewerCertificate");
+                }
+
+                var defaultCertificate = certificate.Value.Bool("CloudFrontDefaultCertificate") == true;
+                var version = certificate.Value.Str("MinimumProtocolVersion");
                 Finding finding;
                 if (defaultCertificate)
                 {
@@ -316,7 +328,7 @@ namespace WASecurity.Checks
             });
 
         private static async Task<IEnumerable<Finding>> ForEachDistributionAsync(
-            CheckContext context, CheckDefinition check, CancellationToken cancellationToken, Func<CheckDefinition, JsonElement, string, Finding> decide)
+            CheckContext context, CheckDefinition check, CancellationToken cancellationToken, Func<CheckDefinition, JsonElement, string, EvidenceResponse, Finding> decide)
         {
             var response = await context.GetAsync(TransitCalls.ListDistributions, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess)
@@ -326,9 +338,14 @@ namespace WASecurity.Checks
 
             return response.Root.Path("DistributionList")?.Items("Items")
                 .Where(d => d.Str("Id") != null)
-                .Select(d => decide(check, d, d.Str("Id")!))
+                .Select(d => decide(check, d, d.Str("Id")!, response))
                 .ToList() ?? new List<Finding>();
         }
+
+        /// <summary>Error for one distribution whose summary lacks what the check reads; the others are judged.</summary>
+        private static Finding DistributionError(CheckContext context, CheckDefinition check, JsonElement d, string id, EvidenceResponse list, string problem) =>
+            context.ErrorFinding(check, list.Unreadable(problem), id, d.Str("ARN"), check.ResourceType)
+                .WithProperty("DistributionId", id);
 
         private static Finding DistributionFinding(CheckContext context, CheckDefinition check, JsonElement d, string id, FindingStatus status, string reason) =>
             context.NewFinding(check, status, id, reason, ApiCall.Global, d.Str("ARN"))

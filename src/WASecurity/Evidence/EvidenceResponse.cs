@@ -6,12 +6,13 @@ namespace WASecurity.Evidence
     /// <summary>The answer to one <see cref="ApiCall"/>: its JSON or CSV response, or the error it met.</summary>
     public sealed class EvidenceResponse
     {
-        private EvidenceResponse(ApiCall call, JsonElement? json, string? text, ApiError? error)
+        private EvidenceResponse(ApiCall call, JsonElement? json, string? text, ApiError? error, string? origin = null)
         {
             Call = call;
             Json = json;
             Text = text;
             Error = error;
+            Origin = origin;
         }
 
         public ApiCall Call { get; }
@@ -24,14 +25,24 @@ namespace WASecurity.Evidence
 
         public ApiError? Error { get; }
 
+        /// <summary>Where the response was read from, when that is a file (an evidence bundle's path); null for a live answer.</summary>
+        public string? Origin { get; }
+
         public bool IsSuccess => Error == null;
 
         /// <summary>The JSON root; only valid when <see cref="IsSuccess"/> and the call is JSON.</summary>
         public JsonElement Root => Json ?? throw new InvalidOperationException($"{Call} has no JSON response.");
 
-        public static EvidenceResponse FromJson(ApiCall call, JsonElement json) => new EvidenceResponse(call, json.Clone(), null, null);
+        public static EvidenceResponse FromJson(ApiCall call, JsonElement json, string? origin = null) => new EvidenceResponse(call, json.Clone(), null, null, origin);
 
-        public static EvidenceResponse FromText(ApiCall call, string text) => new EvidenceResponse(call, null, text, null);
+        public static EvidenceResponse FromText(ApiCall call, string text, string? origin = null) => new EvidenceResponse(call, null, text, null, origin);
+
+        /// <summary>
+        /// This response judged unreadable (a required member missing, a member of the wrong type): an
+        /// <see cref="ApiErrorKind.InvalidResponse"/> error for the same call, naming the file it came from, if any.
+        /// </summary>
+        public EvidenceResponse Unreadable(string problem) =>
+            new EvidenceResponse(Call, null, null, ApiError.Invalid(Origin == null ? problem : $"{problem}; file {Origin}"), Origin);
 
         public static EvidenceResponse FromError(ApiCall call, ApiError error) => new EvidenceResponse(call, null, null, error);
 

@@ -80,7 +80,7 @@ namespace WASecurity.Evidence
                 return number;
             }
 
-            return null;
+            throw new EvidenceShapeException(name, value.Value.ValueKind, "a whole number");
         }
 
         public static int? Int(this JsonElement element, string name) => (int?)element.Long(name);
@@ -102,7 +102,7 @@ namespace WASecurity.Evidence
                 case JsonValueKind.String when bool.TryParse(value.Value.GetString(), out var parsed):
                     return parsed;
                 default:
-                    return null;
+                    throw new EvidenceShapeException(name, value.Value.ValueKind, "true or false");
             }
         }
 
@@ -120,13 +120,20 @@ namespace WASecurity.Evidence
                 return DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch * 1000));
             }
 
-            return value.Value.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(value.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : (DateTimeOffset?)null;
+            if (value.Value.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(value.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return parsed;
+            }
+
+            throw new EvidenceShapeException(name, value.Value.ValueKind, "a timestamp");
         }
 
-        /// <summary>The items of a list property; a missing, empty-string or null property is an empty list, a lone object a one-item list.</summary>
+        /// <summary>
+        /// The items of a list property. A missing or null property is an empty list and a lone object a one-item list
+        /// (hand-made bundles write one); any other type (a string, a number, a boolean) is an
+        /// <see cref="EvidenceShapeException"/>, never "empty": an unreadable list must not read as "nothing to fail".
+        /// </summary>
         public static IEnumerable<JsonElement> Items(this JsonElement element, string name)
         {
             var value = element.Prop(name);
@@ -142,7 +149,7 @@ namespace WASecurity.Evidence
                 case JsonValueKind.Object:
                     return new[] { value.Value };
                 default:
-                    return Enumerable.Empty<JsonElement>();
+                    throw new EvidenceShapeException(name, value.Value.ValueKind, "a list");
             }
         }
 
@@ -160,9 +167,12 @@ namespace WASecurity.Evidence
                 return new[] { value.Value.GetString()! };
             }
 
-            return value.Value.ValueKind == JsonValueKind.Array
-                ? value.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList()
-                : (IReadOnlyList<string>)Array.Empty<string>();
+            if (value.Value.ValueKind != JsonValueKind.Array)
+            {
+                throw new EvidenceShapeException(name, value.Value.ValueKind, "a list of strings");
+            }
+
+            return value.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
         }
 
         /// <summary>EC2-style tags (<c>[{"Key":…,"Value":…}]</c>) as a case-insensitive map.</summary>

@@ -179,6 +179,19 @@ namespace WASecurity.Evidence
                     WarnOnce($"{call.Action}|{e.ErrorCode}", Describe(call, e, kind));
                 }
             }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not Ctrl+C: the request itself timed out.
+                response = EvidenceResponse.FromError(call, new ApiError("RequestTimeout", e.Message, ApiErrorKind.Transient));
+                WarnOnce($"{call.Action}|RequestTimeout", $"{call.Action} timed out; the checks that need it report Error.");
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // An answer this build cannot read (malformed XML or JSON, a member of the wrong type) is unreadable
+                // evidence for the checks that need it, never the end of the run.
+                response = EvidenceResponse.FromError(call, ApiError.Invalid($"{e.GetType().Name}: {e.Message}"));
+                WarnOnce($"{call.Action}|{ApiError.InvalidResponseCode}", $"The response to {call.Action} ({call.Region}) cannot be read ({e.Message}); the checks that need it report Error.");
+            }
 
             if (scope != null)
             {

@@ -32,6 +32,7 @@ namespace WASecurity.Tests.Infrastructure
         private readonly Process _process;
         private readonly StringBuilder _log = new StringBuilder();
         private bool? _supportsAccountApi;
+        private bool? _supportsMacie;
 
         public MotoServer()
             : this(null)
@@ -184,6 +185,24 @@ namespace WASecurity.Tests.Infrastructure
             "    print('yes')",
             "except ClientError as e:",
             "    print('yes' if e.response['Error']['Code'] == 'ResourceNotFoundException' else 'no')",
+        })).Trim() == "yes";
+
+        /// <summary>
+        /// Whether this moto answers Macie's GetMacieSession at all (5.2 does, and reports Macie enabled until
+        /// DisableMacie; 5.1 has no Macie). Probed per server, like <see cref="SupportsAccountApi"/>.
+        /// </summary>
+        public bool SupportsMacie => _supportsMacie ??= RunPython(string.Join("\n", new[]
+        {
+            "from botocore.config import Config",
+            "from botocore.exceptions import ClientError",
+            "c = boto3.client('macie2', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
+            "try:",
+            "    c.get_macie_session()",
+            "    print('yes')",
+            "except ClientError as e:",
+            "    print('yes' if e.response['Error']['Code'] in ('ResourceNotFoundException', 'AccessDeniedException') else 'no')",
+            "except Exception:",
+            "    print('no')",
         })).Trim() == "yes";
 
         /// <summary>

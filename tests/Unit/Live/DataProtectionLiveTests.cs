@@ -65,7 +65,7 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
-        public void Classification_fails_only_the_untagged_store_and_Macie_is_never_a_Pass_without_the_API()
+        public void Classification_fails_only_the_untagged_store_and_Macie_follows_the_API_or_is_Error_without_it()
         {
             DataProtectionScenario.Seed(_moto);
 
@@ -87,11 +87,24 @@ namespace WASecurity.Tests.Live
             Assert.All(findings.Where(f => f.CheckId == "SEC08.DataStoreClassified" && f.Status == FindingStatus.Error),
                 f => Assert.Matches("s3:ListAllMyBuckets|ec2:DescribeVolumes", f.Reason));
 
-            // moto 5.1 has no Macie: an honest Error naming the call. (Both answers of the real API: fixture tests below.)
             var macie = findings.Single(f => f.CheckId == "SEC08.MacieEnabled");
-            Assert.NotEqual(FindingStatus.Pass, macie.Status);
-            Assert.Equal(FindingStatus.Error, macie.Status);
-            Assert.Contains("macie2:GetMacieSession", macie.Reason);
+            if (!_moto.SupportsMacie)
+            {
+                // A moto without Macie (5.1): an honest Error naming the call, never a Pass.
+                Assert.Equal(FindingStatus.Error, macie.Status);
+                Assert.Contains("macie2:GetMacieSession", macie.Reason);
+                return;
+            }
+
+            // A moto with Macie (5.2) reports a session ENABLED until DisableMacie; then it answers
+            // ResourceNotFoundException. The check follows the API both ways. (Real AWS's "not enabled" answer,
+            // AccessDeniedException, and a paused session: fixture tests in MacieFixtureTests.)
+            Assert.Equal(FindingStatus.Pass, macie.Status);
+            Assert.Equal("ENABLED", macie.Evidence["MacieStatus"]);
+            _moto.RunPython("client('macie2').disable_macie()");
+            var disabled = PowerShellRunner.Run($"Get-WASDataClassification -CheckId SEC08.MacieEnabled {DataProtectionScenario.Live(_moto)}").AssertNoErrors().Findings.Single();
+            Assert.Equal(FindingStatus.Fail, disabled.Status);
+            Assert.Equal("NOT_ENABLED", disabled.Evidence["MacieStatus"]);
         }
 
         [Fact]

@@ -36,7 +36,12 @@ namespace WASecurity.Tests.Live
                 "s3.create_bucket(Bucket='was-trail-plain')",
                 "s3.create_bucket(Bucket='was-access-logs')",
                 "s3.put_object_lock_configuration(Bucket='was-trail-locked', ObjectLockConfiguration={'ObjectLockEnabled': 'Enabled', 'Rule': {'DefaultRetention': {'Mode': 'GOVERNANCE', 'Days': 30}}})",
-                "s3.put_bucket_acl(Bucket='was-access-logs', ACL='log-delivery-write')",
+                // The grants of the log-delivery-write canned ACL, given explicitly: moto versions differ in how they expand it.
+                "owner = s3.get_bucket_acl(Bucket='was-access-logs')['Owner']['ID']",
+                "log_delivery = {'Type': 'Group', 'URI': 'http://acs.amazonaws.com/groups/s3/LogDelivery'}",
+                "s3.put_bucket_acl(Bucket='was-access-logs', AccessControlPolicy={'Owner': {'ID': owner}, 'Grants': ["
+                    + "{'Grantee': {'Type': 'CanonicalUser', 'ID': owner}, 'Permission': 'FULL_CONTROL'},"
+                    + "{'Grantee': log_delivery, 'Permission': 'WRITE'}, {'Grantee': log_delivery, 'Permission': 'READ_ACP'}]})",
                 "s3.put_bucket_logging(Bucket='was-trail-locked', BucketLoggingStatus={'LoggingEnabled': {'TargetBucket': 'was-access-logs', 'TargetPrefix': 'trail/'}})",
                 "s3.put_bucket_lifecycle_configuration(Bucket='was-trail-locked', LifecycleConfiguration={'Rules': [{'ID': 'expire-logs', 'Filter': {'Prefix': 'AWSLogs/'}, 'Status': 'Enabled', 'Expiration': {'Days': 30}}]})",
             }));
@@ -76,6 +81,7 @@ namespace WASecurity.Tests.Live
             var grants = acl.Root.Items("Grants").ToList();
             Assert.Contains(grants, g => g.Path("Grantee")!.Value.Str("Type") == "CanonicalUser" && g.Path("Grantee")!.Value.Str("ID") == ownerId && g.Str("Permission") == "FULL_CONTROL");
             Assert.Contains(grants, g => g.Path("Grantee")!.Value.Str("Type") == "Group" && g.Path("Grantee")!.Value.Str("URI") == "http://acs.amazonaws.com/groups/s3/LogDelivery" && g.Str("Permission") == "WRITE");
+            Assert.Contains(grants, g => g.Path("Grantee")!.Value.Str("URI") == "http://acs.amazonaws.com/groups/s3/LogDelivery" && g.Str("Permission") == "READ_ACP");
 
             // This moto has no GetBucketPolicyStatus: the call is an error, never a "not public" verdict.
             var status = await Get(LoggingCalls.GetBucketPolicyStatus("was-trail-plain"));

@@ -245,8 +245,27 @@ namespace WASecurity.Checks.Iam
                 : new InlinePolicy(name, null, error);
         }
 
+        /// <summary>
+        /// The entry's name; when the member is missing (some emulators leave PolicyName out) it is derived from the
+        /// entry's ARN, whose last path segment is the name for users, groups, roles and policies.
+        /// </summary>
         private static string Required(JsonElement element, string name)
-            => element.Str(name) ?? throw new FormatException("an entry has no " + name);
+        {
+            var value = element.Str(name);
+            if (value != null)
+            {
+                return value;
+            }
+
+            var arn = element.Str("Arn");
+            var slash = arn?.LastIndexOf('/') ?? -1;
+            if (arn != null && slash >= 0 && slash < arn.Length - 1)
+            {
+                return arn.Substring(slash + 1);
+            }
+
+            throw new FormatException("an entry has neither " + name + " nor an Arn to derive it from");
+        }
     }
 
     /// <summary>A principal's identity policies, permissions boundary and unresolved parts.</summary>

@@ -235,8 +235,14 @@ namespace WASecurity.Checks.Logging
         {
             if (status.IsSuccess)
             {
-                var isPublic = status.Root.Path("PolicyStatus")?.Bool("IsPublic") == true;
-                if (!isPublic)
+                // S3 always answers IsPublic; a status without it says nothing, and must not read as "not public".
+                var isPublic = status.Root.Path("PolicyStatus")?.Bool("IsPublic");
+                if (isPublic == null)
+                {
+                    return new PolicyVerdict(null, "unknown", status.Unreadable("'PolicyStatus.IsPublic' is missing"));
+                }
+
+                if (isPublic == false)
                 {
                     return new PolicyVerdict(false, "S3 policy status IsPublic = false", null);
                 }
