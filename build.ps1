@@ -165,8 +165,22 @@ function Initialize-Moto {
     $env:PATH = $private + [IO.Path]::PathSeparator + $env:PATH
 }
 
+# Says which moto the live-path tests run against: the suite must pass with any supported version, and a
+# failure report is only useful with it.
+function Show-MotoVersion {
+    $server = Get-Command moto_server -ErrorAction Ignore
+    if (-not $server) { Write-Host 'moto: not found (the live-path tests will fail).'; return }
+    # The Python beside moto_server is the one that runs it (pyenv shims, the Debian fallback's launcher).
+    $python = Join-Path (Split-Path $server.Source) 'python3'
+    if (-not (Test-Path $python)) { $python = 'python3' }
+    $version = & $python -c 'import moto; print(moto.__version__)' 2>$null
+    if ($LASTEXITCODE -ne 0 -or -not $version) { $version = 'version unknown' }
+    Write-Host "moto: $version ($($server.Source))"
+}
+
 function Invoke-TestTask {
     Initialize-Moto
+    Show-MotoVersion
     Invoke-BuildTask
     New-Item -ItemType Directory -Path (Join-Path $OutRoot 'TestResults') -Force | Out-Null
     $unit = Invoke-UnitTests

@@ -74,6 +74,9 @@ namespace WASecurity.Checks
             var calls = CheckContext.TrackCalls();
             try
             {
+                // Offline, checks run without ever waiting on I/O: this is where Ctrl+C is noticed between checks.
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Yield();
                 var findings = await check.Run(context, cancellationToken).ConfigureAwait(false);
                 return findings.ToList();
             }

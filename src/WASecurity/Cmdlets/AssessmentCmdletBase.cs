@@ -99,7 +99,7 @@ namespace WASecurity.Cmdlets
                 using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump), pump))
                 {
                     var runner = new AssessmentRunner(evidence, settings, Clock);
-                    pump.Run(this, () => RunAsync(runner, pump, suppressionFiles));
+                    pump.Run(this, () => RunAsync(runner, pump, suppressionFiles), CancellationToken);
                 }
             }
             catch (Aws.AwsServiceException e)

@@ -26,8 +26,12 @@ namespace WASecurity.Cmdlets
 
         public void WriteProgress(ProgressRecord record) => Post(c => c.WriteProgress(record));
 
-        /// <summary>Runs <paramref name="work"/> off the pipeline thread, writing what it posts until it ends; rethrows its exception.</summary>
-        public void Run(Cmdlet cmdlet, Func<Task> work)
+        /// <summary>
+        /// Runs <paramref name="work"/> off the pipeline thread, writing what it posts until it ends; rethrows its
+        /// exception. When <paramref name="cancellationToken"/> fires (Ctrl+C) the pipeline thread stops waiting at
+        /// once, even while the work is busy computing rather than waiting on AWS, and nothing more is written.
+        /// </summary>
+        public void Run(Cmdlet cmdlet, Func<Task> work, CancellationToken cancellationToken = default)
         {
             var task = Task.Run(async () =>
             {
@@ -41,12 +45,32 @@ namespace WASecurity.Cmdlets
                 }
             });
 
-            foreach (var write in _queue.GetConsumingEnumerable())
+            try
             {
-                write(cmdlet);
+                foreach (var write in _queue.GetConsumingEnumerable(cancellationToken))
+                {
+                    write(cmdlet);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The work observes the same token between checks and calls; give it a moment to wind down so
+                // it does not outlive the evidence source, then leave it.
+                try
+                {
+                    task.Wait(StopGrace);
+                }
+                catch (AggregateException)
+                {
+                }
+
+                throw;
             }
 
             task.GetAwaiter().GetResult();
         }
+
+        /// <summary>How long a stopped run waits for its background work before returning to the prompt.</summary>
+        internal static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(500);
     }
 }

@@ -32,9 +32,9 @@ namespace WASecurity.Tests.Checks
         public static IReadOnlyList<Finding> RunDemo(QuestionDefinition question)
         {
             var findings = new List<Finding>();
-            using (var source = BundleEvidenceSource.Open(FindDemo()))
+            using (var source = BundleEvidenceSource.Open(DemoAccount.Path))
             {
-                var runner = new AssessmentRunner(source, AssessmentSettings.Defaults, () => new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
+                var runner = new AssessmentRunner(source, AssessmentSettings.Defaults, () => DemoAccount.CollectedAt);
                 runner.RunAsync(new[] { question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             }
 
@@ -50,20 +50,6 @@ namespace WASecurity.Tests.Checks
         /// <summary>"region/resource" of each finding, sorted, for exact set comparisons.</summary>
         public static string[] Where(this IEnumerable<Finding> findings) =>
             Sorted(findings.Select(f => f.Region + "/" + f.ResourceId).ToArray());
-
-        private static string FindDemo()
-        {
-            for (var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                var candidate = System.IO.Path.Combine(dir.FullName, "samples", "demo-account");
-                if (System.IO.File.Exists(System.IO.Path.Combine(candidate, "manifest.json")))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new InvalidOperationException("samples/demo-account not found above the test folder.");
-        }
 
         public static string[] Sorted(params string[] items) => items.OrderBy(s => s, StringComparer.Ordinal).ToArray();
     }
