@@ -137,14 +137,14 @@ namespace WASecurity.Tests.Evidence
         }
 
         [Fact]
-        public void A_file_over_the_size_limit_is_an_error_for_that_call_only()
+        public async Task A_file_over_the_size_limit_is_an_error_for_that_call_only()
         {
             using var bundle = Bundle().File(SummaryPath, "{\"SummaryMap\":{\"AccountMFAEnabled\":1}}" + new string(' ', 600));
             var findings = new List<Finding>();
             using (var source = BundleEvidenceSource.Open(bundle.WriteFolder(), limits: new BundleLimits(maxFileBytes: 400)))
             {
                 var runner = new AssessmentRunner(source, AssessmentSettings.Defaults, () => DateTimeOffset.UtcNow);
-                runner.RunAsync(new[] { Sec01Catalog.Question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
+                await runner.RunAsync(new[] { Sec01Catalog.Question }, null, (q, f) => findings.AddRange(f), CancellationToken.None);
             }
 
             var mfa = findings.Single(f => f.CheckId == MfaCheck);
@@ -228,7 +228,7 @@ namespace WASecurity.Tests.Evidence
         // ---- only regular files: FIFOs and devices never block or stream forever ----
 
         [Fact]
-        public void A_fifo_a_device_and_a_link_to_dev_zero_in_a_bundle_finish_quickly_as_errors()
+        public async Task A_fifo_a_device_and_a_link_to_dev_zero_in_a_bundle_finish_quickly_as_errors()
         {
             using var bundle = Bundle().Remove(SummaryPath).Remove(ContactPath);
             var folder = bundle.WriteFolder();
@@ -253,7 +253,7 @@ namespace WASecurity.Tests.Evidence
             if (madeDevice)
             {
                 using var source = BundleEvidenceSource.Open(folder);
-                var response = source.GetAsync(new ApiCall("iam", "ListVirtualMFADevices"), CancellationToken.None).GetAwaiter().GetResult();
+                var response = await source.GetAsync(new ApiCall("iam", "ListVirtualMFADevices"), CancellationToken.None);
                 Assert.Equal(ApiErrorKind.InvalidResponse, response.Error!.Kind);
                 Assert.Equal($"{device} {EvidenceBundleReader.EmptyProblem}", response.Error.Message);
             }
@@ -480,7 +480,7 @@ namespace WASecurity.Tests.Evidence
         [Theory]
         [InlineData("{\"Account\":")]
         [InlineData("")]
-        public void An_unreadable_caller_identity_is_an_invalid_sts_response_not_a_rejection(string content)
+        public async Task An_unreadable_caller_identity_is_an_invalid_sts_response_not_a_rejection(string content)
         {
             using var bundle = Bundle().File(IdentityPath, content);
             var folder = bundle.WriteFolder();
@@ -488,7 +488,7 @@ namespace WASecurity.Tests.Evidence
             Assert.Equal(FindingStatus.Pass, Single(result, MfaCheck).Status);
 
             using var source = BundleEvidenceSource.Open(folder);
-            var identity = source.GetAsync(LiveEvidenceSource.CallerIdentity, CancellationToken.None).GetAwaiter().GetResult();
+            var identity = await source.GetAsync(LiveEvidenceSource.CallerIdentity, CancellationToken.None);
             Assert.Equal(ApiErrorKind.InvalidResponse, identity.Error!.Kind);
             Assert.StartsWith($"{folder}/{IdentityPath} ", identity.Error.Message);
         }
@@ -514,21 +514,21 @@ namespace WASecurity.Tests.Evidence
         }
 
         [Fact]
-        public void Offline_regions_are_the_requested_regions_the_manifest_lists_and_the_rest_are_skipped_with_a_warning()
+        public async Task Offline_regions_are_the_requested_regions_the_manifest_lists_and_the_rest_are_skipped_with_a_warning()
         {
             using var bundle = new BundleBuilder("111122223333", "us-east-1", "eu-west-1");
             var folder = bundle.WriteFolder();
             var warnings = new List<string>();
             using (var source = BundleEvidenceSource.Open(folder, new[] { "ap-south-1", "eu-west-1", "eu-west-1" }, warnings.Add))
             {
-                Assert.Equal(new[] { "eu-west-1" }, source.GetRegionsAsync(CancellationToken.None).GetAwaiter().GetResult());
+                Assert.Equal(new[] { "eu-west-1" }, await source.GetRegionsAsync(CancellationToken.None));
             }
 
             Assert.Equal(new[] { "Skipping ap-south-1: not in the evidence bundle (its manifest lists us-east-1, eu-west-1)." }, warnings);
 
             using (var all = BundleEvidenceSource.Open(folder, null, warnings.Add))
             {
-                Assert.Equal(new[] { "us-east-1", "eu-west-1" }, all.GetRegionsAsync(CancellationToken.None).GetAwaiter().GetResult());
+                Assert.Equal(new[] { "us-east-1", "eu-west-1" }, await all.GetRegionsAsync(CancellationToken.None));
             }
 
             // Through the cmdlet: regional findings only for the covered region, none for the one the bundle lacks.
