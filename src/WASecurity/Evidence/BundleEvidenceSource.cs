@@ -8,36 +8,63 @@ using System.Threading.Tasks;
 
 namespace WASecurity.Evidence
 {
-    /// <summary>Evidence from a bundle written by Export-WASEvidence or by hand with the AWS CLI. Makes no AWS call.</summary>
+    /// <summary>
+    /// Evidence from a bundle written by Export-WASEvidence or by hand with the AWS CLI. Makes no AWS call.
+    /// Problems of the bundle as a whole (no readable manifest, an unreadable or hostile zip, files of another
+    /// account) end the run with an <see cref="EvidenceFormatException"/>; a problem of one evidence file (empty, not
+    /// JSON, a link, over the size limit, …) is an <see cref="ApiErrorKind.InvalidResponse"/> error for that call only,
+    /// so only the checks that need it report Error.
+    /// </summary>
     internal sealed class BundleEvidenceSource : IEvidenceSource
     {
+        /// <summary>Where Export-WASEvidence stores who collected the bundle.</summary>
+        internal const string CallerIdentityPath = "global/sts/GetCallerIdentity.json";
+
         private readonly EvidenceBundleReader _reader;
-        private readonly IReadOnlyList<string>? _regionFilter;
+        private readonly IReadOnlyList<string> _regions;
         private readonly ConcurrentDictionary<ApiCall, Lazy<EvidenceResponse>> _responses = new ConcurrentDictionary<ApiCall, Lazy<EvidenceResponse>>();
 
-        private BundleEvidenceSource(EvidenceBundleReader reader, EvidenceManifest manifest, IReadOnlyList<string>? regionFilter)
+        private BundleEvidenceSource(EvidenceBundleReader reader, EvidenceManifest manifest, IReadOnlyList<string> regions)
         {
             _reader = reader;
             Manifest = manifest;
-            _regionFilter = regionFilter;
+            _regions = regions;
         }
 
         public EvidenceManifest Manifest { get; }
 
         public string Description => $"evidence bundle {_reader.Location}";
 
-        /// <summary>Opens a bundle and validates its manifest; throws <see cref="EvidenceFormatException"/> naming the file at fault.</summary>
+        /// <summary>
+        /// Opens a bundle and validates its manifest; throws <see cref="EvidenceFormatException"/> naming the file at
+        /// fault, or <see cref="ArgumentException"/> (naming -Region) for a region filter that is not region names.
+        /// </summary>
         /// <param name="path">A bundle folder or .zip file.</param>
-        /// <param name="regionFilter">Regions to assess instead of the manifest's (from -Region), or null.</param>
-        public static BundleEvidenceSource Open(string path, IReadOnlyList<string>? regionFilter = null)
+        /// <param name="regionFilter">Regions to assess (from -Region), or null for the manifest's; only those the
+        /// manifest lists are assessed.</param>
+        /// <param name="warn">Receives a warning for each -Region region the bundle does not cover.</param>
+        /// <param name="limits">Size limits (tests lower them); null for <see cref="BundleLimits.Default"/>.</param>
+        public static BundleEvidenceSource Open(string path, IReadOnlyList<string>? regionFilter = null, Action<string>? warn = null, BundleLimits? limits = null)
         {
-            var reader = EvidenceBundleReader.Open(path);
+            var requested = CheckRegionFilter(regionFilter);
+            var reader = EvidenceBundleReader.Open(path, limits);
             try
             {
-                var text = reader.ReadText(EvidenceManifest.FileName)
-                    ?? throw new EvidenceFormatException(System.IO.Path.Combine(reader.Location, EvidenceManifest.FileName), "is missing; every evidence bundle starts with a manifest.");
-                var manifest = EvidenceManifest.Parse(text, System.IO.Path.Combine(reader.Location, EvidenceManifest.FileName));
-                return new BundleEvidenceSource(reader, manifest, regionFilter);
+                var manifestPath = $"{reader.Location}/{EvidenceManifest.FileName}";
+                var file = reader.Read(EvidenceManifest.FileName);
+                if (!file.Exists)
+                {
+                    throw new EvidenceFormatException(manifestPath, "is missing; every evidence bundle starts with a manifest.");
+                }
+
+                if (file.Problem != null)
+                {
+                    throw new EvidenceFormatException(manifestPath, $"{file.Problem}.");
+                }
+
+                var manifest = EvidenceManifest.Parse(file.Text!, manifestPath);
+                CheckCallerIdentity(reader, manifest);
+                return new BundleEvidenceSource(reader, manifest, SelectRegions(manifest, requested, warn));
             }
             catch
             {
@@ -49,8 +76,7 @@ namespace WASecurity.Evidence
         public Task<AccountContext> GetAccountAsync(CancellationToken cancellationToken) =>
             Task.FromResult(new AccountContext(Manifest.AccountId, Manifest.Partition));
 
-        public Task<IReadOnlyList<string>> GetRegionsAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(_regionFilter != null && _regionFilter.Count > 0 ? _regionFilter : Manifest.Regions);
+        public Task<IReadOnlyList<string>> GetRegionsAsync(CancellationToken cancellationToken) => Task.FromResult(_regions);
 
         public Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
         {
@@ -62,16 +88,94 @@ namespace WASecurity.Evidence
 
         public void Dispose() => _reader.Dispose();
 
+        /// <summary>-Region names, checked as a live run checks them (the same shape), without repeats.</summary>
+        private static IReadOnlyList<string>? CheckRegionFilter(IReadOnlyList<string>? regionFilter)
+        {
+            var requested = regionFilter?
+                .Where(r => !string.IsNullOrWhiteSpace(r))
+                .Select(r => r.Trim())
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (requested == null || requested.Count == 0)
+            {
+                return null;
+            }
+
+            var invalid = requested.FirstOrDefault(r => !RegionName.IsValid(r));
+            if (invalid != null)
+            {
+                throw new ArgumentException($"'{invalid}' from -Region is not an AWS region name (like eu-west-1 or us-east-1).", "Region");
+            }
+
+            return requested;
+        }
+
+        /// <summary>The -Region regions the manifest lists (in -Region order), or the manifest's when there is no -Region.</summary>
+        private static IReadOnlyList<string> SelectRegions(EvidenceManifest manifest, IReadOnlyList<string>? requested, Action<string>? warn)
+        {
+            if (requested == null)
+            {
+                return manifest.Regions;
+            }
+
+            var notCovered = requested.Where(r => !manifest.Regions.Contains(r, StringComparer.Ordinal)).ToList();
+            if (notCovered.Count > 0)
+            {
+                warn?.Invoke($"Skipping {string.Join(", ", notCovered)}: not in the evidence bundle (its manifest lists {string.Join(", ", manifest.Regions)}).");
+            }
+
+            return requested.Where(r => manifest.Regions.Contains(r, StringComparer.Ordinal)).ToList();
+        }
+
+        /// <summary>
+        /// Rejects a bundle whose recorded caller identity names another account than its manifest: its files may
+        /// come from two accounts. An identity file that cannot be read is left to the sts call that reads it.
+        /// </summary>
+        private static void CheckCallerIdentity(EvidenceBundleReader reader, EvidenceManifest manifest)
+        {
+            var text = reader.Read(CallerIdentityPath).Text;
+            if (text == null)
+            {
+                return;
+            }
+
+            string? account;
+            try
+            {
+                using (var document = JsonDocument.Parse(text))
+                {
+                    account = document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Str("Account") : null;
+                }
+            }
+            catch (JsonException)
+            {
+                return;
+            }
+
+            if (account != null && !string.Equals(account, manifest.AccountId, StringComparison.Ordinal))
+            {
+                throw new EvidenceFormatException(
+                    $"{reader.Location}/{CallerIdentityPath}",
+                    $"names account {account}, but {EvidenceManifest.FileName} names account {manifest.AccountId}; the bundle is rejected (its files may come from two accounts).");
+            }
+        }
+
         private EvidenceResponse Read(ApiCall call)
         {
             var path = call.BundlePath;
-            var text = _reader.ReadText(path);
-            if (text == null)
+            var display = $"{_reader.Location}/{path}";
+            var file = _reader.Read(path);
+            if (!file.Exists)
             {
                 return EvidenceResponse.FromError(call, new ApiError("MissingEvidence", $"The bundle has no '{path}'.", ApiErrorKind.MissingFromBundle));
             }
 
-            var display = $"{_reader.Location}/{path}";
+            if (file.Problem != null)
+            {
+                return Invalid(call, display, file.Problem);
+            }
+
+            var text = file.Text!;
             if (call.Format == EvidenceFormat.Csv)
             {
                 var trimmed = text.TrimStart();
@@ -81,12 +185,7 @@ namespace WASecurity.Evidence
                     return ReadJson(call, text, display);
                 }
 
-                if (trimmed.Length == 0)
-                {
-                    throw new EvidenceFormatException(display, "is empty.");
-                }
-
-                return EvidenceResponse.FromText(call, text);
+                return trimmed.Length == 0 ? Invalid(call, display, "is empty") : EvidenceResponse.FromText(call, text);
             }
 
             return ReadJson(call, text, display);
@@ -94,6 +193,11 @@ namespace WASecurity.Evidence
 
         private static EvidenceResponse ReadJson(ApiCall call, string text, string display)
         {
+            if (text.Trim().Length == 0)
+            {
+                return Invalid(call, display, "is empty");
+            }
+
             try
             {
                 using (var document = JsonDocument.Parse(text))
@@ -102,14 +206,19 @@ namespace WASecurity.Evidence
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Error", out var error)
                         && error.ValueKind == JsonValueKind.Object && root.EnumerateObject().Count() == 1)
                     {
-                        var code = error.Str("Code") ?? throw new EvidenceFormatException(display, "has an Error object without a Code.");
+                        var code = error.Str("Code");
+                        if (string.IsNullOrEmpty(code))
+                        {
+                            return Invalid(call, display, "has an Error object without a Code");
+                        }
+
                         var message = error.Str("Message") ?? string.Empty;
-                        return EvidenceResponse.FromError(call, new ApiError(code, message, ApiError.Classify(code)));
+                        return EvidenceResponse.FromError(call, new ApiError(code!, message, ApiError.Classify(code!)));
                     }
 
                     if (root.ValueKind != JsonValueKind.Object)
                     {
-                        throw new EvidenceFormatException(display, "must hold a JSON object, as the AWS CLI prints it.");
+                        return Invalid(call, display, "does not hold a JSON object, as the AWS CLI prints it");
                     }
 
                     return EvidenceResponse.FromJson(call, root);
@@ -117,8 +226,11 @@ namespace WASecurity.Evidence
             }
             catch (JsonException e)
             {
-                throw new EvidenceFormatException(display, $"is not valid JSON, perhaps truncated ({e.Message}).", e);
+                return Invalid(call, display, $"is not valid JSON, perhaps truncated ({e.Message})");
             }
         }
+
+        private static EvidenceResponse Invalid(ApiCall call, string display, string problem) =>
+            EvidenceResponse.FromError(call, ApiError.Invalid($"{display} {problem}"));
     }
 }

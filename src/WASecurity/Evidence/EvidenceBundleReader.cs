@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Text;
 
@@ -9,33 +8,51 @@ namespace WASecurity.Evidence
 {
     /// <summary>
     /// Reads files of an evidence bundle, a folder or a .zip, by their '/'-separated path inside the bundle.
-    /// Paths that would leave the bundle (absolute, drive-rooted, or with '..') are rejected.
+    /// Paths that would leave the bundle (absolute, drive-rooted, or with '..') reject the bundle. Below the bundle
+    /// root only regular files are read: links (symbolic links, junctions, zip entries that are links), empty files,
+    /// FIFOs and devices are refused, and no read goes past <see cref="BundleLimits.MaxFileBytes"/>.
     /// </summary>
     internal abstract class EvidenceBundleReader : IDisposable
     {
         /// <summary>Largest single file read from a bundle; evidence files are far smaller.</summary>
-        internal const long MaxFileBytes = 256L * 1024 * 1024;
+        internal const long MaxFileBytes = BundleLimits.DefaultMaxFileBytes;
+
+        /// <summary>Why a link below the bundle root is not followed.</summary>
+        internal const string LinkProblem = "is a link; evidence bundles hold regular files only";
+
+        /// <summary>
+        /// Why a file of length 0 is not opened: on Linux a FIFO, a device and a /proc file all report length 0, and
+        /// opening or reading them can block or never end.
+        /// </summary>
+        internal const string EmptyProblem = "is empty or not a regular file";
+
+        protected EvidenceBundleReader(BundleLimits limits) => Limits = limits;
 
         public abstract string Location { get; }
 
-        public static EvidenceBundleReader Open(string path)
+        public BundleLimits Limits { get; }
+
+        /// <summary>Opens a bundle folder or .zip; a .zip over the limits, or unreadable, is an <see cref="EvidenceFormatException"/>.</summary>
+        public static EvidenceBundleReader Open(string path, BundleLimits? limits = null)
         {
+            limits ??= BundleLimits.Default;
             if (Directory.Exists(path))
             {
-                return new FolderBundleReader(path);
+                return new FolderBundleReader(path, limits);
             }
 
             if (File.Exists(path))
             {
-                return new ZipBundleReader(path);
+                return new ZipBundleReader(path, limits);
             }
 
             throw new FileNotFoundException($"Evidence path '{path}' is neither a folder nor a .zip file.", path);
         }
 
-        /// <summary>The file's text, or null when the bundle has no such file.</summary>
-        public abstract string? ReadText(string relativePath);
+        /// <summary>The file at <paramref name="relativePath"/>: missing, its text, or why it is refused.</summary>
+        public abstract BundleFile Read(string relativePath);
 
+        /// <summary>The regular files of the bundle (links are not listed, nor followed).</summary>
         public abstract IReadOnlyList<string> ListFiles();
 
         public virtual void Dispose()
@@ -56,135 +73,44 @@ namespace WASecurity.Evidence
             return normalized;
         }
 
-        private sealed class FolderBundleReader : EvidenceBundleReader
+        /// <summary>The problem of a file of <paramref name="length"/> bytes over the limit.</summary>
+        protected string OverLimit(long length) =>
+            $"is {length} bytes, over the {Limits.MaxFileBytes}-byte limit for one evidence file";
+
+        /// <summary>
+        /// Reads <paramref name="stream"/> to its end, but never more than <paramref name="max"/> + 1 bytes (a stream
+        /// that never ends, such as a device, stops there). Returns null when the stream holds more than
+        /// <paramref name="max"/> bytes.
+        /// </summary>
+        protected static byte[]? ReadBounded(Stream stream, long max)
         {
-            private readonly string _root;
-
-            public FolderBundleReader(string root) => _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-
-            public override string Location => _root;
-
-            public override string? ReadText(string relativePath)
+            using (var buffer = new MemoryStream())
             {
-                var safe = CheckRelativePath(relativePath, relativePath);
-                var full = Path.GetFullPath(Path.Combine(_root, safe.Replace('/', Path.DirectorySeparatorChar)));
-                if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                var chunk = new byte[81920];
+                long total = 0;
+                while (total <= max)
                 {
-                    throw new EvidenceFormatException(relativePath, "is outside the bundle root; the bundle is rejected.");
+                    var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, max + 1 - total));
+                    if (read <= 0)
+                    {
+                        return buffer.ToArray();
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                    total += read;
                 }
 
-                var info = new FileInfo(full);
-                if (!info.Exists)
-                {
-                    return null;
-                }
-
-                if (info.Length > MaxFileBytes)
-                {
-                    throw new EvidenceFormatException(safe, $"is {info.Length} bytes, over the {MaxFileBytes}-byte limit for one evidence file.");
-                }
-
-                return File.ReadAllText(full, Encoding.UTF8);
+                return null;
             }
-
-            public override IReadOnlyList<string> ListFiles() =>
-                Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
-                    .Select(f => f.Substring(_root.Length + 1).Replace(Path.DirectorySeparatorChar, '/'))
-                    .OrderBy(f => f, StringComparer.Ordinal)
-                    .ToList();
         }
 
-        private sealed class ZipBundleReader : EvidenceBundleReader
+        /// <summary>UTF-8 text of <paramref name="bytes"/>, a byte order mark removed.</summary>
+        protected static string Decode(byte[] bytes)
         {
-            private readonly string _path;
-            private readonly ZipArchive _archive;
-            private readonly Dictionary<string, ZipArchiveEntry> _entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
-            private readonly object _gate = new object();
-
-            public ZipBundleReader(string path)
+            using (var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
-                _path = Path.GetFullPath(path);
-                try
-                {
-                    _archive = ZipFile.OpenRead(_path);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new EvidenceFormatException(_path, $"is not a readable .zip archive ({e.Message}).", e);
-                }
-
-                try
-                {
-                    var names = new List<(string Name, ZipArchiveEntry Entry)>();
-                    foreach (var entry in _archive.Entries)
-                    {
-                        if (entry.FullName.EndsWith("/", StringComparison.Ordinal) || entry.FullName.EndsWith("\\", StringComparison.Ordinal))
-                        {
-                            continue;
-                        }
-
-                        names.Add((CheckRelativePath(entry.FullName, $"{_path}!{entry.FullName}"), entry));
-                    }
-
-                    // A bundle zipped with its folder has every path under one top folder: look through it.
-                    var prefix = string.Empty;
-                    if (!names.Any(n => n.Name == EvidenceManifest.FileName))
-                    {
-                        var top = names.Where(n => n.Name.EndsWith("/" + EvidenceManifest.FileName, StringComparison.Ordinal)
-                                                   && n.Name.Count(c => c == '/') == 1).Select(n => n.Name).FirstOrDefault();
-                        if (top != null)
-                        {
-                            prefix = top.Substring(0, top.Length - EvidenceManifest.FileName.Length);
-                        }
-                    }
-
-                    foreach (var (name, entry) in names.Where(n => n.Name.StartsWith(prefix, StringComparison.Ordinal)))
-                    {
-                        _entries[name.Substring(prefix.Length)] = entry;
-                    }
-                }
-                catch
-                {
-                    _archive.Dispose();
-                    throw;
-                }
+                return reader.ReadToEnd();
             }
-
-            public override string Location => _path;
-
-            public override string? ReadText(string relativePath)
-            {
-                var safe = CheckRelativePath(relativePath, relativePath);
-                if (!_entries.TryGetValue(safe, out var entry))
-                {
-                    return null;
-                }
-
-                if (entry.Length > MaxFileBytes)
-                {
-                    throw new EvidenceFormatException($"{_path}!{safe}", $"is {entry.Length} bytes, over the {MaxFileBytes}-byte limit for one evidence file.");
-                }
-
-                lock (_gate)
-                {
-                    try
-                    {
-                        using (var stream = entry.Open())
-                        using (var reader = new StreamReader(stream, Encoding.UTF8))
-                        {
-                            return reader.ReadToEnd();
-                        }
-                    }
-                    catch (InvalidDataException e)
-                    {
-                        throw new EvidenceFormatException($"{_path}!{safe}", $"cannot be decompressed ({e.Message}).", e);
-                    }
-                }
-            }
-
-            public override IReadOnlyList<string> ListFiles() => _entries.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
-
-            public override void Dispose() => _archive.Dispose();
         }
     }
 }

@@ -16,8 +16,9 @@ namespace WASecurity.Evidence
         public const string FileName = "manifest.json";
 
         private static readonly Regex AccountIdPattern = new Regex("^[0-9]{12}$", RegexOptions.CultureInvariant);
-        private static readonly Regex PartitionPattern = new Regex("^aws(-[a-z]+)*$", RegexOptions.CultureInvariant);
-        private static readonly Regex RegionPattern = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant);
+
+        /// <summary>The partitions whose ARNs and endpoints this module knows.</summary>
+        private static readonly string[] KnownPartitions = { "aws", "aws-cn", "aws-us-gov" };
 
         public int SchemaVersion { get; set; } = CurrentSchemaVersion;
 
@@ -71,7 +72,7 @@ namespace WASecurity.Evidence
                 }
 
                 var partition = root.Str("partition") ?? "aws";
-                if (!PartitionPattern.IsMatch(partition))
+                if (!KnownPartitions.Contains(partition, StringComparer.Ordinal))
                 {
                     throw new EvidenceFormatException(path, $"has partition '{partition}'; expected aws, aws-cn or aws-us-gov.");
                 }
@@ -79,18 +80,7 @@ namespace WASecurity.Evidence
                 var collectedAt = root.Date("collectedAt")
                     ?? throw new EvidenceFormatException(path, "has no collectedAt timestamp (ISO 8601).");
 
-                var regionsElement = root.Prop("regions");
-                if (regionsElement != null && regionsElement.Value.ValueKind != JsonValueKind.Array)
-                {
-                    throw new EvidenceFormatException(path, "has regions that is not a list of region names.");
-                }
-
-                var regions = root.Strings("regions");
-                var badRegion = regions.FirstOrDefault(r => !RegionPattern.IsMatch(r));
-                if (badRegion != null)
-                {
-                    throw new EvidenceFormatException(path, $"lists '{badRegion}', which is not a region name.");
-                }
+                var regions = ReadRegions(root, path);
 
                 var tool = root.Prop("tool");
                 return new EvidenceManifest
@@ -105,6 +95,46 @@ namespace WASecurity.Evidence
                     Questions = root.Strings("questions"),
                 };
             }
+        }
+
+        /// <summary>
+        /// The regions the bundle covers: a non-empty list of region names. A bundle without them would silently
+        /// skip every regional check, so it is rejected instead.
+        /// </summary>
+        private static IReadOnlyList<string> ReadRegions(JsonElement root, string path)
+        {
+            var element = root.Prop("regions");
+            if (element == null || element.Value.ValueKind == JsonValueKind.Null)
+            {
+                throw new EvidenceFormatException(path, "has no regions; list the regions the evidence was collected in (\"regions\": [\"us-east-1\", …]).");
+            }
+
+            if (element.Value.ValueKind != JsonValueKind.Array)
+            {
+                throw new EvidenceFormatException(path, "has regions that is not a list of region names.");
+            }
+
+            var regions = new List<string>();
+            foreach (var item in element.Value.EnumerateArray())
+            {
+                var name = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+                if (!RegionName.IsValid(name))
+                {
+                    throw new EvidenceFormatException(path, $"lists '{(name ?? item.GetRawText())}' in regions, which is not a region name (like eu-west-1).");
+                }
+
+                if (!regions.Contains(name!, StringComparer.Ordinal))
+                {
+                    regions.Add(name!);
+                }
+            }
+
+            if (regions.Count == 0)
+            {
+                throw new EvidenceFormatException(path, "has an empty regions list; list the regions the evidence was collected in.");
+            }
+
+            return regions;
         }
 
         public string ToJson()

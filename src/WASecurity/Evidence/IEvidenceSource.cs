@@ -20,8 +20,8 @@ namespace WASecurity.Evidence
         /// <summary>The regions regional checks cover: enabled regions, narrowed by -Region.</summary>
         Task<IReadOnlyList<string>> GetRegionsAsync(CancellationToken cancellationToken);
 
-        /// <summary>The response to one call. API failures come back as <see cref="EvidenceResponse.Error"/>, not exceptions;
-        /// a malformed bundle file throws <see cref="EvidenceFormatException"/>.</summary>
+        /// <summary>The response to one call. API failures and bundle files that cannot be read come back as
+        /// <see cref="EvidenceResponse.Error"/> (<see cref="ApiErrorKind.InvalidResponse"/> for the latter), not exceptions.</summary>
         Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken);
     }
 }

@@ -43,15 +43,17 @@ namespace WASecurity.Tests.Evidence
         }
 
         [Fact]
-        public void Truncated_json_is_a_terminating_error_naming_the_file()
+        public void Truncated_json_is_an_error_finding_naming_the_file_for_the_checks_that_read_it()
         {
             using var bundle = Minimal();
             bundle.File("global/iam/GetAccountSummary.json", "{\"SummaryMap\": {\"AccountMFAEnabled\": 1,");
-            var result = Assess(bundle.WriteFolder());
-            Assert.Empty(result.Findings);
-            Assert.Equal(ErrorIds.InvalidEvidence, result.FirstError!.FullyQualifiedErrorId.Split(',')[0]);
-            Assert.Contains("global/iam/GetAccountSummary.json", result.FirstError.Exception.Message);
-            Assert.Contains("not valid JSON", result.FirstError.Exception.Message);
+            var result = Assess(bundle.WriteFolder()).AssertNoErrors();
+            Assert.Equal(7, result.Findings.Count);
+            var mfa = result.Findings.Single(f => f.CheckId == "SEC01.RootMfaEnabled");
+            Assert.Equal(FindingStatus.Error, mfa.Status);
+            Assert.Contains("global/iam/GetAccountSummary.json", mfa.Reason);
+            Assert.Contains("not valid JSON", mfa.Reason);
+            Assert.Equal(FindingStatus.Manual, result.Findings.Single(f => f.CheckId == "SEC01.RootContactDetailsCurrent").Status);
         }
 
         [Fact]
@@ -144,12 +146,14 @@ namespace WASecurity.Tests.Evidence
         }
 
         [Fact]
-        public void An_error_document_without_a_code_is_rejected()
+        public void An_error_document_without_a_code_is_an_error_finding_naming_the_file()
         {
             using var bundle = Minimal();
             bundle.File("global/iam/GetAccountSummary.json", "{\"Error\":{\"Message\":\"x\"}}");
-            var result = Assess(bundle.WriteFolder());
-            Assert.Contains("without a Code", result.FirstError!.Exception.Message);
+            var result = Assess(bundle.WriteFolder()).AssertNoErrors();
+            var mfa = result.Findings.Single(f => f.CheckId == "SEC01.RootMfaEnabled");
+            Assert.Equal(FindingStatus.Error, mfa.Status);
+            Assert.Contains("global/iam/GetAccountSummary.json has an Error object without a Code", mfa.Reason);
         }
     }
 }
