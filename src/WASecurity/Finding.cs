@@ -112,27 +112,28 @@ namespace WASecurity
             set => _remediation = SafeText.Block(value)!;
         }
 
-        /// <summary>Well-Architected best-practice ids, e.g. <c>SEC01-BP02</c>.</summary>
+        /// <summary>Well-Architected best-practice ids, e.g. <c>SEC01-BP02</c> (an element set in place is escaped when read).</summary>
         public string[] BestPractices
         {
-            get => _bestPractices;
+            get => _bestPractices = SafeText.Lines(_bestPractices);
             set => _bestPractices = SafeText.Lines(value);
         }
 
         /// <summary>CIS AWS Foundations Benchmark references, e.g. <c>3.0/1.5</c>.</summary>
         public string[] Cis
         {
-            get => _cis;
+            get => _cis = SafeText.Lines(_cis);
             set => _cis = SafeText.Lines(value);
         }
 
         /// <summary>
-        /// The values that decided the status, in the order they were considered. A dictionary set here is kept
-        /// when its keys and strings are clean, or replaced by an escaped copy; add entries with <c>With</c>.
+        /// The values that decided the status, in the order they were considered. Its keys and strings are escaped
+        /// when it is set and again whenever it is read, so an entry added directly (<c>$f.Evidence['Tag'] = …</c>)
+        /// is shown escaped too; reading a clean dictionary only scans it.
         /// </summary>
         public OrderedDictionary Evidence
         {
-            get => _evidence;
+            get => _evidence = SafeText.Dictionary(_evidence);
             set => _evidence = SafeText.Dictionary(value);
         }
 

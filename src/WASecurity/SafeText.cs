@@ -73,9 +73,60 @@ namespace WASecurity
         /// </summary>
         public static object? Value(object? value) => IsCleanValue(value, 0) ? value : EscapeValue(value, 0);
 
-        /// <summary>An evidence dictionary with its keys and values escaped; the same instance when clean.</summary>
-        public static OrderedDictionary Dictionary(OrderedDictionary dictionary) =>
-            dictionary == null || IsCleanValue(dictionary, 0) ? dictionary! : (OrderedDictionary)EscapeValue(dictionary, 0)!;
+        /// <summary>
+        /// Escapes the keys and values of an evidence dictionary in place, keeping the order, and returns it
+        /// (a read-only dictionary is replaced by an escaped copy). A clean dictionary is only read. An escaped key
+        /// that is already present gets its position appended (<c>Name\x1B#2</c>) so no value is lost.
+        /// </summary>
+        public static OrderedDictionary Dictionary(OrderedDictionary dictionary)
+        {
+            if (dictionary == null || IsCleanValue(dictionary, 0))
+            {
+                return dictionary!;
+            }
+
+            if (dictionary.IsReadOnly)
+            {
+                var copy = new OrderedDictionary(StringComparer.Ordinal);
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    copy[entry.Key] = entry.Value;
+                }
+
+                dictionary = copy;
+            }
+
+            for (var i = 0; i < dictionary.Count; i++)
+            {
+                var value = dictionary[i];
+                if (!IsCleanValue(value, 1))
+                {
+                    dictionary[i] = EscapeValue(value, 1);
+                }
+            }
+
+            var keys = new object[dictionary.Count];
+            dictionary.Keys.CopyTo(keys, 0);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (IsCleanValue(keys[i], 1))
+                {
+                    continue;
+                }
+
+                var key = keys[i] is string text ? Line(text)! : EscapeValue(keys[i], 1) ?? string.Empty;
+                if (dictionary.Contains(key))
+                {
+                    key = $"{key}#{i + 1}";
+                }
+
+                var value = dictionary[i];
+                dictionary.RemoveAt(i);
+                dictionary.Insert(i, key, value);
+            }
+
+            return dictionary;
+        }
 
         private static string? Escape(string? text, bool multiLine)
         {
