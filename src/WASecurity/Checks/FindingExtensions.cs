@@ -6,7 +6,10 @@ namespace WASecurity.Checks
 {
     internal static class FindingExtensions
     {
-        /// <summary>Adds one deciding value to the finding's evidence and returns the finding.</summary>
+        /// <summary>
+        /// Adds one deciding value to the finding's evidence and returns the finding. Strings in the name and value
+        /// (nested ones too) pass <see cref="SafeText.Line"/>, as every text of a finding does.
+        /// </summary>
         public static Finding With(this Finding finding, string name, object? value)
         {
             // Evidence is exported as JSON and compared across runs: keep it to plain values and arrays.
@@ -15,7 +18,8 @@ namespace WASecurity.Checks
                 value = sequence.Cast<object?>().ToArray();
             }
 
-            finding.Evidence[name] = value;
+            // Names and values may come from the account: store them escaped, like every text of a finding.
+            finding.Evidence[SafeText.Line(name)!] = SafeText.Value(value);
             return finding;
         }
 

@@ -106,7 +106,7 @@ namespace WASecurity.Cmdlets
             {
                 // Only the bootstrap calls (the caller's identity) end a run; every other failure is an Error finding.
                 var category = ApiError.Classify(e.ErrorCode, e.StatusCode) == ApiErrorKind.AccessDenied ? ErrorCategory.PermissionDenied : ErrorCategory.ConnectionError;
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AwsCallFailed, category, $"{e.Service}:{e.Operation}"));
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.AwsCallFailed, category, $"{e.Service}:{e.Operation}"));
             }
             catch (OperationCanceledException)
             {
@@ -114,15 +114,15 @@ namespace WASecurity.Cmdlets
             }
             catch (EvidenceFormatException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidEvidence, ErrorCategory.InvalidData, e.FilePath));
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.InvalidEvidence, ErrorCategory.InvalidData, e.FilePath));
             }
             catch (FileNotFoundException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.EvidenceNotFound, ErrorCategory.ObjectNotFound, e.FileName));
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.EvidenceNotFound, ErrorCategory.ObjectNotFound, e.FileName));
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidSetting, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.InvalidSetting, ErrorCategory.InvalidArgument, null));
             }
             finally
             {
@@ -200,7 +200,7 @@ namespace WASecurity.Cmdlets
             {
                 var path = GetUnresolvedProviderPathFromPSPath(EvidencePath);
                 var source = BundleEvidenceSource.Open(path, Region);
-                WriteDebug($"Evidence: bundle '{path}', account {source.Manifest.AccountId}, collected {source.Manifest.CollectedAt:u}.");
+                WriteDebug(SafeOutput.Message($"Evidence: bundle '{path}', account {source.Manifest.AccountId}, collected {source.Manifest.CollectedAt:u}."));
                 return source;
             }
 

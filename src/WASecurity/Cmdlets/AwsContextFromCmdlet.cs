@@ -45,13 +45,13 @@ namespace WASecurity.Cmdlets
             }
             catch (AwsCredentialException e)
             {
-                cmdlet.ThrowTerminatingError(e.ToErrorRecord());
+                cmdlet.ThrowTerminatingError(SafeOutput.Escaped(e.ToErrorRecord()));
                 throw; // not reached: ThrowTerminatingError always throws
             }
 
             foreach (var message in context.DebugMessages)
             {
-                cmdlet.WriteDebug(message);
+                cmdlet.WriteDebug(SafeOutput.Message(message));
             }
 
             return context;

@@ -8,7 +8,8 @@ namespace WASecurity.Cmdlets
 {
     /// <summary>
     /// The one blocking boundary between async work and the pipeline thread: background code posts output,
-    /// warnings, debug messages and progress here; the cmdlet thread writes them as they arrive.
+    /// warnings, debug messages and progress here; the cmdlet thread writes them as they arrive. Messages often
+    /// carry AWS error text, so they are written with control characters escaped (<see cref="SafeOutput"/>).
     /// </summary>
     internal sealed class CmdletPump
     {
@@ -18,11 +19,11 @@ namespace WASecurity.Cmdlets
 
         public void WriteObject(object value) => Post(c => c.WriteObject(value));
 
-        public void WriteWarning(string message) => Post(c => c.WriteWarning(message));
+        public void WriteWarning(string message) => Post(c => c.WriteWarning(SafeOutput.Message(message)));
 
-        public void WriteDebug(string message) => Post(c => c.WriteDebug(message));
+        public void WriteDebug(string message) => Post(c => c.WriteDebug(SafeOutput.Message(message)));
 
-        public void WriteVerbose(string message) => Post(c => c.WriteVerbose(message));
+        public void WriteVerbose(string message) => Post(c => c.WriteVerbose(SafeOutput.Message(message)));
 
         public void WriteProgress(ProgressRecord record) => Post(c => c.WriteProgress(record));
 

@@ -68,7 +68,7 @@ namespace WASecurity.Cmdlets
             var conflict = EvidenceBundleWriter.Conflict(_target, Force.IsPresent);
             if (conflict != null)
             {
-                ThrowTerminatingError(new ErrorRecord(new IOException(conflict), ErrorIds.BundleExists, ErrorCategory.ResourceExists, _target));
+                ThrowTerminatingError(SafeOutput.Error(new IOException(conflict), ErrorIds.BundleExists, ErrorCategory.ResourceExists, _target));
             }
 
             if (!ShouldProcess(_target, "Write an evidence bundle"))
@@ -135,7 +135,7 @@ namespace WASecurity.Cmdlets
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.ExportFailed, ErrorCategory.WriteError, _target));
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.ExportFailed, ErrorCategory.WriteError, _target));
             }
         }
 

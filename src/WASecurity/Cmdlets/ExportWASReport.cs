@@ -46,7 +46,7 @@ namespace WASecurity.Cmdlets
             // Refuse before the assessment upstream has done its work, not after.
             if (File.Exists(_path) && !Force)
             {
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(SafeOutput.Error(
                     new IOException($"The file '{_path}' already exists. Use -Force to overwrite it, or choose another -Path."),
                     ErrorIds.ReportExists,
                     ErrorCategory.ResourceExists,
@@ -55,7 +55,7 @@ namespace WASecurity.Cmdlets
 
             if (Directory.Exists(_path))
             {
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(SafeOutput.Error(
                     new IOException($"'{_path}' is a folder; -Path must name the report file, e.g. '{System.IO.Path.Combine(_path, "report" + ReportWriter.Extension(Format))}'."),
                     ErrorIds.InvalidArgument,
                     ErrorCategory.InvalidArgument,
@@ -134,7 +134,7 @@ namespace WASecurity.Cmdlets
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 var exists = e is IOException && File.Exists(path) && !Force;
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(SafeOutput.Error(
                     e,
                     exists ? ErrorIds.ReportExists : ErrorIds.ReportWriteFailed,
                     exists ? ErrorCategory.ResourceExists : ErrorCategory.WriteError,

@@ -57,7 +57,7 @@ namespace WASecurity.Cmdlets
                         yield break;
                     }
 
-                    cmdlet.WriteError(new ErrorRecord(
+                    cmdlet.WriteError(SafeOutput.Error(
                         new ArgumentException($"-{parameterName} takes WASecurity findings or paths of JSON reports, not a {value.GetType().FullName}."),
                         ErrorIds.InvalidArgument,
                         ErrorCategory.InvalidArgument,
@@ -81,7 +81,7 @@ namespace WASecurity.Cmdlets
             }
             catch (ItemNotFoundException e)
             {
-                cmdlet.WriteError(new ErrorRecord(
+                cmdlet.WriteError(SafeOutput.Error(
                     new FileNotFoundException($"The report '{path}' does not exist.", path, e),
                     ErrorIds.ReportNotFound,
                     ErrorCategory.ObjectNotFound,
@@ -99,11 +99,11 @@ namespace WASecurity.Cmdlets
             }
             catch (InvalidDataException e)
             {
-                cmdlet.WriteError(new ErrorRecord(e, ErrorIds.InvalidReport, ErrorCategory.InvalidData, path));
+                cmdlet.WriteError(SafeOutput.Error(e, ErrorIds.InvalidReport, ErrorCategory.InvalidData, path));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                cmdlet.WriteError(new ErrorRecord(
+                cmdlet.WriteError(SafeOutput.Error(
                     new IOException($"Cannot read the report '{path}': {e.Message}", e),
                     e is FileNotFoundException ? ErrorIds.ReportNotFound : ErrorIds.InvalidReport,
                     e is FileNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError,

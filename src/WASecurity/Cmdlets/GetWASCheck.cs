@@ -36,7 +36,7 @@ namespace WASecurity.Cmdlets
 
             if (checks.Count == 0 && CheckId != null && !CheckId.Any(WildcardPattern.ContainsWildcardCharacters))
             {
-                WriteError(new ErrorRecord(
+                WriteError(SafeOutput.Error(
                     new ArgumentException($"No check has the id '{string.Join("', '", CheckId)}'. Run Get-WASCheck to list them."),
                     ErrorIds.InvalidArgument,
                     ErrorCategory.ObjectNotFound,

@@ -38,7 +38,7 @@ namespace WASecurity.Cmdlets
             }
             catch (Exception e) when (e is ArgumentException || e is System.IO.FileNotFoundException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidSetting, ErrorCategory.InvalidArgument, SettingPath));
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.InvalidSetting, ErrorCategory.InvalidArgument, SettingPath));
                 return;
             }
 

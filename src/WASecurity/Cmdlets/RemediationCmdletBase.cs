@@ -72,7 +72,7 @@ namespace WASecurity.Cmdlets
             catch (AwsServiceException e)
             {
                 var category = ApiError.Classify(e.ErrorCode, e.StatusCode) == ApiErrorKind.AccessDenied ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidOperation;
-                WriteError(new ErrorRecord(e, ErrorIds.AwsCallFailed, category, $"{e.Service}:{e.Operation}"));
+                WriteError(SafeOutput.Error(e, ErrorIds.AwsCallFailed, category, $"{e.Service}:{e.Operation}"));
             }
             catch (OperationCanceledException)
             {
@@ -104,7 +104,7 @@ namespace WASecurity.Cmdlets
                 return true;
             }
 
-            WriteVerbose($"{target}: already handled in this pipeline.");
+            WriteVerbose(SafeOutput.Message($"{target}: already handled in this pipeline."));
             return false;
         }
 
@@ -114,6 +114,8 @@ namespace WASecurity.Cmdlets
         /// </summary>
         internal bool ShouldChange(string target, string action, string question)
         {
+            // The target is shown in prompts and What if: lines; it may be a name from the account.
+            target = SafeText.Line(target)!;
             var confirmRequested = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter c && c.IsPresent;
             if (Force && !confirmRequested)
             {
@@ -124,7 +126,7 @@ namespace WASecurity.Cmdlets
                     return false;
                 }
 
-                WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\" (-Force).");
+                WriteVerbose(SafeOutput.Message($"Performing the operation \"{action}\" on target \"{target}\" (-Force)."));
                 return true;
             }
 
@@ -179,7 +181,7 @@ namespace WASecurity.Cmdlets
             var caller = CallerAccountId();
             if (!string.IsNullOrWhiteSpace(requested) && !string.Equals(requested!.Trim(), caller, StringComparison.Ordinal))
             {
-                WriteError(new ErrorRecord(
+                WriteError(SafeOutput.Error(
                     new InvalidOperationException($"Account {requested} is not the account the credentials belong to ({caller}); nothing was changed. Use credentials for account {requested}."),
                     ErrorIds.InvalidArgument,
                     ErrorCategory.InvalidArgument,
@@ -198,7 +200,7 @@ namespace WASecurity.Cmdlets
                 return region.Trim();
             }
 
-            WriteError(new ErrorRecord(
+            WriteError(SafeOutput.Error(
                 new ArgumentException($"'{region}' is not an AWS region name (such as us-east-1); nothing was changed."),
                 ErrorIds.InvalidArgument,
                 ErrorCategory.InvalidArgument,
@@ -207,7 +209,7 @@ namespace WASecurity.Cmdlets
         }
 
         internal void WriteRefusal(string reason, string target, ErrorCategory category = ErrorCategory.InvalidOperation) =>
-            WriteError(new ErrorRecord(new InvalidOperationException(reason), ErrorIds.RemediationNotApplicable, category, target));
+            WriteError(SafeOutput.Error(new InvalidOperationException(reason), ErrorIds.RemediationNotApplicable, category, target));
 
         internal RemediationResult NewResult(string resourceType, string resourceId, string region, string accountId) => new RemediationResult
         {
@@ -244,7 +246,7 @@ namespace WASecurity.Cmdlets
         {
             while (_debug.TryDequeue(out var message))
             {
-                WriteDebug(message);
+                WriteDebug(SafeOutput.Message(message));
             }
         }
     }

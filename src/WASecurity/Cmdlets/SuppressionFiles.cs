@@ -33,21 +33,21 @@ namespace WASecurity.Cmdlets
                 {
                     var file = cmdlet.GetUnresolvedProviderPathFromPSPath(suppressionPath);
                     suppressions = Load(cmdlet, () => SuppressionSet.Load(file, now), ErrorIds.InvalidSuppressionFile);
-                    cmdlet.WriteDebug($"Suppressions: {suppressions.Active.Count} active, {suppressions.Expired.Count} expired, from '{file}'.");
-                    suppressions.Warnings.ToList().ForEach(cmdlet.WriteWarning);
+                    cmdlet.WriteDebug(SafeOutput.Message($"Suppressions: {suppressions.Active.Count} active, {suppressions.Expired.Count} expired, from '{file}'."));
+                    suppressions.Warnings.ToList().ForEach(w => cmdlet.WriteWarning(SafeOutput.Message(w)));
                 }
 
                 if (attestationPath != null)
                 {
                     var file = cmdlet.GetUnresolvedProviderPathFromPSPath(attestationPath);
                     attestations = Load(cmdlet, () => AttestationSet.Load(file, now), ErrorIds.InvalidAttestationFile);
-                    cmdlet.WriteDebug($"Attestations: {attestations.Active.Count} active, {attestations.Expired.Count} expired, from '{file}'.");
-                    attestations.Warnings.ToList().ForEach(cmdlet.WriteWarning);
+                    cmdlet.WriteDebug(SafeOutput.Message($"Attestations: {attestations.Active.Count} active, {attestations.Expired.Count} expired, from '{file}'."));
+                    attestations.Warnings.ToList().ForEach(w => cmdlet.WriteWarning(SafeOutput.Message(w)));
                 }
             }
             catch (ItemNotFoundException e)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.ObjectNotFound, null));
+                cmdlet.ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.InvalidArgument, ErrorCategory.ObjectNotFound, null));
             }
 
             return new SuppressionFiles(suppressions, attestations);
@@ -91,7 +91,7 @@ namespace WASecurity.Cmdlets
             }
             catch (EntryFileException e)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(e, errorId, e.NotFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, e.FilePath));
+                cmdlet.ThrowTerminatingError(SafeOutput.Error(e, errorId, e.NotFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, e.FilePath));
                 throw;
             }
         }

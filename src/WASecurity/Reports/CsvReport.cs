@@ -10,7 +10,9 @@ namespace WASecurity.Reports
     /// <summary>
     /// One row per finding, every cell quoted (RFC 4180). Arrays are joined with ';', Evidence and Properties
     /// are compact JSON. A cell that a spreadsheet would run as a formula (starting with = + - @, tab or CR)
-    /// is prefixed with a single quote, because resource names and tags are chosen by whoever owns the resource.
+    /// is prefixed with a single quote, because resource names and tags are chosen by whoever owns the resource;
+    /// control characters in a cell become visible escapes (<see cref="SafeText.Block"/>), so the file is safe to
+    /// print on a terminal too.
     /// </summary>
     internal static class CsvReport
     {
@@ -60,7 +62,7 @@ namespace WASecurity.Reports
                     line.Append(',');
                 }
 
-                line.Append('"').Append(Neutralize(cells[i]).Replace("\"", "\"\"")).Append('"');
+                line.Append('"').Append(Neutralize(SafeText.Block(cells[i])!).Replace("\"", "\"\"")).Append('"');
             }
 
             // CRLF is what RFC 4180 and spreadsheets expect, whatever the platform.

@@ -15,7 +15,9 @@ namespace WASecurity.Reports
                 return string.Empty;
             }
 
-            var encoded = new StringBuilder(text!.Length + 16);
+            // Control characters and bidi overrides become visible escapes before the markup characters are encoded.
+            text = SafeText.Block(text)!;
+            var encoded = new StringBuilder(text.Length + 16);
             foreach (var c in text)
             {
                 switch (c)
@@ -25,7 +27,6 @@ namespace WASecurity.Reports
                     case '>': encoded.Append("&gt;"); break;
                     case '"': encoded.Append("&quot;"); break;
                     case '\'': encoded.Append("&#39;"); break;
-                    case '\0': encoded.Append('\uFFFD'); break;
                     default: encoded.Append(c); break;
                 }
             }

@@ -8,7 +8,8 @@ namespace WASecurity.Reports
     /// <summary>
     /// GitHub-flavoured Markdown for <c>$GITHUB_STEP_SUMMARY</c> and pull-request comments: a table per question,
     /// counts by severity, and the open failures. Cells are escaped (HTML encoded, '|' and Markdown markup
-    /// backslashed, line breaks flattened) because resource names and tags come from the account.
+    /// backslashed, line breaks flattened, control characters shown as <c>\x1B</c>) because resource names and
+    /// tags come from the account.
     /// </summary>
     internal static class MarkdownReport
     {
@@ -67,7 +68,7 @@ namespace WASecurity.Reports
             writer.Write(md.ToString());
         }
 
-        /// <summary>Text made inert in a Markdown table cell.</summary>
+        /// <summary>Text made inert in a Markdown table cell; control characters become visible escapes (<see cref="SafeText"/>).</summary>
         internal static string Cell(string? text)
         {
             if (string.IsNullOrEmpty(text))
@@ -76,7 +77,7 @@ namespace WASecurity.Reports
             }
 
             var cell = new StringBuilder();
-            foreach (var c in text!)
+            foreach (var c in SafeText.Block(text)!)
             {
                 switch (c)
                 {

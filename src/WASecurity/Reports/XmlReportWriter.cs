@@ -11,42 +11,14 @@ namespace WASecurity.Reports
         {
             Encoding = new UTF8Encoding(false),
             Indent = true,
-            // Resource names may hold control characters XML 1.0 cannot carry; drop them rather than fail the report.
+            // Every text goes through Clean, which leaves nothing XML 1.0 cannot carry; this is only a second line.
             CheckCharacters = false,
         });
 
-        /// <summary>Text with the characters XML 1.0 forbids replaced by U+FFFD, since CheckCharacters is off.</summary>
-        public static string Clean(string? text)
-        {
-            if (string.IsNullOrEmpty(text))
-            {
-                return string.Empty;
-            }
-
-            StringBuilder? clean = null;
-            for (var i = 0; i < text!.Length; i++)
-            {
-                var c = text[i];
-                var ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    clean?.Append(c).Append(text[i + 1]);
-                    i++;
-                    continue;
-                }
-
-                if (!ok)
-                {
-                    clean ??= new StringBuilder(text, 0, i, text.Length);
-                    clean.Append('\uFFFD');
-                }
-                else
-                {
-                    clean?.Append(c);
-                }
-            }
-
-            return clean?.ToString() ?? text;
-        }
+        /// <summary>
+        /// Text for an attribute or element: control characters and the other characters XML 1.0 forbids become
+        /// visible escapes (<see cref="SafeText.Block"/>), so the report parses and shows what the value held.
+        /// </summary>
+        public static string Clean(string? text) => SafeText.Block(text) ?? string.Empty;
     }
 }

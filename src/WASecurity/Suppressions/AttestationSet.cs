@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using WASecurity.Checks;
 
 namespace WASecurity.Suppressions
 {
@@ -98,11 +99,12 @@ namespace WASecurity.Suppressions
 
             var manualReason = finding.Reason;
             finding.Status = entry.Answer;
-            finding.Evidence["AttestedBy"] = entry.AttestedBy;
-            finding.Evidence["AttestedOn"] = AttestationEntry.Day(entry.AttestedOn);
-            finding.Evidence["EvidenceLink"] = entry.EvidenceLink;
-            finding.Evidence["ExpiresOn"] = AttestationEntry.Day(entry.ExpiresOn);
-            finding.Evidence["ManualReason"] = manualReason;
+            // With escapes the values like every text of a finding: the attestation file is typed by people.
+            finding.With("AttestedBy", entry.AttestedBy)
+                   .With("AttestedOn", AttestationEntry.Day(entry.AttestedOn))
+                   .With("EvidenceLink", entry.EvidenceLink)
+                   .With("ExpiresOn", AttestationEntry.Day(entry.ExpiresOn))
+                   .With("ManualReason", manualReason);
             finding.Reason = $"Attested {entry.Answer} by {entry.AttestedBy} on {AttestationEntry.Day(entry.AttestedOn)}, valid until {AttestationEntry.Day(entry.ExpiresOn)}"
                 + (entry.EvidenceLink == null ? "." : $" (evidence: {entry.EvidenceLink}).");
             lock (_gate)

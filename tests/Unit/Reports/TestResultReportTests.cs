@@ -96,8 +96,26 @@ namespace WASecurity.Tests.Reports
             foreach (var format in new[] { ReportFormat.JUnit, ReportFormat.NUnit })
             {
                 var xml = ReportTestIO.Xml(ReportTestIO.Bytes(format, findings));
-                Assert.Contains("bad\uFFFDname\uFFFD", xml.OuterXml);
+                // Shown as visible escapes (the finding escapes them), so the reader sees what the name held.
+                Assert.Contains("bad\\x01name\\uFFFE", xml.OuterXml);
             }
+        }
+
+        [Theory]
+        [InlineData("bad\u0001name\uFFFE", "bad\\x01name\\uFFFE")]
+        [InlineData("pair \U0001F600 kept", "pair \U0001F600 kept")]
+        [InlineData("line\r\nbreak\tand\rcr", "line\r\nbreak\tand\\x0Dcr")]
+        public void Xml_clean_leaves_only_characters_xml_can_hold(string text, string expected)
+        {
+            // Text that did not come through a finding (run metadata) is cleaned by the writer itself.
+            Assert.Equal(expected, XmlReportWriter.Clean(text));
+            using var stream = new System.IO.MemoryStream();
+            using (var writer = XmlReportWriter.Create(stream))
+            {
+                writer.WriteElementString("v", XmlReportWriter.Clean(text));
+            }
+
+            Assert.NotNull(ReportTestIO.Xml(stream.ToArray()).DocumentElement);
         }
     }
 }
