@@ -143,14 +143,12 @@ namespace WASecurity.Aws
         }
 
         /// <summary>
-        /// A region name's shape (us-east-1, us-gov-west-1, eusc-de-east-1), checked so that a typo fails here,
-        /// naming where it came from, rather than as an endpoint that does not resolve. New regions keep the shape.
+        /// A region name of the right shape (<see cref="Evidence.RegionName"/>), checked so that a typo fails here,
+        /// naming where it came from, rather than as an endpoint that does not resolve.
         /// </summary>
-        private static readonly Regex RegionShape = new Regex("^[a-z]{2,5}(-[a-z0-9]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
-
         private static string ValidRegion(string value, string source)
         {
-            if (RegionShape.IsMatch(value))
+            if (Evidence.RegionName.IsValid(value))
             {
                 return value;
             }

@@ -90,7 +90,8 @@ namespace WASecurity.Checks
                     return new[] { context.ErrorFinding(check.Definition, unreadable) };
                 }
 
-                return new[] { UnexpectedFailure(check, context, $"a response it read cannot be read ({e.Message})", e) };
+                var finding = context.AccountFinding(check.Definition, FindingStatus.Error, $"Could not verify: a response it read cannot be read ({e.Message}).");
+                return new[] { finding.With("Problem", e.Message) };
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -99,27 +100,43 @@ namespace WASecurity.Checks
             }
         }
 
-        /// <summary>Of the responses the check read, the one holding the malformed member, as an InvalidResponse error.</summary>
+        /// <summary>
+        /// The response holding the malformed member, as an InvalidResponse error: searched among the responses the
+        /// check read itself, then among all of the run's (a model built from several responses on another check's
+        /// behalf, such as the data-store inventory). With a single readable response there is no doubt either.
+        /// </summary>
         private static async Task<EvidenceResponse?> FindUnreadableAsync(CheckContext context, IEnumerable<ApiCall> calls, FormatException problem, CancellationToken cancellationToken)
         {
+            var own = calls.Distinct().ToList();
             var readable = new List<EvidenceResponse>();
-            foreach (var call in calls.Distinct())
+            foreach (var call in own.Concat(context.CallsSoFar.Where(c => !own.Contains(c))))
             {
-                var response = await context.Evidence.GetAsync(call, cancellationToken).ConfigureAwait(false);
+                EvidenceResponse response;
+                try
+                {
+                    response = await context.Evidence.GetAsync(call, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    continue;
+                }
+
                 if (!response.IsSuccess || response.Json == null)
                 {
                     continue;
                 }
 
-                if (problem is EvidenceShapeException shape && EvidenceLocator.Find(response.Json.Value, shape.Member, shape.Found) != null)
+                if (problem is EvidenceShapeException shape && shape.CanLocate && EvidenceLocator.Find(response.Json.Value, shape.Member, shape.Found) != null)
                 {
                     return EvidenceLocator.Unreadable(response, problem);
                 }
 
-                readable.Add(response);
+                if (own.Contains(call))
+                {
+                    readable.Add(response);
+                }
             }
 
-            // With one readable JSON response there is no doubt which one it was.
             return readable.Count == 1 ? readable[0].Unreadable(problem.Message) : null;
         }
 

@@ -19,6 +19,9 @@ namespace WASecurity.Checks
         private readonly ConcurrentDictionary<(string, Type), Lazy<Task<object>>> _derived =
             new ConcurrentDictionary<(string, Type), Lazy<Task<object>>>();
 
+        /// <summary>Every call any check of this run has asked for, to find an unreadable response read on another check's behalf.</summary>
+        private readonly ConcurrentDictionary<ApiCall, bool> _calls = new ConcurrentDictionary<ApiCall, bool>();
+
         /// <summary>The calls the check running in this async flow has asked for (see <see cref="TrackCalls"/>).</summary>
         private static readonly AsyncLocal<ConcurrentQueue<ApiCall>?> CallsOfCurrentCheck = new AsyncLocal<ConcurrentQueue<ApiCall>?>();
 
@@ -56,9 +59,13 @@ namespace WASecurity.Checks
             return calls;
         }
 
+        /// <summary>Every call asked for so far in this run.</summary>
+        internal IEnumerable<ApiCall> CallsSoFar => _calls.Keys;
+
         public Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
         {
             CallsOfCurrentCheck.Value?.Enqueue(call);
+            _calls.TryAdd(call, true);
             return Evidence.GetAsync(call, cancellationToken);
         }
 
@@ -72,6 +79,7 @@ namespace WASecurity.Checks
             where T : class
         {
             CallsOfCurrentCheck.Value?.Enqueue(call);
+            _calls.TryAdd(call, true);
             var task = _parsed.GetOrAdd((call, typeof(T)), _ => new Lazy<Task<object>>(async () =>
             {
                 var response = await Evidence.GetAsync(call, cancellationToken).ConfigureAwait(false);

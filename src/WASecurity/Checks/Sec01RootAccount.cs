@@ -81,7 +81,7 @@ namespace WASecurity.Checks
             }
 
             var rootDevice = devices.Root.Items("VirtualMFADevices").FirstOrDefault(IsRootDevice);
-            var serial = rootDevice.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : rootDevice.Str("SerialNumber");
+            var serial = rootDevice.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : rootDevice.RequiredStr("SerialNumber", "a virtual MFA device");
             var finding = serial != null
                 ? context.AccountFinding(check, FindingStatus.Fail, $"The root user's MFA device is virtual ({serial}).")
                 : context.AccountFinding(check, FindingStatus.Pass, "The root user has MFA and no virtual MFA device is assigned to it, so the device is hardware.");
@@ -93,7 +93,7 @@ namespace WASecurity.Checks
             bool IsRootDevice(System.Text.Json.JsonElement device)
             {
                 var userArn = device.Path("User")?.Str("Arn");
-                var deviceSerial = device.Str("SerialNumber") ?? string.Empty;
+                var deviceSerial = device.RequiredStr("SerialNumber", "a virtual MFA device");
                 return (userArn != null && userArn.EndsWith(":root", StringComparison.Ordinal))
                     || deviceSerial.EndsWith(":mfa/root-account-mfa-device", StringComparison.Ordinal);
             }

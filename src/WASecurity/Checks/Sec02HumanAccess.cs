@@ -341,7 +341,7 @@ namespace WASecurity.Checks
             var allowed = context.Settings.GetStrings(Sec02Catalog.AllowedAdministrators);
             var findings = new List<Finding>();
             var allowedAdmins = new List<string>();
-            var unresolved = new List<string>();
+            var unverified = 0;
             var examined = 0;
             foreach (var principal in Examinable(details.Value))
             {
@@ -349,10 +349,16 @@ namespace WASecurity.Checks
 
                 // CIS 1.16 asks what is attached to the principal itself; a user's group is judged as the group.
                 var policies = details.Value.PoliciesOf(principal, includeGroups: false);
-                unresolved.AddRange(policies.Problems);
                 var admin = policies.Identity.Count == 0 ? null : PolicyEvaluator.AssessAdministrator(policies.Identity, policies.Boundary);
                 if (admin == null || !admin.MayBeAdministrator)
                 {
+                    if (policies.Problems.Count > 0)
+                    {
+                        // What could be read grants no full access, but what could not might: never a silent pass.
+                        unverified++;
+                        findings.Add(Unverified(context, check, principal, policies));
+                    }
+
                     continue;
                 }
 
@@ -375,10 +381,8 @@ namespace WASecurity.Checks
             if (findings.Count == 0)
             {
                 var note = allowedAdmins.Count == 0 ? string.Empty : $" Allowed by the AllowedAdministrators setting: {Join(allowedAdmins)}.";
-                var gaps = unresolved.Count == 0 ? string.Empty : $" Not evaluated: {Join(unresolved.Distinct().ToList())}.";
-                findings.Add(context.AccountFinding(check, FindingStatus.Pass, $"None of the {examined} IAM users, groups and roles examined holds full administrative rights of its own.{note}{gaps}")
-                    .With("AllowedAdministrators", allowedAdmins)
-                    .With("Unresolved", unresolved.Distinct()));
+                findings.Add(context.AccountFinding(check, FindingStatus.Pass, $"None of the {examined} IAM users, groups and roles examined holds full administrative rights of its own.{note}")
+                    .With("AllowedAdministrators", allowedAdmins));
             }
 
             return findings;
@@ -399,16 +403,29 @@ namespace WASecurity.Checks
             foreach (var principal in Examinable(details.Value).Where(p => !(p is IamGroup)))
             {
                 var policies = details.Value.PoliciesOf(principal);
-                if (policies.Identity.Count == 0 || PolicyEvaluator.AssessAdministrator(policies.Identity, policies.Boundary).MayBeAdministrator)
+                if (policies.Identity.Count > 0 && PolicyEvaluator.AssessAdministrator(policies.Identity, policies.Boundary).MayBeAdministrator)
                 {
                     // Administrators are reported by SEC02.NoFullAdminPolicies; escalation is moot for them.
                     continue;
                 }
 
+                if (policies.Identity.Count == 0 && policies.Problems.Count == 0)
+                {
+                    continue;
+                }
+
                 examined++;
-                var paths = PrivilegeEscalation.Find(principal, policies, context.Account.Partition, context.Account.AccountId, region);
+                var paths = policies.Identity.Count == 0
+                    ? Array.Empty<EscalationMatch>()
+                    : PrivilegeEscalation.Find(principal, policies, context.Account.Partition, context.Account.AccountId, region);
                 if (paths.Count == 0)
                 {
+                    if (policies.Problems.Count > 0)
+                    {
+                        // The unreadable policies might hold the missing half of a combination.
+                        findings.Add(Unverified(context, check, principal, policies));
+                    }
+
                     continue;
                 }
 
@@ -425,6 +442,12 @@ namespace WASecurity.Checks
 
             return findings;
         }
+
+        /// <summary>Error for a principal some of whose policies cannot be read (unparseable, or missing from the details).</summary>
+        private static Finding Unverified(CheckContext context, CheckDefinition check, IamPrincipal principal, PrincipalPolicies policies) =>
+            PrincipalFinding(context, check, FindingStatus.Error, principal, $"Could not verify {principal}: its policies cannot all be read ({Join(policies.Problems.Distinct().ToList())}).")
+                .With("FailedCall", IamCalls.GetAccountAuthorizationDetails.Action)
+                .With("Unresolved", policies.Problems.Distinct());
 
         /// <summary>Principals the account controls: service-linked roles belong to AWS and cannot be changed.</summary>
         private static IEnumerable<IamPrincipal> Examinable(AuthorizationDetails details)

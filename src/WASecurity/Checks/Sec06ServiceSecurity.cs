@@ -216,7 +216,7 @@ namespace WASecurity.Checks
                 }
 
                 // The call asked for the account's own snapshots restorable by "all": every one listed is public.
-                var snapshots = response.Root.Items("Snapshots").Select(s => s.Str("SnapshotId")).Where(id => id != null).Select(id => id!).ToList();
+                var snapshots = response.Root.Items("Snapshots").Select(s => s.RequiredStr("SnapshotId", "a snapshot")).ToList();
                 if (snapshots.Count == 0)
                 {
                     return context.AccountFinding(check, FindingStatus.Pass, $"No snapshot owned by the account is restorable by everyone in {region}.", region).AsEnumerable();
@@ -247,7 +247,7 @@ namespace WASecurity.Checks
 
                 var images = response.Root.Items("Images").ToList();
                 var owned = images.Where(i => i.Str("OwnerId") == null || i.Str("OwnerId") == context.Account.AccountId).ToList();
-                var publicImages = owned.Where(i => i.Bool("Public") == true && i.Str("ImageId") != null).ToList();
+                var publicImages = owned.Where(i => i.Bool("Public") == true && i.RequiredStr("ImageId", "an image") != null).ToList();
                 if (publicImages.Count == 0)
                 {
                     return context.AccountFinding(check, FindingStatus.Pass, $"None of the {owned.Count} AMI(s) the account owns in {region} is public.", region)
@@ -266,7 +266,7 @@ namespace WASecurity.Checks
                             region,
                             $"arn:{context.Account.Partition}:ec2:{region}::image/{id}")
                         .With("Name", image.Str("Name"))
-                        .With("CreationDate", image.Str("CreationDate"))
+                        .With("CreationDate", image.Text("CreationDate"))
                         .WithProperty("ImageId", id);
                 }).ToList();
             });

@@ -77,10 +77,10 @@ namespace WASecurity.Checks
                     var online = string.Equals(ping, "Online", StringComparison.OrdinalIgnoreCase);
                     var finding = online
                         ? InstanceFinding(context, check, region, instance, FindingStatus.Pass, $"Instance {instance.Display} is managed by Systems Manager and online (agent {node.Str("AgentVersion") ?? "version unknown"}).")
-                        : InstanceFinding(context, check, region, instance, FindingStatus.Fail, $"Instance {instance.Display} is registered with Systems Manager but its PingStatus is {ping ?? "missing"} (last ping {node.Str("LastPingDateTime") ?? "unknown"}).");
+                        : InstanceFinding(context, check, region, instance, FindingStatus.Fail, $"Instance {instance.Display} is registered with Systems Manager but its PingStatus is {ping ?? "missing"} (last ping {node.Text("LastPingDateTime") ?? "unknown"}).");
                     return finding
                         .With("PingStatus", ping)
-                        .With("LastPingDateTime", node.Str("LastPingDateTime"))
+                        .With("LastPingDateTime", node.Text("LastPingDateTime"))
                         .With("AgentVersion", node.Str("AgentVersion"));
                 }).ToList();
             });
@@ -118,7 +118,7 @@ namespace WASecurity.Checks
                         .Select(name => (Name: name, Value: state.Long(name) ?? 0))
                         .ToList();
                     var bad = counts.Where(c => c.Value > 0).Select(c => string.Format(CultureInfo.InvariantCulture, "{0} = {1}", c.Name, c.Value)).ToList();
-                    var scanned = state.Str("OperationEndTime");
+                    var scanned = state.Text("OperationEndTime");
                     var finding = bad.Count == 0
                         ? InstanceFinding(context, check, region, instance, FindingStatus.Pass, $"Instance {instance.Display} is patch compliant (last {state.Str("Operation") ?? "operation"} {scanned ?? "at an unknown time"}).")
                         : InstanceFinding(context, check, region, instance, FindingStatus.Fail, $"Instance {instance.Display} is not patch compliant: {string.Join(", ", bad)} (last {state.Str("Operation") ?? "operation"} {scanned ?? "at an unknown time"}).");
@@ -185,7 +185,7 @@ namespace WASecurity.Checks
                     : InstanceFinding(context, check, region, instance, FindingStatus.Fail, $"Instance {instance.Display} runs {instance.ImageId}, created {days} days ago (limit {limit}).");
                 return finding
                     .With("ImageId", instance.ImageId)
-                    .With("ImageCreationDate", image!.Value.Str("CreationDate"))
+                    .With("ImageCreationDate", image!.Value.Text("CreationDate"))
                     .With("ImageAgeDays", days)
                     .With("MaxAmiAgeDays", limit);
             });

@@ -71,7 +71,7 @@ namespace WASecurity.Checks
                 return finding
                     .With("KeyRotationEnabled", enabled)
                     .With("RotationPeriodInDays", period)
-                    .With("NextRotationDate", status.Root.Str("NextRotationDate"))
+                    .With("NextRotationDate", status.Root.Text("NextRotationDate"))
                     .With("MaxDays", maxDays)
                     .AsEnumerable();
             });

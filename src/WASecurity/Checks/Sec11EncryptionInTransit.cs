@@ -152,7 +152,7 @@ namespace WASecurity.Checks
             }
 
             var http = listeners.Where(l => string.Equals(l.Str("Protocol"), "HTTP", StringComparison.OrdinalIgnoreCase)).ToList();
-            var open = http.Where(l => !RedirectsToHttps(l)).Select(l => $"HTTP:{l.Str("Port")} ({DefaultActionType(l)})").ToList();
+            var open = http.Where(l => !RedirectsToHttps(l)).Select(l => $"HTTP:{l.Text("Port")} ({DefaultActionType(l)})").ToList();
             var name = lb.Str("LoadBalancerName");
             var finding = open.Count > 0
                 ? ElbV2Finding(context, check, lb, region, FindingStatus.Fail, $"Load balancer {name} serves plain HTTP without redirecting to HTTPS on {string.Join(", ", open)}.")
@@ -189,7 +189,7 @@ namespace WASecurity.Checks
         {
             var name = lb.Str("LoadBalancerName")!;
             var http = ClassicListeners(lb).Where(l => string.Equals(l.Listener.Str("Protocol"), "HTTP", StringComparison.OrdinalIgnoreCase))
-                .Select(l => $"HTTP:{l.Listener.Str("LoadBalancerPort")}").ToList();
+                .Select(l => $"HTTP:{l.Listener.Text("LoadBalancerPort")}").ToList();
             var finding = http.Count > 0
                 ? ClassicFinding(context, check, lb, region, FindingStatus.Fail, $"Classic load balancer {name} serves plain HTTP on {string.Join(", ", http)}; classic load balancers cannot redirect to HTTPS.")
                 : ClassicFinding(context, check, lb, region, FindingStatus.Pass, $"Classic load balancer {name} has no plain HTTP listener.");
@@ -206,11 +206,11 @@ namespace WASecurity.Checks
 
             var name = lb.Str("LoadBalancerName");
             var weak = secure.Where(l => !TlsPolicies.IsTls12OrNewer(l.Str("SslPolicy")))
-                .Select(l => $"{l.Str("Protocol")}:{l.Str("Port")} uses {l.Str("SslPolicy") ?? "no policy"}").ToList();
+                .Select(l => $"{l.Str("Protocol")}:{l.Text("Port")} uses {l.Str("SslPolicy") ?? "no policy"}").ToList();
             var finding = weak.Count > 0
                 ? ElbV2Finding(context, check, lb, region, FindingStatus.Fail, $"Load balancer {name} allows TLS versions older than 1.2: {string.Join("; ", weak)}.")
                 : ElbV2Finding(context, check, lb, region, FindingStatus.Pass, $"Every HTTPS/TLS listener of load balancer {name} allows only TLS 1.2 or newer ({string.Join(", ", secure.Select(l => l.Str("SslPolicy")).Distinct())}).");
-            return finding.With("SslPolicies", secure.Select(l => $"{l.Str("Port")}={l.Str("SslPolicy")}")).With("WeakListeners", weak);
+            return finding.With("SslPolicies", secure.Select(l => $"{l.Text("Port")}={l.Str("SslPolicy")}")).With("WeakListeners", weak);
         }
 
         private static async Task<Finding?> ClassicTlsPolicyAsync(CheckContext context, CheckDefinition check, JsonElement lb, string region, CancellationToken cancellationToken)
@@ -236,7 +236,7 @@ namespace WASecurity.Checks
             var weak = new List<string>();
             foreach (var (listener, names) in secure)
             {
-                var port = $"{listener.Str("Protocol")}:{listener.Str("LoadBalancerPort")}";
+                var port = $"{listener.Str("Protocol")}:{listener.Text("LoadBalancerPort")}";
                 var negotiation = names.Where(policies.ContainsKey).Select(n => policies[n]).FirstOrDefault();
                 if (negotiation.ValueKind != JsonValueKind.Object)
                 {
@@ -377,7 +377,14 @@ namespace WASecurity.Checks
                         return error.WithProperty("CertificateArn", arn).WithProperty("DomainName", domain);
                     }
 
-                    var certificate = described.Root.Prop("Certificate") ?? default;
+                    if (described.Root.Prop("Certificate")?.ValueKind != JsonValueKind.Object)
+                    {
+                        var unreadable = context.ErrorFinding(check, described.Unreadable("'Certificate' is missing or not an object"), arn, arn, check.ResourceType);
+                        unreadable.Region = region;
+                        return unreadable.WithProperty("CertificateArn", arn).WithProperty("DomainName", domain);
+                    }
+
+                    var certificate = described.Root.Prop("Certificate")!.Value;
                     return DecideCertificate(context, check, region, arn, domain, certificate, warningDays);
                 })).ConfigureAwait(false);
                 return findings.AsEnumerable();

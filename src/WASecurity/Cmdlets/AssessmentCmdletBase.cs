@@ -120,6 +120,11 @@ namespace WASecurity.Cmdlets
             {
                 ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.EvidenceNotFound, ErrorCategory.ObjectNotFound, e.FileName));
             }
+            catch (ArgumentException e) when (e.ParamName == nameof(Region))
+            {
+                // -Region with a bundle: the same error a live run gives for a name that is not a region.
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Region));
+            }
             catch (ArgumentException e)
             {
                 ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.InvalidSetting, ErrorCategory.InvalidArgument, null));
@@ -199,7 +204,7 @@ namespace WASecurity.Cmdlets
             if (ParameterSetName == EvidenceSet)
             {
                 var path = GetUnresolvedProviderPathFromPSPath(EvidencePath);
-                var source = BundleEvidenceSource.Open(path, Region);
+                var source = BundleEvidenceSource.Open(path, Region, message => WriteWarning(SafeOutput.Message(message)));
                 WriteDebug(SafeOutput.Message($"Evidence: bundle '{path}', account {source.Manifest.AccountId}, collected {source.Manifest.CollectedAt:u}."));
                 return source;
             }

@@ -22,7 +22,6 @@ namespace WASecurity.Cmdlets
     /// </summary>
     public abstract class RemediationCmdletBase : AwsCmdletBase
     {
-        private static readonly Regex RegionShape = new Regex("^[a-z]{2,5}(-[a-z0-9]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
         private readonly ConcurrentQueue<string> _debug = new ConcurrentQueue<string>();
         private readonly HashSet<string> _done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private CancellationTokenSource? _cancellation;
@@ -195,7 +194,7 @@ namespace WASecurity.Cmdlets
         /// <summary>A region name, or null (with an error) for values such as "global" that a finding may carry.</summary>
         internal string? ValidRegion(string? region)
         {
-            if (region != null && RegionShape.IsMatch(region.Trim()))
+            if (region != null && Evidence.RegionName.IsValid(region.Trim()))
             {
                 return region.Trim();
             }

@@ -185,7 +185,7 @@ namespace WASecurity.Evidence
                     return ReadJson(call, text, display);
                 }
 
-                return trimmed.Length == 0 ? Invalid(call, display, "is empty") : EvidenceResponse.FromText(call, text);
+                return trimmed.Length == 0 ? Invalid(call, display, "is empty") : EvidenceResponse.FromText(call, text, display);
             }
 
             return ReadJson(call, text, display);
@@ -204,6 +204,13 @@ namespace WASecurity.Evidence
                 {
                     var root = document.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Error", out var error)
+                        && error.ValueKind != JsonValueKind.Object && root.EnumerateObject().Count() == 1)
+                    {
+                        // {"Error": "x"} is neither an answer nor the error document bundles store.
+                        return Invalid(call, display, "has an Error member that is not the {\"Code\":…,\"Message\":…} object bundles store");
+                    }
+
+                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Error", out error)
                         && error.ValueKind == JsonValueKind.Object && root.EnumerateObject().Count() == 1)
                     {
                         var code = error.Str("Code");
@@ -221,12 +228,17 @@ namespace WASecurity.Evidence
                         return Invalid(call, display, "does not hold a JSON object, as the AWS CLI prints it");
                     }
 
-                    return EvidenceResponse.FromJson(call, root);
+                    return EvidenceResponse.FromJson(call, root, display);
                 }
             }
             catch (JsonException e)
             {
                 return Invalid(call, display, $"is not valid JSON, perhaps truncated ({e.Message})");
+            }
+            catch (FormatException e)
+            {
+                // An error document whose Code or Message is not a string.
+                return Invalid(call, display, $"has an unreadable Error object ({e.Message})");
             }
         }
 

@@ -28,7 +28,7 @@ namespace WASecurity.Evidence
         public static EvidenceResponse Unreadable(EvidenceResponse response, FormatException problem)
         {
             var location = string.Empty;
-            if (problem is EvidenceShapeException shape && response.Json is JsonElement root)
+            if (problem is EvidenceShapeException shape && shape.CanLocate && response.Json is JsonElement root)
             {
                 var path = Find(root, shape.Member, shape.Found);
                 if (path != null)

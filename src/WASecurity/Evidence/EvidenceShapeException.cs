@@ -11,11 +11,24 @@ namespace WASecurity.Evidence
     public sealed class EvidenceShapeException : FormatException
     {
         public EvidenceShapeException(string member, JsonValueKind found, string expected)
-            : base($"'{member}' is {Describe(found)} where AWS returns {expected}")
+            : this(member, found, notAnObject: false, $"'{member}' is {Describe(found)} where AWS returns {expected}")
+        {
+        }
+
+        private EvidenceShapeException(string member, JsonValueKind found, bool notAnObject, string message)
+            : base(message)
         {
             Member = member;
             Found = found;
+            CanLocate = !notAnObject;
         }
+
+        /// <summary>Whether the member named <see cref="Member"/> itself holds the <see cref="Found"/> value (so it can be located).</summary>
+        public bool CanLocate { get; }
+
+        /// <summary>An entry that should be an object (holding <paramref name="member"/>) is a scalar or a list.</summary>
+        public static EvidenceShapeException NotAnObject(string member, JsonValueKind found) =>
+            new EvidenceShapeException(member, found, notAnObject: true, $"an entry that AWS sends as an object (with '{member}') is {Describe(found)}");
 
         /// <summary>The JSON type found (what the member was given as).</summary>
         public JsonValueKind Found { get; }

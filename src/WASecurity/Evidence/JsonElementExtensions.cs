@@ -12,11 +12,22 @@ namespace WASecurity.Evidence
     /// </summary>
     internal static class JsonElementExtensions
     {
+        /// <summary>2006-01-01, before any AWS resource existed.</summary>
+        private const double EarliestEpochSeconds = 1136073600;
+
+        /// <summary>3000-01-01: later numbers are milliseconds or garbage, not epoch seconds.</summary>
+        private const double LatestEpochSeconds = 32503680000;
         public static JsonElement? Prop(this JsonElement element, string name)
         {
-            if (element.ValueKind != JsonValueKind.Object)
+            if (element.ValueKind == JsonValueKind.Undefined)
             {
                 return null;
+            }
+
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                // A list item or member replaced by a scalar: reading it as "no such member" would judge an empty rule.
+                throw EvidenceShapeException.NotAnObject(name, element.ValueKind);
             }
 
             if (element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
@@ -51,6 +62,10 @@ namespace WASecurity.Evidence
             return current;
         }
 
+        /// <summary>
+        /// A string member. Any other JSON type is an <see cref="EvidenceShapeException"/>: a name, id or setting
+        /// given as a number, boolean or structure is not what AWS sends, and must not be judged under a made-up value.
+        /// </summary>
         public static string? Str(this JsonElement element, string name)
         {
             var value = element.Prop(name);
@@ -59,7 +74,36 @@ namespace WASecurity.Evidence
                 return null;
             }
 
-            return value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : value.Value.GetRawText();
+            if (value.Value.ValueKind != JsonValueKind.String)
+            {
+                throw new EvidenceShapeException(name, value.Value.ValueKind, "a string");
+            }
+
+            return value.Value.GetString();
+        }
+
+        /// <summary>
+        /// A member shown as text whatever its scalar type: ports, day counts and timestamps, which the CLI prints as
+        /// numbers or strings depending on the service. An object or list is an <see cref="EvidenceShapeException"/>.
+        /// </summary>
+        public static string? Text(this JsonElement element, string name)
+        {
+            var value = element.Prop(name);
+            if (value == null)
+            {
+                return null;
+            }
+
+            switch (value.Value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return value.Value.GetString();
+                case JsonValueKind.Object:
+                case JsonValueKind.Array:
+                    throw new EvidenceShapeException(name, value.Value.ValueKind, "a number or a string");
+                default:
+                    return value.Value.GetRawText();
+            }
         }
 
         public static long? Long(this JsonElement element, string name)
@@ -116,7 +160,13 @@ namespace WASecurity.Evidence
 
             if (value.Value.ValueKind == JsonValueKind.Number && value.Value.TryGetDouble(out var epoch))
             {
-                // JSON-protocol services send epoch seconds; the CLI prints them as ISO strings.
+                // JSON-protocol services send epoch seconds; the CLI prints them as ISO strings. A time before AWS
+                // existed is no AWS timestamp (a count or a flag in the wrong place): it would make everything "old".
+                if (epoch < EarliestEpochSeconds || epoch > LatestEpochSeconds)
+                {
+                    throw new EvidenceShapeException(name, JsonValueKind.Number, "a timestamp (that number is no date AWS sends)");
+                }
+
                 return DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch * 1000));
             }
 
@@ -130,15 +180,21 @@ namespace WASecurity.Evidence
         }
 
         /// <summary>
-        /// The items of a list property. A missing or null property is an empty list and a lone object a one-item list
-        /// (hand-made bundles write one); any other type (a string, a number, a boolean) is an
-        /// <see cref="EvidenceShapeException"/>, never "empty": an unreadable list must not read as "nothing to fail".
+        /// The items of a list property. A missing property is an empty list (some APIs omit empty lists); any other type
+        /// (an object, a string, a number, a boolean, an explicit null) is an <see cref="EvidenceShapeException"/>, never
+        /// "empty": an unreadable list must not read as "nothing to fail".
         /// </summary>
         public static IEnumerable<JsonElement> Items(this JsonElement element, string name)
         {
             var value = element.Prop(name);
             if (value == null)
             {
+                // The CLI prints an empty list as [], never null: a null list says nothing about what is in it.
+                if (element.TryGetProperty(name, out var raw) && raw.ValueKind == JsonValueKind.Null)
+                {
+                    throw new EvidenceShapeException(name, JsonValueKind.Null, "a list");
+                }
+
                 return Enumerable.Empty<JsonElement>();
             }
 
@@ -146,12 +202,21 @@ namespace WASecurity.Evidence
             {
                 case JsonValueKind.Array:
                     return value.Value.EnumerateArray().ToList();
-                case JsonValueKind.Object:
-                    return new[] { value.Value };
                 default:
                     throw new EvidenceShapeException(name, value.Value.ValueKind, "a list");
             }
         }
+
+        /// <summary>
+        /// A string member AWS always sends in this place (an entry's id, a rule's status): its absence is an unreadable
+        /// response, never "no value". <paramref name="entry"/> names the entry for the message ("a virtual MFA device").
+        /// </summary>
+        public static string RequiredStr(this JsonElement element, string name, string entry) =>
+            element.Str(name) ?? throw new FormatException($"{entry} has no {name}");
+
+        /// <summary>An object member AWS always sends in this place; see <see cref="RequiredStr"/>.</summary>
+        public static JsonElement Required(this JsonElement element, string name, string entry) =>
+            element.Prop(name) ?? throw new FormatException($"{entry} has no {name}");
 
         /// <summary>A list of strings, accepting a single string too (IAM policy style).</summary>
         public static IReadOnlyList<string> Strings(this JsonElement element, string name)
@@ -159,6 +224,11 @@ namespace WASecurity.Evidence
             var value = element.Prop(name);
             if (value == null)
             {
+                if (element.TryGetProperty(name, out var raw) && raw.ValueKind == JsonValueKind.Null)
+                {
+                    throw new EvidenceShapeException(name, JsonValueKind.Null, "a list of strings");
+                }
+
                 return Array.Empty<string>();
             }
 

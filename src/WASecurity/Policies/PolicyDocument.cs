@@ -145,6 +145,16 @@ namespace WASecurity.Policies
             }
         }
 
+        /// <summary>
+        /// For a trust or resource-based policy, which must name whom each statement is about: the first statement
+        /// with neither Principal nor NotPrincipal, described, or null when every statement has one.
+        /// </summary>
+        public string? MissingPrincipal()
+        {
+            var statement = Statements.FirstOrDefault(s => s.Principal == null);
+            return statement == null ? null : statement.DisplayName + " has no Principal, which a trust or resource-based policy requires";
+        }
+
         private static PolicyStatement ParseStatement(JsonElement element, int index)
         {
             var where = "Statement #" + (index + 1);
@@ -216,10 +226,10 @@ namespace WASecurity.Policies
 
             if (positive != null)
             {
-                return (Strings(positive.Value, where + " " + name), false);
+                return (Names(positive.Value, where + " " + name), false);
             }
 
-            return negative != null ? (Strings(negative.Value, where + " " + notName), true) : (null, false);
+            return negative != null ? (Names(negative.Value, where + " " + notName), true) : (null, false);
         }
 
         private static PolicyPrincipal ParsePrincipal(JsonElement element, string where)
@@ -243,7 +253,12 @@ namespace WASecurity.Policies
             var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in element.EnumerateObject())
             {
-                values[property.Name] = Strings(property.Value, where + " Principal " + property.Name);
+                values[property.Name] = Names(property.Value, where + " Principal " + property.Name);
+            }
+
+            if (values.Count == 0)
+            {
+                throw new PolicyFormatException(where + " has an empty Principal object.");
             }
 
             return new PolicyPrincipal(false, values);
@@ -278,7 +293,42 @@ namespace WASecurity.Policies
             return conditions;
         }
 
-        /// <summary>A string-or-array value as strings; booleans and numbers keep their JSON text.</summary>
+        /// <summary>
+        /// Actions, resources and principals: a string or a non-empty array of strings, as IAM's grammar has them. A number,
+        /// a boolean or an empty list is not a policy IAM would accept, and must not be read as one that grants nothing.
+        /// </summary>
+        private static IReadOnlyList<string> Names(JsonElement element, string where)
+        {
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                return new[] { element.GetString() ?? string.Empty };
+            }
+
+            if (element.ValueKind != JsonValueKind.Array)
+            {
+                throw new PolicyFormatException(where + " must be a string or an array of strings, not " + element.ValueKind + ".");
+            }
+
+            var names = new List<string>();
+            foreach (var item in element.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String)
+                {
+                    throw new PolicyFormatException(where + " must hold strings, not " + item.ValueKind + ".");
+                }
+
+                names.Add(item.GetString() ?? string.Empty);
+            }
+
+            if (names.Count == 0)
+            {
+                throw new PolicyFormatException(where + " is an empty list.");
+            }
+
+            return names;
+        }
+
+        /// <summary>A condition value: a string or an array; booleans and numbers keep their JSON text.</summary>
         private static IReadOnlyList<string> Strings(JsonElement element, string where)
         {
             switch (element.ValueKind)

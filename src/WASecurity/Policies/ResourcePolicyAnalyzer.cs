@@ -50,6 +50,11 @@ namespace WASecurity.Policies
         public static ResourcePolicyExposure Analyze(PolicyDocument policy, string accountId)
         {
             if (policy == null) throw new ArgumentNullException(nameof(policy));
+            var missing = policy.MissingPrincipal();
+            if (missing != null)
+            {
+                throw new PolicyFormatException(missing + ".");
+            }
 
             var publicStatements = new List<PolicyStatement>();
             var restricted = new List<string>();

@@ -41,8 +41,7 @@ namespace WASecurity.Tests.Evidence
             try
             {
                 var baseline = RunChecks(root, null);
-                var baselinePasses = new HashSet<string>(baseline.Where(f => f.Status == FindingStatus.Pass).Select(Key), StringComparer.Ordinal);
-                Assert.NotEmpty(baselinePasses);
+                Assert.Contains(baseline, f => f.Status == FindingStatus.Pass);
                 Assert.DoesNotContain(baseline, f => f.Evidence.Contains("Exception"));
 
                 var readers = ChecksByFile(root);
@@ -68,10 +67,7 @@ namespace WASecurity.Tests.Evidence
                             problems.Add($"{mutation}: {crash.CheckId} crashed: {crash.Reason}");
                         }
 
-                        foreach (var pass in findings.Where(f => f.Status == FindingStatus.Pass && !baselinePasses.Contains(Key(f))))
-                        {
-                            problems.Add($"{mutation}: new Pass {Key(pass)}: {pass.Reason}");
-                        }
+                        problems.AddRange(NewPasses(baseline, findings).Select(p => $"{mutation}: {p}"));
                     }
                     catch (Exception e)
                     {
@@ -98,6 +94,34 @@ namespace WASecurity.Tests.Evidence
         }
 
         private static string Key(Finding f) => $"{f.CheckId}|{f.Region}|{f.ResourceId}";
+
+        /// <summary>
+        /// Passes the mutated run has that the unmutated one had not: a resource that was not Pass and now is, or more
+        /// Passes of a check in a region than before (a failing resource gone and an "all clear" in its place). A
+        /// resource judged under another name (an id given as a number) is the same verdict, not a new Pass.
+        /// </summary>
+        private static IEnumerable<string> NewPasses(IReadOnlyList<Finding> baseline, IReadOnlyList<Finding> mutated)
+        {
+            var before = baseline.GroupBy(Key).ToDictionary(g => g.Key, g => g.Select(f => f.Status).ToList(), StringComparer.Ordinal);
+            foreach (var pass in mutated.Where(f => f.Status == FindingStatus.Pass))
+            {
+                if (before.TryGetValue(Key(pass), out var statuses) && !statuses.Contains(FindingStatus.Pass))
+                {
+                    yield return $"{Key(pass)} was {string.Join("/", statuses)} and is now Pass: {pass.Reason}";
+                }
+            }
+
+            var checkedHere = new HashSet<string>(mutated.Select(f => f.CheckId), StringComparer.Ordinal);
+            var passesBefore = baseline.Where(f => f.Status == FindingStatus.Pass && checkedHere.Contains(f.CheckId)).GroupBy(f => f.CheckId + "|" + f.Region).ToDictionary(g => g.Key, g => g.Select(f => f.ResourceId).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+            foreach (var group in mutated.Where(f => f.Status == FindingStatus.Pass).GroupBy(f => f.CheckId + "|" + f.Region))
+            {
+                var had = passesBefore.TryGetValue(group.Key, out var n) ? n : 0;
+                if (group.Select(f => f.ResourceId).Distinct(StringComparer.Ordinal).Count() > had)
+                {
+                    yield return $"{group.Key} has {group.Count()} Pass findings, the unmutated bundle {had}: {string.Join("; ", group.Select(f => f.ResourceId))}";
+                }
+            }
+        }
 
         /// <summary>Runs the given checks (all when null) on the bundle; a run that does not end in time is a hang.</summary>
         private static IReadOnlyList<Finding> RunChecks(string bundle, IReadOnlyCollection<string>? checkIds)
@@ -176,22 +200,71 @@ namespace WASecurity.Tests.Evidence
             Collect(document, new List<object>(), paths);
             foreach (var path in paths)
             {
-                // A member or list item removed.
+                // A member removed. A list item removed, or a list member (an omitted list reads as empty, as some
+                // AWS APIs omit empty lists), is another valid account, not a malformed file.
                 var removed = document.DeepClone();
-                if (Remove(removed, path))
+                if (IsRequired(path) && !(Get(document, path) is JsonArray) && Remove(removed, path))
                 {
                     yield return new Mutation(file, "member removed", removed.ToJsonString(), Describe(path));
                 }
 
                 // The value replaced by each JSON type it is not.
                 var current = Get(document, path);
-                foreach (var replacement in Replacements(current))
+                foreach (var replacement in Replacements(current).Where(r => !AllowedByIamGrammar(path, r.Name) && (r.Name != "null" || IsRequired(path) || current is JsonArray)))
                 {
                     var replaced = document.DeepClone();
                     Set(replaced, path, replacement.Node);
                     yield return new Mutation(file, "type replaced", replaced.ToJsonString(), $"{Describe(path)} -> {replacement.Name}");
                 }
             }
+        }
+
+        /// <summary>
+        /// The members this test treats as required (AWS sends them in every answer, so removing one, or setting it to
+        /// null, makes a malformed file rather than another valid account): every member at the top of a response
+        /// (its payload), and inside entries the ones that identify or decide — ids, ARNs, names, an ACL grant's
+        /// grantee and its type, a statement's effect and principal, a rule's status, a device's serial number. Other
+        /// members are optional in AWS's API reference (a lifecycle rule without Expiration is valid, for instance).
+        /// </summary>
+        private static bool IsRequired(List<object> path)
+        {
+            if (!(path[^1] is string member))
+            {
+                return false;
+            }
+
+            if (path.Count == 1)
+            {
+                return true;
+            }
+
+            return member.EndsWith("Id", StringComparison.Ordinal) || member.EndsWith("Arn", StringComparison.Ordinal)
+                || member.EndsWith("ARN", StringComparison.Ordinal) || member.EndsWith("Name", StringComparison.Ordinal)
+                || new[] { "Grantee", "Type", "Effect", "Principal", "Status", "SerialNumber" }.Contains(member);
+        }
+
+        /// <summary>
+        /// IAM policy grammar takes an action, resource or principal as a string or a list, and a condition value as a
+        /// string, number, boolean or list: such a replacement is another valid policy, not a malformed one.
+        /// </summary>
+        private static bool AllowedByIamGrammar(List<object> path, string replacement)
+        {
+            var names = path.OfType<string>().ToList();
+            var inPolicy = names.Any(n => n == "Statement");
+            if (!inPolicy)
+            {
+                return false;
+            }
+
+            var inCondition = names.Contains("Condition") && names.IndexOf("Condition") < names.Count - 2;
+            if (inCondition)
+            {
+                return replacement == "string" || replacement == "number" || replacement == "boolean" || replacement == "list";
+            }
+
+            var member = path[^1] is string last ? last : names.LastOrDefault();
+            var listOrString = new[] { "Action", "NotAction", "Resource", "NotResource", "AWS", "Service", "Federated", "CanonicalUser" };
+            return replacement == "string" && listOrString.Contains(member);
         }
 
         private static IEnumerable<(string Name, JsonNode? Node)> Replacements(JsonNode? current)

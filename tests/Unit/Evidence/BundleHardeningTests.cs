@@ -503,12 +503,12 @@ namespace WASecurity.Tests.Evidence
         // ---- -Region offline ----
 
         [Fact]
-        public void An_invalid_region_name_offline_is_a_terminating_error_naming_region()
+        public void An_invalid_region_name_offline_is_the_same_terminating_error_as_live_naming_region()
         {
             using var bundle = Bundle();
             var result = Assess(bundle.WriteFolder(), "-Region us-east-1, eu-west1");
             Assert.Empty(result.Findings);
-            Assert.Equal(ErrorIds.InvalidSetting, result.FirstError!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorIds.InvalidArgument, result.FirstError!.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Contains("'eu-west1' from -Region is not an AWS region name", result.FirstError.Exception.Message);
             Assert.Equal("Region", ((ArgumentException)result.FirstError.Exception).ParamName);
         }

@@ -57,13 +57,18 @@ namespace WASecurity.Tests.Evidence
         }
 
         [Fact]
-        public void Malformed_credential_report_is_a_terminating_error_naming_the_file()
+        public void Malformed_credential_report_makes_only_the_checks_that_read_it_Error_naming_the_file_and_line()
         {
             using var bundle = Minimal();
             bundle.File("global/iam/CredentialReport.csv", "user,arn\nroot");
-            var result = Assess(bundle.WriteFolder());
-            Assert.Equal(ErrorIds.InvalidEvidence, result.FirstError!.FullyQualifiedErrorId.Split(',')[0]);
-            Assert.Contains("global/iam/CredentialReport.csv", result.FirstError.Exception.Message);
+            var result = Assess(bundle.WriteFolder()).AssertNoErrors();
+
+            var report = result.Findings.Single(f => f.CheckId == "SEC01.RootNotUsedRecently");
+            Assert.Equal(FindingStatus.Error, report.Status);
+            Assert.Contains("global/iam/CredentialReport.csv", report.Reason);
+            Assert.Contains("credential report", report.Reason);
+            // The account summary is another file: still judged.
+            Assert.Equal(FindingStatus.Pass, result.Findings.Single(f => f.CheckId == "SEC01.RootMfaEnabled").Status);
         }
 
         [Theory]

@@ -65,14 +65,14 @@ namespace WASecurity.Tests.Evidence
         public void A_policy_status_without_IsPublic_is_Error_for_that_bucket_as_it_is_live()
         {
             var bucket = "demo-cloudtrail-logs-444455556666";
-            var baseline = Run(null, null, "SEC04");
+            var findings = RunEdited(WithoutBlockPublicAccess(bucket, $"global/s3/GetBucketPolicyStatus/{bucket}.json", d => d["PolicyStatus"] = new JsonObject()), "SEC04");
+            var baseline = RunEdited(WithoutBlockPublicAccess(bucket), "SEC04");
             Assert.Equal(FindingStatus.Pass, baseline.Single(f => f.CheckId == "SEC04.TrailBucketNotPublic" && f.ResourceId == bucket).Status);
-
-            var findings = Run($"global/s3/GetBucketPolicyStatus/{bucket}.json", d => d["PolicyStatus"] = new JsonObject(), "SEC04");
 
             var verdict = findings.Single(f => f.CheckId == "SEC04.TrailBucketNotPublic" && f.ResourceId == bucket);
             Assert.Equal(FindingStatus.Error, verdict.Status);
             Assert.Contains("PolicyStatus.IsPublic", verdict.Reason);
+            Assert.Contains($"GetBucketPolicyStatus/{bucket}.json", verdict.Reason);
             Assert.Equal(
                 baseline.Where(f => f.CheckId == "SEC04.TrailBucketNotPublic" && f.ResourceId != bucket).Select(f => Key(f) + "=" + f.Status),
                 findings.Where(f => f.CheckId == "SEC04.TrailBucketNotPublic" && f.ResourceId != bucket).Select(f => Key(f) + "=" + f.Status));
@@ -115,15 +115,39 @@ namespace WASecurity.Tests.Evidence
         [Fact]
         public void A_boolean_given_as_a_number_is_Error_not_false()
         {
-            var baseline = Run(null, null, "SEC04");
             var bucket = "demo-cloudtrail-logs-444455556666";
+            var baseline = RunEdited(WithoutBlockPublicAccess(bucket), "SEC04");
             Assert.Equal(FindingStatus.Pass, baseline.Single(f => f.CheckId == "SEC04.TrailBucketNotPublic" && f.ResourceId == bucket).Status);
 
-            var findings = Run($"global/s3/GetBucketPolicyStatus/{bucket}.json", d => d["PolicyStatus"]!["IsPublic"] = 0, "SEC04");
+            var findings = RunEdited(WithoutBlockPublicAccess(bucket, $"global/s3/GetBucketPolicyStatus/{bucket}.json", d => d["PolicyStatus"]!["IsPublic"] = 0), "SEC04");
 
-            var verdict = findings.Single(f => f.CheckId == "SEC04.TrailBucketNotPublic" && f.ResourceId == bucket);
-            Assert.Equal(FindingStatus.Error, verdict.Status);
-            Assert.Contains("'IsPublic' is a number where AWS returns true or false", verdict.Reason);
+            var verdicts = findings.Where(f => f.CheckId == "SEC04.TrailBucketNotPublic").ToList();
+            Assert.DoesNotContain(verdicts, f => f.Status == FindingStatus.Pass && f.ResourceId == bucket);
+            var error = Assert.Single(verdicts, f => f.Status == FindingStatus.Error);
+            Assert.Contains("'IsPublic' is a number where AWS returns true or false", error.Reason);
+            Assert.Contains($"GetBucketPolicyStatus/{bucket}.json", error.Reason);
+        }
+
+        /// <summary>The bucket's Block Public Access removed (the account has none), so its policy decides; plus one more edit.</summary>
+        private static (string, Action<JsonNode>)[] WithoutBlockPublicAccess(string bucket, string? file = null, Action<JsonNode>? edit = null)
+        {
+            var edits = new List<(string, Action<JsonNode>)>
+            {
+                ($"global/s3/GetPublicAccessBlock/{bucket}.json", d =>
+                {
+                    var block = d["PublicAccessBlockConfiguration"]!.AsObject();
+                    foreach (var flag in block.Select(p => p.Key).ToList())
+                    {
+                        block[flag] = false;
+                    }
+                }),
+            };
+            if (file != null && edit != null)
+            {
+                edits.Add((file, edit));
+            }
+
+            return edits.ToArray();
         }
 
         private static string Key(Finding f) => $"{f.CheckId}|{f.Region}|{f.ResourceId}";
@@ -132,7 +156,11 @@ namespace WASecurity.Tests.Evidence
             findings.Where(f => f.CheckId == checkId).OrderBy(Key, StringComparer.Ordinal).Select(f => f.Status).ToList();
 
         /// <summary>Runs <paramref name="questions"/> on a copy of the demo account with one JSON file edited.</summary>
-        private static IReadOnlyList<Finding> Run(string? file, Action<JsonNode>? edit, params string[] questions)
+        private static IReadOnlyList<Finding> Run(string? file, Action<JsonNode>? edit, params string[] questions) =>
+            RunEdited(file == null || edit == null ? Array.Empty<(string, Action<JsonNode>)>() : new[] { (file, edit) }, questions);
+
+        /// <summary>Runs <paramref name="questions"/> on a copy of the demo account with JSON files edited.</summary>
+        private static IReadOnlyList<Finding> RunEdited((string File, Action<JsonNode> Edit)[] edits, params string[] questions)
         {
             var root = Path.Combine(Path.GetTempPath(), "was-isolation-" + Guid.NewGuid().ToString("N"));
             try
@@ -144,7 +172,7 @@ namespace WASecurity.Tests.Evidence
                     File.Copy(source, target);
                 }
 
-                if (file != null && edit != null)
+                foreach (var (file, edit) in edits)
                 {
                     var path = Path.Combine(root, file);
                     var document = JsonNode.Parse(File.ReadAllText(path))!;

@@ -20,7 +20,8 @@ namespace WASecurity.Tests.Evidence
             using var bundle = LargeAccount();
             var path = bundle.WriteFolder();
 
-            // How long the whole run takes, so the stop below is known to land mid-run.
+            // How long the whole run takes (warm, the second time), so the stop below is known to land mid-run.
+            PowerShellRunner.Run("Invoke-WASAssessment -Question SEC02, SEC03 -EvidencePath $args_path", new System.Collections.Generic.Dictionary<string, object?> { ["args_path"] = path }).AssertNoErrors();
             var full = Stopwatch.StartNew();
             var all = PowerShellRunner.Run("Invoke-WASAssessment -Question SEC02, SEC03 -EvidencePath $args_path", new System.Collections.Generic.Dictionary<string, object?> { ["args_path"] = path }).AssertNoErrors();
             full.Stop();

@@ -58,16 +58,18 @@ namespace WASecurity.Checks.Iam
                 throw new FormatException("GetAccountAuthorizationDetails must be a JSON object");
             }
 
-            if (root.Prop("UserDetailList") == null && root.Prop("GroupDetailList") == null && root.Prop("RoleDetailList") == null && root.Prop("Policies") == null)
+            // Asked without a filter, AWS answers all four lists (empty ones as []): a missing list is a missing answer.
+            var missing = new[] { "UserDetailList", "GroupDetailList", "RoleDetailList", "Policies" }.Where(l => root.Prop(l) == null).ToList();
+            if (missing.Count > 0)
             {
-                throw new FormatException("GetAccountAuthorizationDetails has none of UserDetailList, GroupDetailList, RoleDetailList, Policies");
+                throw new FormatException("GetAccountAuthorizationDetails has no " + string.Join(", ", missing));
             }
 
             var users = root.Items("UserDetailList").Select(u => new IamUser(
                 Required(u, "UserName"),
                 u.Str("UserId") ?? string.Empty,
                 u.Str("Arn") ?? string.Empty,
-                u.Str("Path") ?? "/",
+                PathOf(u),
                 u.Date("CreateDate"),
                 Inline(u, "UserPolicyList"),
                 Attached(u),
@@ -79,7 +81,7 @@ namespace WASecurity.Checks.Iam
                 Required(g, "GroupName"),
                 g.Str("GroupId") ?? string.Empty,
                 g.Str("Arn") ?? string.Empty,
-                g.Str("Path") ?? "/",
+                PathOf(g),
                 g.Date("CreateDate"),
                 Inline(g, "GroupPolicyList"),
                 Attached(g))).ToList();
@@ -88,13 +90,13 @@ namespace WASecurity.Checks.Iam
                 Required(r, "RoleName"),
                 r.Str("RoleId") ?? string.Empty,
                 r.Str("Arn") ?? string.Empty,
-                r.Str("Path") ?? "/",
+                PathOf(r),
                 r.Date("CreateDate"),
                 Inline(r, "RolePolicyList"),
                 Attached(r),
                 r.Path("PermissionsBoundary")?.Str("PermissionsBoundaryArn"),
                 r.Tags(),
-                Document("AssumeRolePolicyDocument", r.Prop("AssumeRolePolicyDocument")),
+                TrustDocument(r.Prop("AssumeRolePolicyDocument")),
                 r.Path("RoleLastUsed")?.Date("LastUsedDate"),
                 r.Path("RoleLastUsed")?.Str("Region"),
                 r.Items("InstanceProfileList").Select(p => p.Str("InstanceProfileName")).Where(n => n != null).Select(n => n!).ToList())).ToList();
@@ -227,11 +229,38 @@ namespace WASecurity.Checks.Iam
         private static IReadOnlyList<InlinePolicy> Inline(JsonElement element, string listName)
             => element.Items(listName).Select(p => Document(p.Str("PolicyName") ?? "(unnamed)", p.Prop("PolicyDocument"))).ToList();
 
+        /// <summary>Attached managed policies; an attachment without its ARN cannot be resolved and must not be dropped.</summary>
         private static IReadOnlyList<PolicyAttachment> Attached(JsonElement element)
             => element.Items("AttachedManagedPolicies")
-                .Select(p => new PolicyAttachment(p.Str("PolicyName") ?? string.Empty, p.Str("PolicyArn") ?? string.Empty))
-                .Where(p => p.Arn.Length > 0)
+                .Select(p => new PolicyAttachment(p.Str("PolicyName") ?? string.Empty, p.Str("PolicyArn") ?? throw new FormatException("an entry of AttachedManagedPolicies has no PolicyArn")))
                 .ToList();
+
+        /// <summary>
+        /// The entry's path; when missing, taken from its ARN (<c>…:role/aws-service-role/x/Name</c> has the path
+        /// <c>/aws-service-role/x/</c>), which decides for instance whether a role is service-linked.
+        /// </summary>
+        private static string PathOf(JsonElement element)
+        {
+            var path = element.Str("Path");
+            if (path != null)
+            {
+                return path;
+            }
+
+            var arn = element.Str("Arn");
+            var resource = arn?.Split(new[] { ':' }, 6).ElementAtOrDefault(5);
+            var first = resource?.IndexOf('/') ?? -1;
+            var last = resource?.LastIndexOf('/') ?? -1;
+            return first >= 0 && last > first ? resource!.Substring(first, last - first + 1) : "/";
+        }
+
+        /// <summary>A role's trust policy: a policy document each of whose statements names a principal.</summary>
+        private static InlinePolicy TrustDocument(JsonElement? element)
+        {
+            var trust = Document("AssumeRolePolicyDocument", element);
+            var missing = trust.Document?.MissingPrincipal();
+            return missing == null ? trust : new InlinePolicy(trust.Name, null, missing);
+        }
 
         private static InlinePolicy Document(string name, JsonElement? element)
         {

@@ -137,11 +137,17 @@ namespace WASecurity.Checks.Kms
                 return new KmsKeyInventory(region, list, aliases.IsSuccess ? null : aliases, Array.Empty<KmsKey>(), aliasTargets);
             }
 
-            var keys = await Task.WhenAll(list.Root.Items("Keys").Where(k => k.Str("KeyId") != null).Select(async entry =>
+            var keys = await Task.WhenAll(list.Root.Items("Keys").Select(async entry =>
             {
-                var keyId = entry.Str("KeyId")!;
+                var keyId = entry.RequiredStr("KeyId", "a key of ListKeys");
                 var described = await context.GetAsync(KmsCalls.DescribeKey(region, keyId), cancellationToken).ConfigureAwait(false);
-                var metadata = described.IsSuccess ? described.Root.Prop("KeyMetadata") ?? default : default;
+                if (described.IsSuccess && described.Root.Prop("KeyMetadata")?.ValueKind != JsonValueKind.Object)
+                {
+                    // DescribeKey always answers KeyMetadata: without it the key's state and origin are unknown.
+                    described = described.Unreadable("'KeyMetadata' is missing or not an object");
+                }
+
+                var metadata = described.IsSuccess ? described.Root.Prop("KeyMetadata")!.Value : default;
                 var keyAliases = aliasesByKey.TryGetValue(keyId, out var names) ? (IReadOnlyList<string>)names.OrderBy(n => n, StringComparer.Ordinal).ToList() : Array.Empty<string>();
                 var arn = entry.Str("KeyArn") ?? (metadata.ValueKind == JsonValueKind.Object ? metadata.Str("Arn") : null);
                 return new KmsKey(region, keyId, arn, metadata, described.IsSuccess ? null : described, keyAliases);

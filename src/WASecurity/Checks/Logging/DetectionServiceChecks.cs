@@ -110,8 +110,14 @@ namespace WASecurity.Checks.Logging
                 var hub = await context.GetAsync(LoggingCalls.DescribeHub(region), cancellationToken).ConfigureAwait(false);
                 if (hub.IsSuccess)
                 {
+                    // DescribeHub always names the hub: an answer without HubArn is no proof that Security Hub is on.
                     var arn = hub.Root.Str("HubArn");
-                    return context.AccountFinding(check, FindingStatus.Pass, $"Security Hub is enabled in {region} (subscribed {hub.Root.Str("SubscribedAt") ?? "at an unknown date"}).", region)
+                    if (arn == null)
+                    {
+                        return context.ErrorFinding(check, hub.Unreadable("'HubArn' is missing")).AsEnumerable();
+                    }
+
+                    return context.AccountFinding(check, FindingStatus.Pass, $"Security Hub is enabled in {region} (subscribed {hub.Root.Text("SubscribedAt") ?? "at an unknown date"}).", region)
                         .WithProperty("HubArn", arn)
                         .With("HubArn", arn)
                         .With("AutoEnableControls", hub.Root.Bool("AutoEnableControls"))

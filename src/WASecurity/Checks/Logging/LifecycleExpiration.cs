@@ -42,7 +42,7 @@ namespace WASecurity.Checks.Logging
             var result = new List<LifecycleExpiration>();
             foreach (var rule in root.Items("Rules"))
             {
-                if (!string.Equals(rule.Str("Status"), "Enabled", StringComparison.OrdinalIgnoreCase))
+                if (!string.Equals(rule.RequiredStr("Status", "a lifecycle rule"), "Enabled", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }

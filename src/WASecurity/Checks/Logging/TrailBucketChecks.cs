@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Catalog;
+using WASecurity.Checks.S3;
 using WASecurity.Evidence;
 using WASecurity.Policies;
 
@@ -13,11 +14,6 @@ namespace WASecurity.Checks.Logging
     internal static class TrailBucketChecks
     {
         private const string BucketType = "AWS::S3::Bucket";
-        private static readonly string[] PublicGroups =
-        {
-            "http://acs.amazonaws.com/groups/global/AllUsers",
-            "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
-        };
 
         public static Task<IEnumerable<Finding>> AccessLoggingAsync(CheckContext context, CancellationToken cancellationToken)
         {
@@ -55,12 +51,7 @@ namespace WASecurity.Checks.Logging
                 var restrict = BlockFlag(accountBlock.Result, "RestrictPublicBuckets") || BlockFlag(bucketBlock.Result, "RestrictPublicBuckets");
                 var policy = await PolicyVerdictAsync(context, bucket, policyStatus.Result, cancellationToken).ConfigureAwait(false);
                 var policyPublic = policy.IsPublic;
-                var publicGrants = acl.Result.IsSuccess
-                    ? acl.Result.Root.Items("Grants")
-                        .Where(g => PublicGroups.Contains(g.Path("Grantee")?.Str("URI")))
-                        .Select(g => $"{g.Path("Grantee")!.Value.Str("URI")!.Split('/').Last()}:{g.Str("Permission")}")
-                        .ToList()
-                    : null;
+                var publicGrants = acl.Result.IsSuccess ? BucketAcl.PublicGrantPairs(acl.Result.Root).Select(g => $"{g.Group}:{g.Permission}").ToList() : null;
 
                 Finding finding;
                 if (policyPublic == true && !restrict)
@@ -117,9 +108,9 @@ namespace WASecurity.Checks.Logging
                 Finding finding;
                 if (lockEnabled)
                 {
-                    var days = retention?.Str("Days");
+                    var days = retention?.Text("Days");
                     var rule = retention == null ? "no default retention"
-                        : $"default retention {retention.Value.Str("Mode")} {(days != null ? days + " days" : retention.Value.Str("Years") + " years")}";
+                        : $"default retention {retention.Value.Str("Mode")} {(days != null ? days + " days" : retention.Value.Text("Years") + " years")}";
                     finding = BucketFinding(context, check, FindingStatus.Pass, bucket, trails, $"CloudTrail bucket '{bucket}' has S3 Object Lock enabled ({rule}).");
                 }
                 else if (mfaDeleteEnabled)

@@ -44,6 +44,12 @@ namespace WASecurity.Checks.Network
         private static SecurityGroup Parse(JsonElement group)
         {
             var id = group.Str("GroupId") ?? throw new System.FormatException("a security group has no GroupId");
+            // AWS always sends IpPermissions (empty when the group allows nothing in): without it nothing can be said.
+            if (group.Prop("IpPermissions") == null)
+            {
+                throw new System.FormatException($"security group {id} has no IpPermissions");
+            }
+
             var ingress = group.Items("IpPermissions").ToList();
             return new SecurityGroup(
                 id,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using WASecurity.Evidence;
@@ -45,22 +46,22 @@ namespace WASecurity.Checks.Network
         {
             var protocol = TrafficProtocol.Parse(permission.Str("IpProtocol"));
             var ports = PortRange.FromRule(permission.Long("FromPort"), permission.Long("ToPort"));
+
+            // AWS sends IpRanges with every permission (empty when the sources are groups or prefix lists), and a CIDR
+            // with every range: a permission or range without them cannot be judged, and must not read as "no source".
+            if (permission.Prop("IpRanges") == null)
+            {
+                throw new FormatException("a permission has no IpRanges");
+            }
+
             foreach (var range in permission.Items("IpRanges"))
             {
-                var cidr = range.Str("CidrIp");
-                if (cidr != null)
-                {
-                    yield return FromCidr(protocol, ports, cidr);
-                }
+                yield return FromCidr(protocol, ports, range.Str("CidrIp") ?? throw new FormatException("an IpRanges entry has no CidrIp"));
             }
 
             foreach (var range in permission.Items("Ipv6Ranges"))
             {
-                var cidr = range.Str("CidrIpv6");
-                if (cidr != null)
-                {
-                    yield return FromCidr(protocol, ports, cidr);
-                }
+                yield return FromCidr(protocol, ports, range.Str("CidrIpv6") ?? throw new FormatException("an Ipv6Ranges entry has no CidrIpv6"));
             }
 
             foreach (var pair in permission.Items("UserIdGroupPairs"))

@@ -14,11 +14,25 @@ namespace WASecurity.Checks.S3
 
         /// <summary>"AllUsers READ", "AuthenticatedUsers WRITE", … for each grant to the public groups.</summary>
         public static IReadOnlyList<string> PublicGrants(JsonElement root) =>
+            PublicGrantPairs(root).Select(g => g.Group + " " + g.Permission).Distinct().ToList();
+
+        /// <summary>The public group ("AllUsers", "AuthenticatedUsers") and permission of each grant to one of them.</summary>
+        public static IReadOnlyList<(string Group, string Permission)> PublicGrantPairs(JsonElement root) =>
             root.Items("Grants")
-                .Select(g => (Uri: g.Prop("Grantee")?.Str("URI"), Permission: g.Str("Permission") ?? "?"))
+                .Select(g => (Uri: GranteeUri(g), Permission: g.Str("Permission") ?? "?"))
                 .Where(g => string.Equals(g.Uri, AllUsers, StringComparison.OrdinalIgnoreCase) || string.Equals(g.Uri, AuthenticatedUsers, StringComparison.OrdinalIgnoreCase))
-                .Select(g => g.Uri!.Substring(g.Uri!.LastIndexOf('/') + 1) + " " + g.Permission)
-                .Distinct()
+                .Select(g => (g.Uri!.Substring(g.Uri!.LastIndexOf('/') + 1), g.Permission))
                 .ToList();
+
+        /// <summary>
+        /// A grant's group URI, or null for a grant to a user or account. AWS sends every grant with its Grantee and
+        /// the grantee's Type, and a group grantee with its URI: without them a grant could be to anyone.
+        /// </summary>
+        private static string? GranteeUri(JsonElement grant)
+        {
+            var grantee = grant.Required("Grantee", "an ACL grant");
+            var type = grantee.RequiredStr("Type", "an ACL grantee");
+            return string.Equals(type, "Group", StringComparison.OrdinalIgnoreCase) ? grantee.RequiredStr("URI", "a group grantee") : grantee.Str("URI");
+        }
     }
 }
