@@ -230,7 +230,7 @@ namespace WASecurity.Evidence
             switch (kind)
             {
                 case ApiErrorKind.AccessDenied:
-                    return $"{call.Action} was denied ({e.ErrorCode}); the checks that need it report Error. Grant the caller {call.Action} (the SecurityAudit managed policy has it).";
+                    return $"{call.Action} was denied ({e.ErrorCode}); the checks that need it report Error. Grant the caller {call.Action} (Get-WASRequiredPermission lists every action the assessment needs).";
                 case ApiErrorKind.RegionUnavailable:
                     return $"{call.Action} is not available ({e.ErrorCode}: {e.ErrorMessage}); the checks that need it report Error.";
                 case ApiErrorKind.Transient:
