@@ -17,6 +17,7 @@
         'Export-WASReport'
         'Get-WASCheck'
         'Get-WASSetting'
+        'Get-WASRequiredPermission'
         'Import-WASAssessment'
         'Invoke-WASAssessment'
         'Invoke-WASComplianceTest'

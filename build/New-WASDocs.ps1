@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    Writes docs/settings.md and docs/checks/<CheckId>.md from the module's catalog, so they cannot drift.
+    Writes docs/settings.md, docs/checks/<CheckId>.md and the IAM policies docs/permissions.json and
+    docs/permissions-remediation.json from the module's catalog and operation registry, so they cannot drift.
 .DESCRIPTION
     Run by build.ps1 -Task Docs. A Pester test regenerates them into a temporary folder and compares.
 #>
@@ -61,3 +62,7 @@ foreach ($group in (Get-WASCheck | Group-Object Question)) {
     $index += ''
 }
 Set-Content -LiteralPath (Join-Path $checksFolder 'README.md') -Value (($index -join $nl) + $nl) -NoNewline
+
+# The IAM policies, exactly as Get-WASRequiredPermission -AsPolicyDocument prints them, with a final line end.
+Set-Content -LiteralPath (Join-Path $OutputPath 'permissions.json') -Value ((Get-WASRequiredPermission -AsPolicyDocument) + $nl) -NoNewline
+Set-Content -LiteralPath (Join-Path $OutputPath 'permissions-remediation.json') -Value ((Get-WASRequiredPermission -Remediation -AsPolicyDocument) + $nl) -NoNewline

@@ -17,6 +17,9 @@ Describe 'Generated documentation' {
         foreach ($file in $generated) {
             Get-Content -Raw (Join-Path $Docs "checks/$($file.Name)") | Should -BeExactly (Get-Content -Raw $file.FullName) -Because $file.Name
         }
+        foreach ($policy in 'permissions.json', 'permissions-remediation.json') {
+            Get-Content -Raw (Join-Path $Docs $policy) | Should -BeExactly (Get-Content -Raw (Join-Path $fresh $policy)) -Because $policy
+        }
     }
 
     It 'has a page per check with fix and references' {

@@ -15,6 +15,12 @@ namespace WASecurity.Catalog
         private static readonly string[] Classified = { Sec08Catalog.DataClassificationTagKey, Sec08Catalog.DataClassificationAllowedValues, Sec08Catalog.SensitiveClassifications };
         private static readonly string[] KeyLookup = { "kms:ListKeys", "kms:ListAliases", "kms:DescribeKey" };
 
+        /// <summary>
+        /// The actions of a check that reads the shared data-store inventory: its own, then the inventory's (the inventory
+        /// lists every store type at once, so a bucket check also lists queues and tables).
+        /// </summary>
+        internal static string[] WithInventory(string[] actions) => actions.Concat(Sec08Catalog.InventoryActions).Distinct(StringComparer.Ordinal).ToArray();
+
         public static readonly CheckDefinition BucketDefaultEncryption = new CheckDefinition(
             "SEC09.BucketDefaultEncryption",
             "The S3 bucket encrypts new objects by default (SSE-S3 or SSE-KMS).",
@@ -24,7 +30,7 @@ namespace WASecurity.Catalog
             "aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<key-arn>\"},\"BucketKeyEnabled\":true}]}'",
             AtRest,
             Array.Empty<string>(),
-            new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetEncryptionConfiguration" });
+            WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetEncryptionConfiguration" }));
 
         public static readonly CheckDefinition EbsVolumeEncrypted = new CheckDefinition(
             "SEC09.EbsVolumeEncrypted",
@@ -35,7 +41,7 @@ namespace WASecurity.Catalog
             "Create an encrypted copy: aws ec2 create-snapshot --volume-id <volume>, aws ec2 copy-snapshot --source-snapshot-id <snap> --source-region <region> --encrypted --kms-key-id <key-arn>, then create a volume from it and swap it in.",
             AtRest,
             new[] { "3.0/2.2.1" },
-            new[] { "ec2:DescribeVolumes" });
+            WithInventory(new[] { "ec2:DescribeVolumes" }));
 
         public static readonly CheckDefinition EbsSnapshotEncrypted = new CheckDefinition(
             "SEC09.EbsSnapshotEncrypted",
@@ -57,7 +63,7 @@ namespace WASecurity.Catalog
             "Encryption cannot be turned on in place: aws rds create-db-snapshot, aws rds copy-db-snapshot --kms-key-id <key-arn>, then aws rds restore-db-instance-from-db-snapshot from the encrypted copy and switch over.",
             AtRest,
             new[] { "3.0/2.3.1" },
-            new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" });
+            WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }));
 
         public static readonly CheckDefinition EfsEncrypted = new CheckDefinition(
             "SEC09.EfsEncrypted",
@@ -68,7 +74,7 @@ namespace WASecurity.Catalog
             "Create an encrypted file system (aws efs create-file-system --encrypted --kms-key-id <key-arn>), copy the data with AWS DataSync, and move the mount targets.",
             AtRest,
             new[] { "3.0/2.4.1" },
-            new[] { "elasticfilesystem:DescribeFileSystems" });
+            WithInventory(new[] { "elasticfilesystem:DescribeFileSystems" }));
 
         public static readonly CheckDefinition SqsQueueEncrypted = new CheckDefinition(
             "SEC09.SqsQueueEncrypted",
@@ -79,7 +85,7 @@ namespace WASecurity.Catalog
             "aws sqs set-queue-attributes --queue-url <url> --attributes SqsManagedSseEnabled=true (or KmsMasterKeyId=<key-arn> for a customer-managed key).",
             AtRest,
             Array.Empty<string>(),
-            new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" });
+            WithInventory(new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" }));
 
         public static readonly CheckDefinition DynamoDbTableKey = new CheckDefinition(
             "SEC09.DynamoDbTableKey",
@@ -90,7 +96,7 @@ namespace WASecurity.Catalog
             "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn>",
             AtRest,
             Array.Empty<string>(),
-            new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray());
+            WithInventory(new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray()));
 
         public static readonly CheckDefinition SensitiveStoreCustomerKey = new CheckDefinition(
             "SEC09.SensitiveStoreCustomerKey",
@@ -113,7 +119,7 @@ namespace WASecurity.Catalog
             "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled (MFA delete, as the root user: --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<serial> <code>').",
             new[] { "SEC08-BP04", "SEC07-BP02" },
             new[] { "3.0/2.1.2" },
-            new[] { "s3:GetBucketVersioning" },
+            WithInventory(new[] { "s3:GetBucketVersioning" }),
             Classified.Concat(new[] { RequireMfaDelete }).ToArray());
 
         public static readonly CheckDefinition SensitiveTableRecovery = new CheckDefinition(
@@ -125,7 +131,7 @@ namespace WASecurity.Catalog
             "aws dynamodb update-continuous-backups --table-name <table> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true",
             new[] { "SEC08-BP04", "SEC07-BP02" },
             Array.Empty<string>(),
-            new[] { "dynamodb:DescribeContinuousBackups" },
+            WithInventory(new[] { "dynamodb:DescribeContinuousBackups" }),
             Classified);
 
         public static readonly CheckDefinition SensitiveDatabaseBackups = new CheckDefinition(
@@ -137,7 +143,7 @@ namespace WASecurity.Catalog
             "aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period 7 --apply-immediately (modify-db-cluster --backup-retention-period for clusters).",
             new[] { "SEC08-BP04", "SEC07-BP02" },
             Array.Empty<string>(),
-            new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" },
+            WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
             Classified);
 
         public static readonly CheckDefinition ReplicationWithinAllowedRegions = new CheckDefinition(
@@ -149,7 +155,7 @@ namespace WASecurity.Catalog
             "Remove the replication rule (aws s3api put-bucket-replication / delete-bucket-replication), the replica (aws dynamodb update-table --replica-updates Delete={RegionName=<region>}, aws rds delete-db-instance for the replica), or add the region to AllowedRegions if it is permitted.",
             new[] { "SEC07-BP02", "SEC07-BP04" },
             Array.Empty<string>(),
-            new[] { "s3:GetReplicationConfiguration", "s3:GetBucketLocation", "dynamodb:DescribeTable", "rds:DescribeDBInstances", "rds:DescribeDBClusters" },
+            WithInventory(new[] { "s3:GetReplicationConfiguration", "s3:GetBucketLocation", "dynamodb:DescribeTable", "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
             new[] { AllowedRegions });
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(

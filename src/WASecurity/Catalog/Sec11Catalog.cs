@@ -20,7 +20,7 @@ namespace WASecurity.Catalog
             "Add to the bucket policy: {\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::<bucket>\",\"arn:aws:s3:::<bucket>/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}} (aws s3api put-bucket-policy --bucket <bucket> --policy file://policy.json).",
             InTransit,
             new[] { "3.0/2.1.1" },
-            new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetBucketPolicy" });
+            Sec09Catalog.WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetBucketPolicy" }));
 
         public static readonly CheckDefinition LoadBalancerHttpsRedirect = new CheckDefinition(
             "SEC11.LoadBalancerHttpsRedirect",
@@ -87,7 +87,7 @@ namespace WASecurity.Catalog
             "aws sqs set-queue-attributes --queue-url <url> --attributes file://attributes.json, with a Policy that adds {\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sqs:*\",\"Resource\":\"<queue-arn>\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}.",
             InTransit,
             Array.Empty<string>(),
-            new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" });
+            Sec09Catalog.WithInventory(new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" }));
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC11",

@@ -23,6 +23,9 @@ namespace WASecurity.Evidence
 
         public const string NotCollectedCode = "NotCollected";
 
+        /// <summary>The operation that lists the enabled regions (<see cref="DescribeRegionsCall"/>).</summary>
+        public static readonly (string Service, string Operation) DescribeRegionsOperation = ("ec2", "DescribeRegions");
+
         private readonly AwsSession _session;
         private readonly OperationRegistry _registry;
         private readonly LiveCallContext _context;
@@ -53,7 +56,7 @@ namespace WASecurity.Evidence
             : $"live account ({_session.Partition}, {_session.Region})";
 
         /// <summary>The ec2:DescribeRegions call that lists enabled regions (sent to the session's region).</summary>
-        public ApiCall DescribeRegionsCall => new ApiCall("ec2", "DescribeRegions", _session.Region, parameters: new Dictionary<string, object?> { ["AllRegions"] = false });
+        public ApiCall DescribeRegionsCall => new ApiCall(DescribeRegionsOperation.Service, DescribeRegionsOperation.Operation, _session.Region, parameters: new Dictionary<string, object?> { ["AllRegions"] = false });
 
         /// <summary>Requests actually sent to AWS (not memoized, not from the session cache).</summary>
         public int FetchedCount => Volatile.Read(ref _fetched);
@@ -240,7 +243,7 @@ namespace WASecurity.Evidence
             switch (kind)
             {
                 case ApiErrorKind.AccessDenied:
-                    return $"{call.Action} was denied ({e.ErrorCode}); the checks that need it report Error. Grant the caller {call.Action} (the SecurityAudit managed policy has it).";
+                    return $"{call.Action} was denied ({e.ErrorCode}); the checks that need it report Error. Grant the caller {call.Action} (Get-WASRequiredPermission lists every action the assessment needs).";
                 case ApiErrorKind.RegionUnavailable:
                     return $"{call.Action} is not available ({e.ErrorCode}: {e.ErrorMessage}); the checks that need it report Error.";
                 case ApiErrorKind.Transient:

@@ -109,9 +109,9 @@ namespace WASecurity.Tests.Aws
         {
             var registry = new OperationRegistry();
             LiveOperation fetch = (call, context, token) => System.Threading.Tasks.Task.FromResult(EvidenceResponse.FromText(call, string.Empty));
-            registry.Add("iam", "ListUsers", fetch);
+            registry.Add("iam", "ListUsers", "iam:ListUsers", fetch);
 
-            Assert.Throws<System.InvalidOperationException>(() => registry.Add("IAM", "ListUsers", fetch));
+            Assert.Throws<System.InvalidOperationException>(() => registry.Add("IAM", "ListUsers", "iam:ListUsers", fetch));
             Assert.True(registry.TryGet("iam", "ListUsers", out _));
             Assert.False(registry.TryGet("iam", "ListRoles", out _));
         }

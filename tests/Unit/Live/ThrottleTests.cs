@@ -19,7 +19,7 @@ namespace WASecurity.Tests.Live
             var inFlight = 0;
             var peak = 0;
             var registry = new OperationRegistry();
-            registry.Add("test", "Slow", (call, context, token) => context.Sdk.CallAsync("test", "Slow", async t =>
+            registry.Add("test", "Slow", "test:Slow", (call, context, token) => context.Sdk.CallAsync("test", "Slow", async t =>
             {
                 var now = Interlocked.Increment(ref inFlight);
                 InterlockedMax(ref peak, now);

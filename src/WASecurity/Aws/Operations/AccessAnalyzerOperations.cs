@@ -10,7 +10,7 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             // The model sends timestamps as ISO text; a number would still be shown as the CLI shows it.
-            registry.Add("accessanalyzer", "ListAnalyzers", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/analyzer", pageToken: "nextToken", toCli: list => WireJson.EpochToIso(
+            registry.Add("accessanalyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/analyzer", pageToken: "nextToken", toCli: list => WireJson.EpochToIso(
                 list, "createdAt", "lastResourceAnalyzedAt")));
         }
     }

@@ -8,7 +8,7 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             // Body: {"AlternateContactType": "SECURITY" | "BILLING" | "OPERATIONS"} from the ApiCall's parameters.
-            registry.Add("account", "GetAlternateContact", ProtocolOperations.RestJson(AwsService.Account, HttpMethod.Post, "/getAlternateContact"));
+            registry.Add("account", "GetAlternateContact", "account:GetAlternateContact", ProtocolOperations.RestJson(AwsService.Account, HttpMethod.Post, "/getAlternateContact"));
         }
     }
 }

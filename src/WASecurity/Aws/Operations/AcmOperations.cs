@@ -7,8 +7,8 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("acm", "ListCertificates", ProtocolOperations.Json(Service, "CertificateManager", "1.1", pageToken: "NextToken"));
-            registry.Add("acm", "DescribeCertificate", ProtocolOperations.Json(Service, "CertificateManager", "1.1"));
+            registry.Add("acm", "ListCertificates", "acm:ListCertificates", ProtocolOperations.Json(Service, "CertificateManager", "1.1", pageToken: "NextToken"));
+            registry.Add("acm", "DescribeCertificate", "acm:DescribeCertificate", ProtocolOperations.Json(Service, "CertificateManager", "1.1"));
         }
     }
 }

@@ -30,7 +30,7 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("cloudfront", "ListDistributions", async (call, context, cancellationToken) =>
+            registry.Add("cloudfront", "ListDistributions", "cloudfront:ListDistributions", async (call, context, cancellationToken) =>
             {
                 // Pages follow NextMarker while IsTruncated; the CLI prints one DistributionList with every Items entry.
                 JsonObject? first = null;

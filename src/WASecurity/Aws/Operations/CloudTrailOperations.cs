@@ -9,8 +9,8 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             // includeShadowTrails comes from the ApiCall: a multi-region trail is listed in every region it records.
-            registry.Add("cloudtrail", "DescribeTrails", ProtocolOperations.Json(Service, Target, "1.1"));
-            registry.Add("cloudtrail", "GetTrailStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => WireJson.EpochToIso(
+            registry.Add("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails", ProtocolOperations.Json(Service, Target, "1.1"));
+            registry.Add("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => WireJson.EpochToIso(
                 status,
                 "LatestDeliveryTime",
                 "LatestNotificationTime",
@@ -18,7 +18,7 @@ namespace WASecurity.Aws.Operations
                 "StopLoggingTime",
                 "LatestCloudWatchLogsDeliveryTime",
                 "LatestDigestDeliveryTime")));
-            registry.Add("cloudtrail", "GetEventSelectors", ProtocolOperations.Json(Service, Target, "1.1"));
+            registry.Add("cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors", ProtocolOperations.Json(Service, Target, "1.1"));
         }
     }
 }

@@ -11,8 +11,8 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("logs", "DescribeLogGroups", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "nextToken"));
-            registry.Add("logs", "DescribeMetricFilters", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "nextToken"));
+            registry.Add("logs", "DescribeLogGroups", "logs:DescribeLogGroups", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "nextToken"));
+            registry.Add("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "nextToken"));
         }
     }
 }

@@ -12,7 +12,7 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("cloudwatch", "DescribeAlarms", ProtocolOperations.Query(Service, "2010-08-01", DescribeAlarmsShape, paginated: true, pageToken: "NextToken"));
+            registry.Add("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms", ProtocolOperations.Query(Service, "2010-08-01", DescribeAlarmsShape, paginated: true, pageToken: "NextToken"));
         }
     }
 }

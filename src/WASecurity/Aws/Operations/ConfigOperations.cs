@@ -8,8 +8,8 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("config", "DescribeConfigurationRecorders", ProtocolOperations.Json(Service, Target, "1.1"));
-            registry.Add("config", "DescribeConfigurationRecorderStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => WireJson.EpochToIso(
+            registry.Add("config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders", ProtocolOperations.Json(Service, Target, "1.1"));
+            registry.Add("config", "DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorderStatus", ProtocolOperations.Json(Service, Target, "1.1", toCli: status => WireJson.EpochToIso(
                 status, "lastStartTime", "lastStopTime", "lastStatusChangeTime")));
         }
     }

@@ -13,7 +13,7 @@ namespace WASecurity.Aws.Operations
     {
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("dynamodb", "ListTables", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("dynamodb", "ListTables", "dynamodb:ListTables", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var names = new JsonArray();
                 string? start = null;
@@ -31,14 +31,14 @@ namespace WASecurity.Aws.Operations
                 return new JsonObject { ["TableNames"] = names };
             }));
 
-            registry.Add("dynamodb", "DescribeTable", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("dynamodb", "DescribeTable", "dynamodb:DescribeTable", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var response = await context.Sdk.CallAsync("dynamodb", call.Operation, t => client.DescribeTableAsync(new DescribeTableRequest { TableName = call.StringParameter("TableName") }, t), token).ConfigureAwait(false);
                 return new JsonObject { ["Table"] = SdkJson.From(response.Table) };
             }));
 
             // Tags as the CLI prints them: {"Tags": [{"Key": …, "Value": …}]}, every page merged.
-            registry.Add("dynamodb", "ListTagsOfResource", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("dynamodb", "ListTagsOfResource", "dynamodb:ListTagsOfResource", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var tags = new JsonArray();
                 string? next = null;
@@ -57,7 +57,7 @@ namespace WASecurity.Aws.Operations
                 return new JsonObject { ["Tags"] = tags };
             }));
 
-            registry.Add("dynamodb", "DescribeContinuousBackups", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("dynamodb", "DescribeContinuousBackups", "dynamodb:DescribeContinuousBackups", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var response = await context.Sdk.CallAsync(
                     "dynamodb", call.Operation, t => client.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = call.StringParameter("TableName") }, t), token).ConfigureAwait(false);

@@ -16,7 +16,7 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             // AllRegions=false (the default) lists the regions enabled for the account: opt-in regions only once opted in.
-            registry.Add("ec2", "DescribeRegions", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ec2", "DescribeRegions", "ec2:DescribeRegions", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
             {
                 var allRegions = CliJson.Bool(call, "AllRegions") ?? false;
                 var response = await context.Sdk.CallAsync(
@@ -35,43 +35,43 @@ namespace WASecurity.Aws.Operations
                 return new JsonObject { ["Regions"] = regions };
             }));
 
-            registry.Add("ec2", "DescribeInstances", Paged(
+            registry.Add("ec2", "DescribeInstances", "ec2:DescribeInstances", Paged(
                 "Reservations",
                 (client, token, ct) => client.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, ct),
                 r => r.NextToken,
                 r => r.Reservations?.Select(Ec2CliShapes.Reservation)));
 
-            registry.Add("ec2", "DescribeSecurityGroups", Paged(
+            registry.Add("ec2", "DescribeSecurityGroups", "ec2:DescribeSecurityGroups", Paged(
                 "SecurityGroups",
                 (client, token, ct) => client.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { NextToken = token }, ct),
                 r => r.NextToken,
                 r => r.SecurityGroups?.Select(Ec2CliShapes.SecurityGroup)));
 
-            registry.Add("ec2", "DescribeNetworkInterfaces", Paged(
+            registry.Add("ec2", "DescribeNetworkInterfaces", "ec2:DescribeNetworkInterfaces", Paged(
                 "NetworkInterfaces",
                 (client, token, ct) => client.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NextToken = token }, ct),
                 r => r.NextToken,
                 r => r.NetworkInterfaces?.Select(Ec2CliShapes.NetworkInterface)));
 
-            registry.Add("ec2", "DescribeNetworkAcls", Paged(
+            registry.Add("ec2", "DescribeNetworkAcls", "ec2:DescribeNetworkAcls", Paged(
                 "NetworkAcls",
                 (client, token, ct) => client.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest { NextToken = token }, ct),
                 r => r.NextToken,
                 r => r.NetworkAcls?.Select(Ec2CliShapes.NetworkAcl)));
 
-            registry.Add("ec2", "DescribeVpcs", Paged(
+            registry.Add("ec2", "DescribeVpcs", "ec2:DescribeVpcs", Paged(
                 "Vpcs",
                 (client, token, ct) => client.DescribeVpcsAsync(new DescribeVpcsRequest { NextToken = token }, ct),
                 r => r.NextToken,
                 r => r.Vpcs?.Select(Ec2CliShapes.Vpc)));
 
-            registry.Add("ec2", "DescribeFlowLogs", Paged(
+            registry.Add("ec2", "DescribeFlowLogs", "ec2:DescribeFlowLogs", Paged(
                 "FlowLogs",
                 (client, token, ct) => client.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { NextToken = token }, ct),
                 r => r.NextToken,
                 r => r.FlowLogs?.Select(Ec2CliShapes.FlowLog)));
 
-            registry.Add("ec2", "DescribeVolumes", Paged(
+            registry.Add("ec2", "DescribeVolumes", "ec2:DescribeVolumes", Paged(
                 "Volumes",
                 (client, token, ct) => client.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token }, ct),
                 r => r.NextToken,
@@ -79,7 +79,7 @@ namespace WASecurity.Aws.Operations
 
             // Two evidence files share this operation: the account's snapshots (OwnerIds self) and, keyed "public",
             // those restorable by everyone (RestorableByUserIds all). The ApiCall's parameters say which.
-            registry.Add("ec2", "DescribeSnapshots", (call, context, cancellationToken) => PagedAsync(
+            registry.Add("ec2", "DescribeSnapshots", "ec2:DescribeSnapshots", (call, context, cancellationToken) => PagedAsync(
                 call,
                 context,
                 "Snapshots",
@@ -97,7 +97,7 @@ namespace WASecurity.Aws.Operations
                 cancellationToken));
 
             // The owned images (Owners self) and, keyed "instances", the images the instances run (ImageIds).
-            registry.Add("ec2", "DescribeImages", (call, context, cancellationToken) =>
+            registry.Add("ec2", "DescribeImages", "ec2:DescribeImages", (call, context, cancellationToken) =>
             {
                 var imageIds = CliJson.Strings(call, "ImageIds");
                 var owners = CliJson.Strings(call, "Owners");
@@ -127,7 +127,7 @@ namespace WASecurity.Aws.Operations
                     cancellationToken);
             });
 
-            registry.Add("ec2", "GetEbsEncryptionByDefault", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
             {
                 var response = await context.Sdk.CallAsync(
                     "ec2", call.Operation, token => client.GetEbsEncryptionByDefaultAsync(new GetEbsEncryptionByDefaultRequest(), token), cancellationToken).ConfigureAwait(false);
@@ -136,7 +136,7 @@ namespace WASecurity.Aws.Operations
                     .Put("SseType", response.SseType);
             }));
 
-            registry.Add("ec2", "GetInstanceMetadataDefaults", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ec2", "GetInstanceMetadataDefaults", "ec2:GetInstanceMetadataDefaults", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
             {
                 var response = await context.Sdk.CallAsync(
                     "ec2", call.Operation, token => client.GetInstanceMetadataDefaultsAsync(new GetInstanceMetadataDefaultsRequest(), token), cancellationToken).ConfigureAwait(false);

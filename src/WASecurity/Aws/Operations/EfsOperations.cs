@@ -11,7 +11,7 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             // GET /2015-02-01/file-systems, paged with ?Marker= until no NextMarker comes back (EFS returns at most 100 per page).
-            registry.Add("efs", "DescribeFileSystems", async (call, context, cancellationToken) =>
+            registry.Add("efs", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", async (call, context, cancellationToken) =>
             {
                 var region = context.RegionOf(call);
                 var merged = await AwsProtocolClient.PaginateAsync(

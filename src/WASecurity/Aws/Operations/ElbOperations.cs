@@ -24,10 +24,10 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("elbv2", "DescribeLoadBalancers", MarkerPagedQuery.Create(Service, "2015-12-01", V2Shape, "NextMarker"));
-            registry.Add("elbv2", "DescribeListeners", MarkerPagedQuery.Create(Service, "2015-12-01", V2Shape, "NextMarker"));
-            registry.Add("elb", "DescribeLoadBalancers", MarkerPagedQuery.Create(Service, "2012-06-01", ClassicShape, "NextMarker"));
-            registry.Add("elb", "DescribeLoadBalancerPolicies", ProtocolOperations.Query(Service, "2012-06-01", ClassicShape));
+            registry.Add("elbv2", "DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancers", MarkerPagedQuery.Create(Service, "2015-12-01", V2Shape, "NextMarker"));
+            registry.Add("elbv2", "DescribeListeners", "elasticloadbalancing:DescribeListeners", MarkerPagedQuery.Create(Service, "2015-12-01", V2Shape, "NextMarker"));
+            registry.Add("elb", "DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancers", MarkerPagedQuery.Create(Service, "2012-06-01", ClassicShape, "NextMarker"));
+            registry.Add("elb", "DescribeLoadBalancerPolicies", "elasticloadbalancing:DescribeLoadBalancerPolicies", ProtocolOperations.Query(Service, "2012-06-01", ClassicShape));
         }
     }
 }

@@ -7,8 +7,8 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("events", "ListRules", ProtocolOperations.Json(Service, "AWSEvents", "1.1", pageToken: "NextToken"));
-            registry.Add("events", "ListTargetsByRule", ProtocolOperations.Json(Service, "AWSEvents", "1.1", pageToken: "NextToken"));
+            registry.Add("events", "ListRules", "events:ListRules", ProtocolOperations.Json(Service, "AWSEvents", "1.1", pageToken: "NextToken"));
+            registry.Add("events", "ListTargetsByRule", "events:ListTargetsByRule", ProtocolOperations.Json(Service, "AWSEvents", "1.1", pageToken: "NextToken"));
         }
     }
 }

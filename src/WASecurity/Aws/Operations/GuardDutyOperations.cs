@@ -17,8 +17,8 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("guardduty", "ListDetectors", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/detector", pageToken: "nextToken", toCli: ToCli));
-            registry.Add("guardduty", "GetDetector", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/detector/{DetectorId}", toCli: ToCli));
+            registry.Add("guardduty", "ListDetectors", "guardduty:ListDetectors", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/detector", pageToken: "nextToken", toCli: ToCli));
+            registry.Add("guardduty", "GetDetector", "guardduty:GetDetector", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/detector/{DetectorId}", toCli: ToCli));
         }
 
         private static void ToCli(System.Text.Json.Nodes.JsonObject response) => WireJson.PascalCaseMembers(response, Maps, Irregular);

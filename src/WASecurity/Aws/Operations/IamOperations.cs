@@ -38,15 +38,16 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("iam", "GetAccountSummary", Query(new QueryShape(maps: new[] { "SummaryMap" }, numbers: new[] { "SummaryMap" })));
-            registry.Add("iam", "ListVirtualMFADevices", Query(QueryShape.Empty, paginated: true));
-            registry.Add("iam", "GetAccountAuthorizationDetails", Query(QueryShape.Empty, paginated: true));
-            registry.Add("iam", "GetAccountPasswordPolicy", Query(QueryShape.Empty));
-            registry.Add("iam", "ListSAMLProviders", Query(QueryShape.Empty));
-            registry.Add("iam", "ListOpenIDConnectProviders", Query(QueryShape.Empty));
-            registry.Add("iam", "ListServerCertificates", Query(QueryShape.Empty, paginated: true));
-            registry.Add("iam", "ListEntitiesForPolicy", Query(QueryShape.Empty, paginated: true));
-            registry.Add("iam", Checks.Iam.IamCalls.CredentialReport.Operation, CredentialReportAsync);
+            registry.Add("iam", "GetAccountSummary", "iam:GetAccountSummary", Query(new QueryShape(maps: new[] { "SummaryMap" }, numbers: new[] { "SummaryMap" })));
+            registry.Add("iam", "ListVirtualMFADevices", "iam:ListVirtualMFADevices", Query(QueryShape.Empty, paginated: true));
+            registry.Add("iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails", Query(QueryShape.Empty, paginated: true));
+            registry.Add("iam", "GetAccountPasswordPolicy", "iam:GetAccountPasswordPolicy", Query(QueryShape.Empty));
+            registry.Add("iam", "ListSAMLProviders", "iam:ListSAMLProviders", Query(QueryShape.Empty));
+            registry.Add("iam", "ListOpenIDConnectProviders", "iam:ListOpenIDConnectProviders", Query(QueryShape.Empty));
+            registry.Add("iam", "ListServerCertificates", "iam:ListServerCertificates", Query(QueryShape.Empty, paginated: true));
+            registry.Add("iam", "ListEntitiesForPolicy", "iam:ListEntitiesForPolicy", Query(QueryShape.Empty, paginated: true));
+            // The report is generated first: GenerateCredentialReport is the one non-read action the assessment needs.
+            registry.Add("iam", Checks.Iam.IamCalls.CredentialReport.Operation, "iam:GetCredentialReport", CredentialReportAsync, "iam:GenerateCredentialReport");
         }
 
         /// <summary>An IAM Query operation with the common hints plus <paramref name="shape"/>.</summary>

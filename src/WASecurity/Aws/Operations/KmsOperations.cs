@@ -13,7 +13,7 @@ namespace WASecurity.Aws.Operations
     {
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("kms", "ListKeys", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("kms", "ListKeys", "kms:ListKeys", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var keys = new JsonArray();
                 string? marker = null;
@@ -31,7 +31,7 @@ namespace WASecurity.Aws.Operations
                 return new JsonObject { ["Keys"] = keys };
             }));
 
-            registry.Add("kms", "ListAliases", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("kms", "ListAliases", "kms:ListAliases", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var aliases = new JsonArray();
                 string? marker = null;
@@ -49,18 +49,18 @@ namespace WASecurity.Aws.Operations
                 return new JsonObject { ["Aliases"] = aliases };
             }));
 
-            registry.Add("kms", "DescribeKey", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("kms", "DescribeKey", "kms:DescribeKey", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var response = await context.Sdk.CallAsync("kms", call.Operation, t => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = call.StringParameter("KeyId") }, t), token).ConfigureAwait(false);
                 return new JsonObject { ["KeyMetadata"] = SdkJson.From(response.KeyMetadata) };
             }));
 
             // An older key without a configurable period has no RotationPeriodInDays: left out, as the CLI leaves it out.
-            registry.Add("kms", "GetKeyRotationStatus", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("kms", "GetKeyRotationStatus", "kms:GetKeyRotationStatus", (call, context, token) => WithClientAsync(call, context, token, async client =>
                 SdkJson.Structure(await context.Sdk.CallAsync("kms", call.Operation, t => client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = call.StringParameter("KeyId") }, t), token).ConfigureAwait(false))));
 
             // The CLI prints {"Policy": "<the policy JSON as a string>", "PolicyName": "default"}.
-            registry.Add("kms", "GetKeyPolicy", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("kms", "GetKeyPolicy", "kms:GetKeyPolicy", (call, context, token) => WithClientAsync(call, context, token, async client =>
                 SdkJson.Structure(await context.Sdk.CallAsync(
                     "kms",
                     call.Operation,

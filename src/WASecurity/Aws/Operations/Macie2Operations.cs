@@ -12,7 +12,7 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("macie2", "GetMacieSession", async (call, context, cancellationToken) =>
+            registry.Add("macie2", "GetMacieSession", "macie2:GetMacieSession", async (call, context, cancellationToken) =>
             {
                 var session = await context.Protocol.RestJsonAsync(Service, context.RegionOf(call), call.Operation, HttpMethod.Get, "/macie", null, cancellationToken).ConfigureAwait(false);
                 return ProtocolOperations.ToResponse(call, session);

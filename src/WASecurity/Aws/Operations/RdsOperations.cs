@@ -31,8 +31,8 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("rds", "DescribeDBInstances", MarkerPagedQuery.Create(Service, Version, Shape, "Marker"));
-            registry.Add("rds", "DescribeDBClusters", MarkerPagedQuery.Create(Service, Version, Shape, "Marker"));
+            registry.Add("rds", "DescribeDBInstances", "rds:DescribeDBInstances", MarkerPagedQuery.Create(Service, Version, Shape, "Marker"));
+            registry.Add("rds", "DescribeDBClusters", "rds:DescribeDBClusters", MarkerPagedQuery.Create(Service, Version, Shape, "Marker"));
         }
     }
 }

@@ -18,7 +18,7 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             // The CLI prints {"PublicAccessBlockConfiguration": {...}}: the XML's root element under its own name.
-            registry.Add("s3control", "GetPublicAccessBlock", async (call, context, cancellationToken) =>
+            registry.Add("s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock", async (call, context, cancellationToken) =>
             {
                 var accountId = call.Parameters.TryGetValue("AccountId", out var value) ? value as string : null;
                 if (accountId == null || !AccountIdPattern.IsMatch(accountId))

@@ -27,64 +27,64 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("s3", "ListBuckets", ListBucketsAsync);
-            registry.Add("s3", "GetBucketLocation", GetBucketLocationAsync);
+            registry.Add("s3", "ListBuckets", "s3:ListAllMyBuckets", ListBucketsAsync);
+            registry.Add("s3", "GetBucketLocation", "s3:GetBucketLocation", GetBucketLocationAsync);
 
-            Bucket(registry, "GetBucketPolicy", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketPolicy", "s3:GetBucketPolicy", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 var policy = Required(response.Policy, "GetBucketPolicy", "Policy");
                 ThrowIfErrorDocument(policy, (int)response.HttpStatusCode);
                 return new JsonObject { ["Policy"] = policy };
             });
-            Bucket(registry, "GetBucketPolicyStatus", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketPolicyStatusAsync(new GetBucketPolicyStatusRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 // A 200 without a verdict is no verdict: S3 always sends IsPublic (a bucket without a policy answers NoSuchBucketPolicy).
                 var isPublic = Required(response.PolicyStatus?.IsPublic, "GetBucketPolicyStatus", "PolicyStatus.IsPublic");
                 return new JsonObject { ["PolicyStatus"] = new JsonObject { ["IsPublic"] = isPublic } };
             });
-            Bucket(registry, "GetBucketAcl", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketAcl", "s3:GetBucketAcl", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return S3CliJson.Acl(Required(response.Owner, "GetBucketAcl", "Owner"), response.Grants ?? new List<S3Grant>());
             });
-            Bucket(registry, "GetPublicAccessBlock", async (client, bucket, token) =>
+            Bucket(registry, "GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock", async (client, bucket, token) =>
             {
                 var response = await client.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return S3CliJson.PublicAccessBlock(Required(response.PublicAccessBlockConfiguration, "GetPublicAccessBlock", "PublicAccessBlockConfiguration"));
             });
-            Bucket(registry, "GetBucketEncryption", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketEncryption", "s3:GetEncryptionConfiguration", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return UnlessSwallowed404(response, () => S3CliJson.Encryption(Required(response.ServerSideEncryptionConfiguration, "GetBucketEncryption", "ServerSideEncryptionConfiguration")));
             }, "encryption");
-            Bucket(registry, "GetBucketVersioning", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketVersioning", "s3:GetBucketVersioning", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return S3CliJson.Versioning(response.VersioningConfig);
             });
-            Bucket(registry, "GetBucketLogging", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketLogging", "s3:GetBucketLogging", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return UnlessSwallowed404(response, () => S3CliJson.Logging(response.BucketLoggingConfig));
             }, "logging");
-            Bucket(registry, "GetBucketLifecycleConfiguration", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration", async (client, bucket, token) =>
             {
                 var response = await client.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return UnlessSwallowed404(response, () => S3CliJson.Lifecycle(Required(response.Configuration, "GetBucketLifecycleConfiguration", "Rules"), response.TransitionDefaultMinimumObjectSize?.Value));
             }, "lifecycle");
-            Bucket(registry, "GetObjectLockConfiguration", async (client, bucket, token) =>
+            Bucket(registry, "GetObjectLockConfiguration", "s3:GetBucketObjectLockConfiguration", async (client, bucket, token) =>
             {
                 var response = await client.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return S3CliJson.ObjectLock(Required(response.ObjectLockConfiguration, "GetObjectLockConfiguration", "ObjectLockConfiguration"));
             });
-            Bucket(registry, "GetBucketTagging", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketTagging", "s3:GetBucketTagging", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return S3CliJson.Tagging(response.TagSet);
             });
-            Bucket(registry, "GetBucketReplication", async (client, bucket, token) =>
+            Bucket(registry, "GetBucketReplication", "s3:GetReplicationConfiguration", async (client, bucket, token) =>
             {
                 var response = await client.GetBucketReplicationAsync(new GetBucketReplicationRequest { BucketName = bucket }, token).ConfigureAwait(false);
                 return UnlessSwallowed404(response, () => S3CliJson.Replication(Required(response.Configuration, "GetBucketReplication", "ReplicationConfiguration")));
@@ -141,16 +141,20 @@ namespace WASecurity.Aws.Operations
             }
         }
 
-        /// <summary>Registers a per-bucket operation: the ApiCall's Bucket parameter, sent in the bucket's region.</summary>
+        /// <summary>
+        /// Registers a per-bucket operation: the ApiCall's Bucket parameter, sent in the bucket's region (learned with
+        /// s3:GetBucketLocation when ListBuckets did not say). <paramref name="action"/> is S3's IAM action for it, which
+        /// is often not the operation's name (GetBucketEncryption needs s3:GetEncryptionConfiguration).
+        /// </summary>
         /// <remarks>
         /// <paramref name="fetch"/> returns null when the SDK answered a 404 without raising it (it does so for
         /// encryption, logging, lifecycle and replication, dropping S3's error code); the same request is then sent
         /// once more through the protocol client, which reads the code (ServerSideEncryptionConfigurationNotFoundError,
         /// NoSuchBucket, …) so the checks can tell "not configured" from a failure.
         /// </remarks>
-        private static void Bucket(OperationRegistry registry, string operation, Func<IAmazonS3, string, CancellationToken, Task<JsonObject?>> fetch, string? subresource = null)
+        private static void Bucket(OperationRegistry registry, string operation, string action, Func<IAmazonS3, string, CancellationToken, Task<JsonObject?>> fetch, string? subresource = null)
         {
-            registry.Add("s3", operation, async (call, context, cancellationToken) =>
+            registry.Add("s3", operation, action, async (call, context, cancellationToken) =>
             {
                 var bucket = BucketOf(call);
                 var region = await BucketRegionAsync(context, call, bucket, cancellationToken).ConfigureAwait(false);
@@ -166,7 +170,8 @@ namespace WASecurity.Aws.Operations
                 }
 
                 return ProtocolOperations.ToResponse(call, result);
-            });
+            },
+            "s3:GetBucketLocation");
         }
 
         /// <summary>S3's own answer to <c>GET /{bucket}?{subresource}</c> (path-style, signed for the bucket's region), as the error it is.</summary>

@@ -7,7 +7,7 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("secretsmanager", "ListSecrets", ProtocolOperations.Json(Service, "secretsmanager", "1.1", pageToken: "NextToken"));
+            registry.Add("secretsmanager", "ListSecrets", "secretsmanager:ListSecrets", ProtocolOperations.Json(Service, "secretsmanager", "1.1", pageToken: "NextToken"));
         }
     }
 }

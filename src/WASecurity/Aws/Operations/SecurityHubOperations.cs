@@ -12,7 +12,7 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("securityhub", "DescribeHub", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/accounts"));
+            registry.Add("securityhub", "DescribeHub", "securityhub:DescribeHub", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/accounts"));
         }
     }
 }

@@ -8,7 +8,7 @@ namespace WASecurity.Aws.Operations
         public static void Register(OperationRegistry registry)
         {
             // TopicArn from the ApiCall; an unconfirmed subscription's SubscriptionArn is the text "PendingConfirmation".
-            registry.Add("sns", "ListSubscriptionsByTopic", ProtocolOperations.Query(Service, "2010-03-31", new QueryShape(lists: new[] { "Subscriptions" }), paginated: true, pageToken: "NextToken"));
+            registry.Add("sns", "ListSubscriptionsByTopic", "sns:ListSubscriptionsByTopic", ProtocolOperations.Query(Service, "2010-03-31", new QueryShape(lists: new[] { "Subscriptions" }), paginated: true, pageToken: "NextToken"));
         }
     }
 }

@@ -16,7 +16,7 @@ namespace WASecurity.Aws.Operations
     {
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("sqs", "ListQueues", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("sqs", "ListQueues", "sqs:ListQueues", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var urls = new JsonArray();
                 string? next = null;
@@ -40,7 +40,7 @@ namespace WASecurity.Aws.Operations
             }));
 
             // {"Attributes": {"QueueArn": …, "Policy": "<JSON string>", "SqsManagedSseEnabled": "true", …}}: every value a string, as SQS sends it.
-            registry.Add("sqs", "GetQueueAttributes", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("sqs", "GetQueueAttributes", "sqs:GetQueueAttributes", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var request = new GetQueueAttributesRequest { QueueUrl = call.StringParameter("QueueUrl"), AttributeNames = new List<string> { "All" } };
                 var response = await context.Sdk.CallAsync("sqs", call.Operation, t => client.GetQueueAttributesAsync(request, t), token).ConfigureAwait(false);
@@ -48,7 +48,7 @@ namespace WASecurity.Aws.Operations
             }));
 
             // {"Tags": {"key": "value"}}: SQS tags are a map, unlike most services' lists.
-            registry.Add("sqs", "ListQueueTags", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("sqs", "ListQueueTags", "sqs:ListQueueTags", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
                 var response = await context.Sdk.CallAsync(
                     "sqs", call.Operation, t => client.ListQueueTagsAsync(new ListQueueTagsRequest { QueueUrl = call.StringParameter("QueueUrl") }, t), token).ConfigureAwait(false);

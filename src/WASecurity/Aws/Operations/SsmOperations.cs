@@ -18,7 +18,7 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("ssm", "DescribeInstanceInformation", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
             {
                 var list = new JsonArray();
                 await AllPagesAsync(
@@ -34,7 +34,7 @@ namespace WASecurity.Aws.Operations
 
             // One evidence file for any number of instances: the ids go out in batches of 50, each batch paged,
             // and every state lands in one InstancePatchStates list.
-            registry.Add("ssm", "DescribeInstancePatchStates", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ssm", "DescribeInstancePatchStates", "ssm:DescribeInstancePatchStates", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
             {
                 var ids = CliJson.Strings(call, "InstanceIds") ?? new List<string>();
                 var list = new JsonArray();

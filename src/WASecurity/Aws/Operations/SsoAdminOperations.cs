@@ -7,7 +7,7 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("sso-admin", "ListInstances", ProtocolOperations.Json(Service, "SWBExternalService", "1.1", pageToken: "NextToken"));
+            registry.Add("sso-admin", "ListInstances", "sso:ListInstances", ProtocolOperations.Json(Service, "SWBExternalService", "1.1", pageToken: "NextToken"));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace WASecurity.Aws.Operations
     {
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("sts", "GetCallerIdentity", async (call, context, cancellationToken) =>
+            registry.Add("sts", "GetCallerIdentity", "sts:GetCallerIdentity", async (call, context, cancellationToken) =>
             {
                 using (var client = context.Sdk.Create<AmazonSecurityTokenServiceClient, AmazonSecurityTokenServiceConfig>(
                     context.RegionOf(call), (credentials, config) => new AmazonSecurityTokenServiceClient(credentials, config)))
