@@ -100,11 +100,23 @@ Describe 'Test-WASRootAccount parameters' {
         { Test-WASRootAccount -EvidencePath $Sample -SettingPath $file } | Should -Throw -ExpectedMessage '*literal values*'
     }
 
-    It 'names a malformed evidence file in its error' {
+    It 'makes only the checks that read a malformed evidence file Error, naming the file, and runs the rest' {
         $bad = Join-Path $TestDrive 'bad'
         Copy-Item $Sample $bad -Recurse
         Set-Content -LiteralPath (Join-Path $bad 'global/iam/GetAccountSummary.json') -Value '{"SummaryMap": '
-        { Test-WASRootAccount -EvidencePath $bad } | Should -Throw -ErrorId 'WASInvalidEvidence,WASecurity.Cmdlets.TestWASRootAccount' -ExpectedMessage '*GetAccountSummary.json*'
+        $findings = Test-WASRootAccount -EvidencePath $bad -ErrorAction Stop
+        $mfa = $findings | Where-Object CheckId -eq 'SEC01.RootMfaEnabled'
+        $mfa.Status | Should -Be 'Error'
+        $mfa.Reason | Should -BeLike '*GetAccountSummary.json*not valid JSON*'
+        # The credential report is another file: the root user's recent use is still judged.
+        ($findings | Where-Object CheckId -eq 'SEC01.RootNotUsedRecently').Status | Should -Not -Be 'Error'
+    }
+
+    It 'rejects a bundle whose manifest cannot be read with WASInvalidEvidence naming the file' {
+        $bad = Join-Path $TestDrive 'badmanifest'
+        Copy-Item $Sample $bad -Recurse
+        Set-Content -LiteralPath (Join-Path $bad 'manifest.json') -Value '{"schemaVersion": '
+        { Test-WASRootAccount -EvidencePath $bad } | Should -Throw -ErrorId 'WASInvalidEvidence,WASecurity.Cmdlets.TestWASRootAccount' -ExpectedMessage '*manifest.json*'
     }
 }
 

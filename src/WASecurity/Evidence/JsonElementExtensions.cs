@@ -12,6 +12,10 @@ namespace WASecurity.Evidence
     /// </summary>
     internal static class JsonElementExtensions
     {
+        /// <summary>An empty string: what an empty XML element (an empty list or structure) converts to.</summary>
+        private static bool IsEmptyText(JsonElement element) =>
+            element.ValueKind == JsonValueKind.String && element.GetString()!.Length == 0;
+
         /// <summary>2006-01-01, before any AWS resource existed.</summary>
         private const double EarliestEpochSeconds = 1136073600;
 
@@ -26,6 +30,12 @@ namespace WASecurity.Evidence
 
             if (element.ValueKind != JsonValueKind.Object)
             {
+                // An empty XML element (<RoleLastUsed/>) reads as "": a structure with no members.
+                if (IsEmptyText(element))
+                {
+                    return null;
+                }
+
                 // A list item or member replaced by a scalar: reading it as "no such member" would judge an empty rule.
                 throw EvidenceShapeException.NotAnObject(name, element.ValueKind);
             }
@@ -63,8 +73,8 @@ namespace WASecurity.Evidence
         }
 
         /// <summary>
-        /// A string member. Any other JSON type is an <see cref="EvidenceShapeException"/>: a name, id or setting
-        /// given as a number, boolean or structure is not what AWS sends, and must not be judged under a made-up value.
+        /// A string member. Any other JSON type is an <see cref="EvidenceShapeException"/>: a name, id or setting given
+        /// as a number, boolean or structure is not what AWS sends, and must not be judged under a made-up value.
         /// </summary>
         public static string? Str(this JsonElement element, string name)
         {
@@ -180,7 +190,8 @@ namespace WASecurity.Evidence
         }
 
         /// <summary>
-        /// The items of a list property. A missing property is an empty list (some APIs omit empty lists); any other type
+        /// The items of a list property. A missing property or an empty string (an empty XML element) is an empty list
+        /// (some APIs omit empty lists); any other type
         /// (an object, a string, a number, a boolean, an explicit null) is an <see cref="EvidenceShapeException"/>, never
         /// "empty": an unreadable list must not read as "nothing to fail".
         /// </summary>
@@ -202,6 +213,9 @@ namespace WASecurity.Evidence
             {
                 case JsonValueKind.Array:
                     return value.Value.EnumerateArray().ToList();
+                case JsonValueKind.String when IsEmptyText(value.Value):
+                    // An empty XML list element (<Tags/>) that the wire conversion did not know to be a list.
+                    return Enumerable.Empty<JsonElement>();
                 default:
                     throw new EvidenceShapeException(name, value.Value.ValueKind, "a list");
             }
@@ -251,10 +265,11 @@ namespace WASecurity.Evidence
             var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var tag in element.Items(name))
             {
-                var key = tag.Str("Key") ?? tag.Str("TagKey");
+                // Tag keys and values are strings, but "true" or "42" in an XML answer may arrive converted: read as text.
+                var key = tag.Text("Key") ?? tag.Text("TagKey");
                 if (key != null)
                 {
-                    tags[key] = tag.Str("Value") ?? tag.Str("TagValue") ?? string.Empty;
+                    tags[key] = tag.Text("Value") ?? tag.Text("TagValue") ?? string.Empty;
                 }
             }
 

@@ -214,10 +214,13 @@ namespace WASecurity.Tests.Live
             Assert.Equal("support-desk", support.Properties["RoleName"]);
         }
 
+        private static bool Fail(string why) => throw new Xunit.Sdk.XunitException("Unexpected Error finding: " + why);
+
         /// <summary>Exactly one Fail of the check on <paramref name="failing"/> (besides the named others), a Pass on <paramref name="passing"/>.</summary>
         private static void AssertOneFail(IReadOnlyList<Finding> findings, string checkId, string failing, string passing, string? alsoFailing = null)
         {
             var ofCheck = findings.Where(f => f.CheckId == checkId).ToList();
+            Assert.DoesNotContain(ofCheck, f => f.Status == FindingStatus.Error && Fail($"{f.ResourceId}: {f.Reason}"));
             Assert.Single(ofCheck, f => f.ResourceId == failing && f.Status == FindingStatus.Fail);
             Assert.Single(ofCheck, f => f.ResourceId == passing && f.Status == FindingStatus.Pass);
             var expectedFails = alsoFailing == null ? new[] { failing } : new[] { failing, alsoFailing };

@@ -24,8 +24,9 @@ namespace WASecurity.Tests.Live
     /// s3:GetPublicAccessBlock (AWS: s3:GetAccountPublicAccessBlock). Those S3 actions are therefore proved against
     /// AWS's documentation (the catalog and registry tests), not against moto. Not proved here either: services moto
     /// does not implement (Access Analyzer: ServiceUnavailable; ec2:GetInstanceMetadataDefaults), and the REST GET
-    /// requests of the module's own protocol client (CloudFront, EFS, GuardDuty, Macie, Security Hub), whose signatures
-    /// moto's enforcement rejects (SignatureDoesNotMatch) before it looks at the policy. Those answers are not denials
+    /// requests to REST services (CloudFront, EFS, GuardDuty, Macie, Security Hub), whose signatures moto's enforcement
+    /// rejects (SignatureDoesNotMatch) before it looks at the policy — boto3's own signed ListDetectors is rejected the
+    /// same way by moto 5.2.1, so this is the emulator's limit, not the module's signer. Those answers are not denials
     /// and are not counted as such. Every other service answered the caller under its policy (moto 5.2.1).
     /// </remarks>
     public sealed class PolicyEnforcementTests : IDisposable

@@ -20,7 +20,8 @@ namespace WASecurity.Aws.Operations
                 "BackendServerDescriptions", "AppCookieStickinessPolicies", "LBCookieStickinessPolicies", "OtherPolicies", "PolicyDescriptions",
                 "PolicyAttributeDescriptions",
             },
-            numbers: new[] { "LoadBalancerPort", "InstancePort", "Interval", "Timeout", "UnhealthyThreshold", "HealthyThreshold", "CookieExpirationPeriod" });
+            numbers: new[] { "LoadBalancerPort", "InstancePort", "Interval", "Timeout", "UnhealthyThreshold", "HealthyThreshold", "CookieExpirationPeriod" },
+            texts: new[] { "AttributeValue" });
 
         public static void Register(OperationRegistry registry)
         {

@@ -41,7 +41,13 @@ namespace WASecurity.Checks.Network
                 case "58":
                     return TrafficProtocolKind.IcmpV6;
                 default:
-                    return TrafficProtocolKind.Other;
+                    // Any other IP protocol number is a real protocol; a name EC2 does not use is an unreadable rule.
+                    if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number <= 255)
+                    {
+                        return TrafficProtocolKind.Other;
+                    }
+
+                    throw new System.FormatException($"'{text}' is not an IP protocol");
             }
         }
 
