@@ -5,16 +5,24 @@ using System.Threading.Tasks;
 namespace WASecurity.Aws
 {
     /// <summary>
-    /// Bounded retries with exponential backoff and full jitter, for throttling, 5xx and network failures.
-    /// Jitter spreads concurrent callers apart so a throttled account is not hammered in lockstep.
+    /// The one retry behaviour of every AWS call, the protocol client's and the served SDK clients' alike (the SDK's
+    /// own retries are off): bounded attempts with exponential backoff and full jitter, for throttling, 5xx and calls
+    /// that got no answer. There is no shared retry quota: a call's retries never depend on how other calls fared, so a
+    /// throttled account yields the same evidence as an unthrottled one. Jitter spreads concurrent callers apart so a
+    /// throttled account is not hammered in lockstep.
     /// </summary>
+    /// <remarks>
+    /// Defaults: 8 attempts in all, of which at most 3 may go unanswered (refused, unreachable, timed out); the delay
+    /// before retry n is uniform in [0, min(10 s, 200 ms · 2^(n-1))], at most 22.6 s over all seven retries.
+    /// </remarks>
     internal sealed class RetryPolicy
     {
         private static readonly Random Jitter = new Random();
 
-        public RetryPolicy(int maxAttempts = 5, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null)
+        public RetryPolicy(int maxAttempts = 8, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int maxUnansweredAttempts = 3)
         {
             MaxAttempts = Math.Max(1, maxAttempts);
+            MaxUnansweredAttempts = Math.Max(1, Math.Min(MaxAttempts, maxUnansweredAttempts));
             BaseDelay = baseDelay ?? TimeSpan.FromMilliseconds(200);
             MaxDelay = maxDelay ?? TimeSpan.FromSeconds(10);
         }
@@ -24,13 +32,20 @@ namespace WASecurity.Aws
         /// <summary>Attempts in all, the first included.</summary>
         public int MaxAttempts { get; }
 
+        /// <summary>
+        /// Attempts that may end without any answer (connection refused or reset, no answer within the attempt
+        /// timeout): an endpoint that is down or silent fails after these, not after <see cref="MaxAttempts"/>.
+        /// </summary>
+        public int MaxUnansweredAttempts { get; }
+
         public TimeSpan BaseDelay { get; }
 
         public TimeSpan MaxDelay { get; }
 
+        /// <summary>Whether a failure may succeed when tried again: throttling, 5xx, and no answer from the endpoint.</summary>
         public static bool IsRetryable(int statusCode, string? errorCode)
         {
-            if (statusCode == 429 || statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504 || statusCode == 0)
+            if (statusCode == 429 || statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504)
             {
                 return true;
             }
@@ -45,6 +60,9 @@ namespace WASecurity.Aws
                 case "RequestLimitExceeded":
                 case "TooManyRequestsException":
                 case "ProvisionedThroughputExceededException":
+                case "TransactionInProgressException":
+                case "EC2ThrottledException":
+                case "BandwidthLimitExceeded":
                 case "SlowDown":
                 case "PriorRequestNotComplete":
                 case "ServiceUnavailable":
@@ -52,11 +70,22 @@ namespace WASecurity.Aws
                 case "InternalError":
                 case "RequestTimeout":
                 case "RequestTimeoutException":
+                case AwsEndpointFailure.UnreachableCode:
+                case AwsEndpointFailure.TimeoutCode:
                     return true;
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// Whether attempt number <paramref name="attempt"/> (1-based) failing with <paramref name="failure"/> is tried
+        /// again, <paramref name="unanswered"/> being how many attempts so far (this one included) got no answer.
+        /// </summary>
+        public bool ShouldRetry(int attempt, int unanswered, AwsServiceException failure) =>
+            attempt < MaxAttempts
+            && IsRetryable(failure.StatusCode, failure.ErrorCode)
+            && !(AwsEndpointFailure.IsEndpointFailure(failure.ErrorCode) && unanswered >= MaxUnansweredAttempts);
 
         /// <summary>The delay before retry number <paramref name="retry"/> (1-based): uniform in [0, min(max, base·2^(retry-1))].</summary>
         public TimeSpan DelayBefore(int retry)

@@ -11,6 +11,12 @@ namespace WASecurity.Cmdlets
         public const string NoCredentials = "WASNoCredentials";
         public const string NoRegion = "WASNoRegion";
         public const string AwsCallFailed = "WASAwsCallFailed";
+
+        /// <summary>The first AWS call could not reach its endpoint (connection refused, name not resolved, no connection).</summary>
+        public const string EndpointUnreachable = "WASEndpointUnreachable";
+
+        /// <summary>The first AWS call's endpoint accepted the connection but did not answer in time.</summary>
+        public const string EndpointTimeout = "WASEndpointTimeout";
         public const string InvalidArgument = "WASInvalidArgument";
         public const string BundleExists = "WASBundleExists";
         public const string ExportFailed = "WASExportFailed";
