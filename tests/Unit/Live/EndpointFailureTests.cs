@@ -182,6 +182,29 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public async Task An_SDK_call_that_gets_no_answer_names_the_URL_it_was_sent_to()
+        {
+            var endpoint = $"http://127.0.0.1:{FreePort()}";
+            using var session = new AwsSession(new Amazon.Runtime.BasicAWSCredentials("AKIDREFUSED", Secret), "eu-west-1", endpoint, 4);
+            Assert.True(WASecurity.Aws.Operations.OperationRegistry.Default.TryGet("s3", "GetBucketPolicy", out var fetch));
+            var call = new WASecurity.Evidence.ApiCall("s3", "GetBucketPolicy", WASecurity.Evidence.ApiCall.Global, "was-named-bucket", new Dictionary<string, object?> { ["Bucket"] = "was-named-bucket" });
+
+            var error = await Assert.ThrowsAsync<AwsServiceException>(() => fetch(call, new WASecurity.Aws.Operations.LiveCallContext(session), CancellationToken.None));
+
+            // The path-style URL the SDK built (bucket in the path; the ?policy query is left out), not just the override.
+            Assert.Equal(AwsEndpointFailure.UnreachableCode, error.ErrorCode);
+            Assert.StartsWith($"Could not reach {endpoint}/was-named-bucket", error.ErrorMessage);
+            Assert.DoesNotContain("policy", error.ErrorMessage);
+        }
+
+        [Fact]
+        public void A_displayed_endpoint_never_carries_user_info_or_a_query()
+        {
+            Assert.Equal("https://proxy.example:8443/aws/", AwsEndpointFailure.Display(new Uri("https://user:pa55@proxy.example:8443/aws/?X-Amz-Signature=abc#f")));
+            Assert.Equal("the endpoint", AwsEndpointFailure.Display(null));
+        }
+
+        [Fact]
         public async Task Cancellation_ends_a_call_waiting_on_a_silent_endpoint_at_once()
         {
             using var silent = new SilentListener();
