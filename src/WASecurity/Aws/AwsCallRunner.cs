@@ -79,9 +79,10 @@ namespace WASecurity.Aws
 
                 if (!retry.ShouldRetry(number, unanswered, failure))
                 {
-                    if (number > 1 && AwsEndpointFailure.IsEndpointFailure(failure.ErrorCode))
+                    if (AwsEndpointFailure.IsEndpointFailure(failure.ErrorCode))
                     {
-                        throw new AwsServiceException(failure.Service, failure.Operation, failure.ErrorCode, $"{failure.ErrorMessage} ({number} attempts).", failure.StatusCode, failure);
+                        var attempts = number == 1 ? "1 attempt" : $"{number} attempts";
+                        throw new AwsServiceException(failure.Service, failure.Operation, failure.ErrorCode, $"{failure.ErrorMessage} ({attempts}).", failure.StatusCode, failure);
                     }
 
                     throw failure;

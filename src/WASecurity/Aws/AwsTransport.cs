@@ -65,7 +65,18 @@ namespace WASecurity.Aws
             {
             }
 
-            return new HttpClientHandler();
+            // .NET Framework allows two connections per host by default: requests beyond would queue while their
+            // attempt timeout runs. -ThrottleLimit bounds the requests in flight anyway.
+            var fallback = new HttpClientHandler();
+            try
+            {
+                fallback.MaxConnectionsPerServer = 64;
+            }
+            catch (PlatformNotSupportedException)
+            {
+            }
+
+            return fallback;
         }
     }
 }

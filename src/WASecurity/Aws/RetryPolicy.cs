@@ -12,17 +12,19 @@ namespace WASecurity.Aws
     /// throttled account is not hammered in lockstep.
     /// </summary>
     /// <remarks>
-    /// Defaults: 8 attempts in all, of which at most 3 may go unanswered (refused, unreachable, timed out); the delay
-    /// before retry n is uniform in [0, min(10 s, 200 ms · 2^(n-1))], at most 22.6 s over all seven retries.
+    /// Defaults: up to 8 attempts while the failure is throttling; a server error (5xx, <c>InternalError</c>) ends the
+    /// call once 5 attempts are made, and at most 3 attempts may go unanswered (refused, unreachable, timed out). The
+    /// delay before retry n is uniform in [0, min(10 s, 200 ms · 2^(n-1))]: at most 22.6 s over seven retries, 3 s over four.
     /// </remarks>
     internal sealed class RetryPolicy
     {
         private static readonly Random Jitter = new Random();
 
-        public RetryPolicy(int maxAttempts = 8, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int maxUnansweredAttempts = 3)
+        public RetryPolicy(int maxAttempts = 8, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int maxUnansweredAttempts = 3, int maxServerErrorAttempts = 5)
         {
             MaxAttempts = Math.Max(1, maxAttempts);
             MaxUnansweredAttempts = Math.Max(1, Math.Min(MaxAttempts, maxUnansweredAttempts));
+            MaxServerErrorAttempts = Math.Max(1, Math.Min(MaxAttempts, maxServerErrorAttempts));
             BaseDelay = baseDelay ?? TimeSpan.FromMilliseconds(200);
             MaxDelay = maxDelay ?? TimeSpan.FromSeconds(10);
         }
@@ -38,6 +40,12 @@ namespace WASecurity.Aws
         /// </summary>
         public int MaxUnansweredAttempts { get; }
 
+        /// <summary>
+        /// Attempts after which a server error (5xx or an <c>InternalError</c>-like code, not throttling) is final: a
+        /// service that keeps failing is not waited on as long as one that asks to slow down.
+        /// </summary>
+        public int MaxServerErrorAttempts { get; }
+
         public TimeSpan BaseDelay { get; }
 
         public TimeSpan MaxDelay { get; }
@@ -45,7 +53,30 @@ namespace WASecurity.Aws
         /// <summary>Whether a failure may succeed when tried again: throttling, 5xx, and no answer from the endpoint.</summary>
         public static bool IsRetryable(int statusCode, string? errorCode)
         {
-            if (statusCode == 429 || statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504)
+            if (IsThrottling(statusCode, errorCode) || statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504)
+            {
+                return true;
+            }
+
+            switch (errorCode)
+            {
+                case "ServiceUnavailable":
+                case "InternalFailure":
+                case "InternalError":
+                case "RequestTimeout":
+                case "RequestTimeoutException":
+                case AwsEndpointFailure.UnreachableCode:
+                case AwsEndpointFailure.TimeoutCode:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Whether AWS asked the caller to slow down: HTTP 429 or a throttling error code (whatever the status).</summary>
+        public static bool IsThrottling(int statusCode, string? errorCode)
+        {
+            if (statusCode == 429)
             {
                 return true;
             }
@@ -65,13 +96,6 @@ namespace WASecurity.Aws
                 case "BandwidthLimitExceeded":
                 case "SlowDown":
                 case "PriorRequestNotComplete":
-                case "ServiceUnavailable":
-                case "InternalFailure":
-                case "InternalError":
-                case "RequestTimeout":
-                case "RequestTimeoutException":
-                case AwsEndpointFailure.UnreachableCode:
-                case AwsEndpointFailure.TimeoutCode:
                     return true;
                 default:
                     return false;
@@ -82,10 +106,20 @@ namespace WASecurity.Aws
         /// Whether attempt number <paramref name="attempt"/> (1-based) failing with <paramref name="failure"/> is tried
         /// again, <paramref name="unanswered"/> being how many attempts so far (this one included) got no answer.
         /// </summary>
-        public bool ShouldRetry(int attempt, int unanswered, AwsServiceException failure) =>
-            attempt < MaxAttempts
-            && IsRetryable(failure.StatusCode, failure.ErrorCode)
-            && !(AwsEndpointFailure.IsEndpointFailure(failure.ErrorCode) && unanswered >= MaxUnansweredAttempts);
+        public bool ShouldRetry(int attempt, int unanswered, AwsServiceException failure)
+        {
+            if (attempt >= MaxAttempts || !IsRetryable(failure.StatusCode, failure.ErrorCode))
+            {
+                return false;
+            }
+
+            if (AwsEndpointFailure.IsEndpointFailure(failure.ErrorCode))
+            {
+                return unanswered < MaxUnansweredAttempts;
+            }
+
+            return IsThrottling(failure.StatusCode, failure.ErrorCode) || attempt < MaxServerErrorAttempts;
+        }
 
         /// <summary>The delay before retry number <paramref name="retry"/> (1-based): uniform in [0, min(max, base·2^(retry-1))].</summary>
         public TimeSpan DelayBefore(int retry)

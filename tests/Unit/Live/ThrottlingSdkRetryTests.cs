@@ -48,6 +48,27 @@ namespace WASecurity.Tests.Live
             Assert.All(fake.Requests, r => Assert.Equal(service, AwsProxy.ServiceOf(r)));
         }
 
+        [Theory]
+        [InlineData("dynamodb", 400, "ThrottlingException", 8)]
+        [InlineData("dynamodb", 500, "InternalServerError", 5)]
+        [InlineData("iam", 400, "Throttling", 8)]
+        [InlineData("iam", 500, "ServiceFailure", 5)]
+        public async Task By_default_throttling_is_tried_eight_times_and_a_server_error_five_times_for_SDK_and_protocol_calls_fixture(string service, int status, string code, int attempts)
+        {
+            using var fake = new FakeAwsEndpoint(request => service == "iam"
+                ? FakeResponse.QueryError(status, code, "no")
+                : new FakeResponse(status, "{\"__type\":\"" + code + "\",\"message\":\"no\"}", "application/x-amz-json-1.0"));
+            var policy = new RetryPolicy(baseDelay: TimeSpan.FromMilliseconds(1), maxDelay: TimeSpan.FromMilliseconds(5));
+            using var session = new AwsSession(new BasicAWSCredentials("AKIDTHROTTLED", "s"), "eu-west-1", fake.Endpoint, 4, policy);
+            var call = service == "iam" ? new ApiCall("iam", "GetAccountSummary") : new ApiCall("dynamodb", "ListTables", "eu-west-1");
+            Assert.True(OperationRegistry.Default.TryGet(call.Service, call.Operation, out var fetch));
+
+            var error = await Assert.ThrowsAsync<AwsServiceException>(() => fetch(call, new LiveCallContext(session), CancellationToken.None));
+
+            Assert.Equal(code, error.ErrorCode);
+            Assert.Equal(attempts, fake.Requests.Count);
+        }
+
         [Fact]
         public async Task Every_one_of_many_calls_throttled_three_times_in_a_row_succeeds_no_retry_quota_runs_out_fixture()
         {
