@@ -11,12 +11,6 @@ namespace WASecurity.Cmdlets
         public const string NoCredentials = "WASNoCredentials";
         public const string NoRegion = "WASNoRegion";
         public const string AwsCallFailed = "WASAwsCallFailed";
-
-        /// <summary>The first AWS call could not reach its endpoint (connection refused, name not resolved, no connection).</summary>
-        public const string EndpointUnreachable = "WASEndpointUnreachable";
-
-        /// <summary>The first AWS call's endpoint accepted the connection but did not answer in time.</summary>
-        public const string EndpointTimeout = "WASEndpointTimeout";
         public const string InvalidArgument = "WASInvalidArgument";
         public const string BundleExists = "WASBundleExists";
         public const string ExportFailed = "WASExportFailed";
@@ -27,5 +21,11 @@ namespace WASecurity.Cmdlets
         public const string InvalidSuppressionFile = "WASInvalidSuppressionFile";
         public const string InvalidAttestationFile = "WASInvalidAttestationFile";
         public const string RemediationNotApplicable = "WASRemediationNotApplicable";
+
+        /// <summary>The first AWS call could not reach its endpoint (connection refused, name not resolved, no connection).</summary>
+        public const string EndpointUnreachable = "WASEndpointUnreachable";
+
+        /// <summary>The first AWS call's endpoint accepted the connection but did not answer in time.</summary>
+        public const string EndpointTimeout = "WASEndpointTimeout";
     }
 }
