@@ -142,66 +142,40 @@ namespace WASecurity.Aws
         }
 
         /// <summary>
-        /// Sends one signed request, retrying throttling, 5xx and network failures with backoff; returns the body of
-        /// a 2xx answer and throws <see cref="AwsServiceException"/> for any other.
+        /// Sends one signed request, retried as <see cref="AwsCallRunner"/> and the session's <see cref="RetryPolicy"/>
+        /// say (throttling, 5xx, no answer); returns the body of a 2xx answer and throws <see cref="AwsServiceException"/>
+        /// for any other, or for no answer at all.
         /// </summary>
-        public async Task<string> SendAsync(
+        public Task<string> SendAsync(
             AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
             IReadOnlyList<KeyValuePair<string, string>>? query = null)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
-            var retry = _session.Retry;
-            for (var attempt = 1; ; attempt++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                AwsServiceException failure;
-                var watch = Stopwatch.StartNew();
-                await _session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+            return AwsCallRunner.RunAsync(
+                _session,
+                service.EndpointPrefix,
+                operation,
+                endpoint.Uri,
+                async (attempt, token) =>
                 {
+                    var watch = Stopwatch.StartNew();
                     using (var request = await BuildRequestAsync(endpoint, method, path, headers, body, query).ConfigureAwait(false))
-                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    using (var response = await _session.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false))
                     {
-                        timeout.CancelAfter(_session.RequestTimeout);
-                        try
+                        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        var status = (int)response.StatusCode;
+                        _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
+                        if (status >= 200 && status < 300)
                         {
-                            using (var response = await _session.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false))
-                            {
-                                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                                var status = (int)response.StatusCode;
-                                _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
-                                if (status >= 200 && status < 300)
-                                {
-                                    return text;
-                                }
+                            return text;
+                        }
 
-                                var (code, message) = AwsErrorReader.Read(response, text);
-                                failure = new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status);
-                            }
-                        }
-                        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-                        {
-                            failure = new AwsServiceException(service.EndpointPrefix, operation, "RequestTimeout", $"No answer within {_session.RequestTimeout.TotalSeconds:0} s.", 0, e);
-                        }
-                        catch (HttpRequestException e)
-                        {
-                            failure = new AwsServiceException(service.EndpointPrefix, operation, "NetworkFailure", _session.Redact($"{endpoint.Uri.Host}: {e.Message}"), 0, e);
-                        }
+                        var (code, message) = AwsErrorReader.Read(response, text);
+                        throw new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status);
                     }
-                }
-                finally
-                {
-                    _session.Gate.Release();
-                }
-
-                if (attempt >= retry.MaxAttempts || !RetryPolicy.IsRetryable(failure.StatusCode, failure.ErrorCode))
-                {
-                    throw failure;
-                }
-
-                _session.Debug($"{service.EndpointPrefix}:{operation} {failure.ErrorCode}; retrying ({attempt}/{retry.MaxAttempts - 1}).");
-                await retry.WaitAsync(attempt, cancellationToken).ConfigureAwait(false);
-            }
+                },
+                translate: null,
+                cancellationToken);
         }
 
         /// <summary>Merges pages: lists are concatenated, everything else is taken from the first page.</summary>

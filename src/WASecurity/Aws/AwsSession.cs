@@ -14,9 +14,6 @@ namespace WASecurity.Aws
     /// </summary>
     internal sealed class AwsSession : IDisposable
     {
-        // One handler for the process: sockets are reused across runs and cmdlets.
-        private static readonly HttpClient SharedHttp = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-
         private ImmutableCredentials? _lastCredentials;
 
         public AwsSession(AWSCredentials credentials, string region, string? endpointUrl, int throttleLimit, RetryPolicy? retry = null, Action<string>? debug = null)
@@ -28,6 +25,7 @@ namespace WASecurity.Aws
             ThrottleLimit = Math.Max(1, throttleLimit);
             Retry = retry ?? RetryPolicy.Default;
             Debug = debug ?? (_ => { });
+            RequestTimeout = AwsTransport.RequestTimeoutFor(EndpointUrl);
         }
 
         public AWSCredentials Credentials { get; }
@@ -50,10 +48,14 @@ namespace WASecurity.Aws
         /// <summary>Per-request diagnostics (operation, status, timing; never headers or bodies).</summary>
         public Action<string> Debug { get; }
 
-        /// <summary>How long one HTTP attempt may take before it counts as a (retryable) timeout.</summary>
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>
+        /// How long one HTTP attempt may take before it counts as unanswered (<see cref="AwsEndpointFailure.TimeoutCode"/>,
+        /// retried up to <see cref="RetryPolicy.MaxUnansweredAttempts"/> times): <see cref="AwsTransport.DefaultRequestTimeout"/>.
+        /// </summary>
+        public TimeSpan RequestTimeout { get; set; }
 
-        internal HttpClient Http => SharedHttp;
+        /// <summary>The process's shared HttpClient (<see cref="AwsTransport"/>).</summary>
+        internal HttpClient Http => AwsTransport.Http;
 
         public async Task<ImmutableCredentials> GetCredentialsAsync()
         {

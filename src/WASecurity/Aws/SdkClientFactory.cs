@@ -1,14 +1,22 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Amazon;
 using Amazon.Runtime;
 
 namespace WASecurity.Aws
 {
     /// <summary>
-    /// Creates the served SDK clients (STS, EC2, KMS, S3, …) with the session's credentials, region, endpoint
-    /// override and retry mode, so they behave like the protocol client: every request goes to -EndpointUrl when
-    /// set (signed for the call's region), S3 uses path-style addressing there, and throttling is retried.
+    /// Creates the served SDK clients (STS, EC2, KMS, S3, …) with the session's credentials, region and endpoint
+    /// override, so they behave like the protocol client: every request goes to -EndpointUrl when set (signed for the
+    /// call's region), S3 uses path-style addressing there, and calls are retried by the module, not by the SDK.
     /// </summary>
+    /// <remarks>
+    /// The SDK's own retries are off (<c>MaxErrorRetry = 0</c>, no retry quota): its standard mode shares a retry
+    /// token bucket among all calls of a client configuration, so under sustained throttling calls gave up after one
+    /// or two attempts and findings changed with the throttling. <see cref="CallAsync"/> runs each request through
+    /// <see cref="AwsCallRunner"/> instead, the same retry loop, backoff and timeouts as the protocol client.
+    /// </remarks>
     internal sealed class SdkClientFactory
     {
         private readonly AwsSession _session;
@@ -22,8 +30,10 @@ namespace WASecurity.Aws
             var config = new TConfig
             {
                 RetryMode = RequestRetryMode.Standard,
-                MaxErrorRetry = Math.Max(0, _session.Retry.MaxAttempts - 1),
+                MaxErrorRetry = 0,
+                ThrottleRetries = false,
                 Timeout = _session.RequestTimeout,
+                HttpClientFactory = SdkHttpClientFactory.Default,
             };
             if (_session.EndpointUrl != null)
             {
@@ -36,7 +46,7 @@ namespace WASecurity.Aws
                     s3.ForcePathStyle = true;
 
                     // Emulators label S3's XML errors text/html, which the SDK would not read (NoSuch… codes lost).
-                    s3.HttpClientFactory = EmulatorXmlErrorHttpClientFactory.Instance;
+                    s3.HttpClientFactory = SdkHttpClientFactory.Emulator;
                 }
             }
             else
@@ -48,29 +58,38 @@ namespace WASecurity.Aws
             return construct(_session.Credentials, config);
         }
 
-        /// <summary>Runs one SDK request inside the session's concurrency gate and turns its failure into <see cref="AwsServiceException"/>.</summary>
-        public async System.Threading.Tasks.Task<T> CallAsync<T>(string service, string operation, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> call, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs one SDK request with the module's retries (<see cref="AwsCallRunner"/>): each attempt inside the
+        /// session's concurrency gate and attempt timeout; its failure becomes an <see cref="AwsServiceException"/>.
+        /// <paramref name="call"/> is invoked once per attempt.
+        /// </summary>
+        public Task<T> CallAsync<T>(string service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+            AwsCallRunner.RunAsync(
+                _session,
+                service,
+                operation,
+                endpoint: null,
+                async (attempt, token) =>
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var result = await call(token).ConfigureAwait(false);
+                    _session.Debug($"{service}:{operation} succeeded in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
+                    return result;
+                },
+                e => Translate(service, operation, e),
+                cancellationToken);
+
+        private AwsServiceException? Translate(string service, string operation, Exception e)
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            await _session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            switch (e)
             {
-                var result = await call(cancellationToken).ConfigureAwait(false);
-                _session.Debug($"{service}:{operation} succeeded in {watch.ElapsedMilliseconds} ms.");
-                return result;
-            }
-            catch (AmazonServiceException e)
-            {
-                _session.Debug($"{service}:{operation} failed: {e.ErrorCode} (HTTP {(int)e.StatusCode}) in {watch.ElapsedMilliseconds} ms.");
-                throw new AwsServiceException(service, operation, e.ErrorCode ?? "Unknown", _session.Redact(e.Message), (int)e.StatusCode);
-            }
-            catch (AmazonClientException e)
-            {
-                throw new AwsServiceException(service, operation, "ClientError", _session.Redact(e.Message), 0);
-            }
-            finally
-            {
-                _session.Gate.Release();
+                case AmazonServiceException s:
+                    _session.Debug($"{service}:{operation} failed: {s.ErrorCode} (HTTP {(int)s.StatusCode}).");
+                    return new AwsServiceException(service, operation, s.ErrorCode ?? "Unknown", _session.Redact(s.Message), (int)s.StatusCode, s);
+                case AmazonClientException c:
+                    return new AwsServiceException(service, operation, "ClientError", _session.Redact(c.Message), 0, c);
+                default:
+                    return null;
             }
         }
     }

@@ -102,6 +102,12 @@ namespace WASecurity.Cmdlets
                     pump.Run(this, () => RunAsync(runner, pump, suppressionFiles), CancellationToken);
                 }
             }
+            catch (Aws.AwsServiceException e) when (Aws.AwsEndpointFailure.IsEndpointFailure(e.ErrorCode))
+            {
+                // The first call got no answer at all (wrong -EndpointUrl, no network, a silent proxy): the message names the URL.
+                var timedOut = e.ErrorCode == Aws.AwsEndpointFailure.TimeoutCode;
+                ThrowTerminatingError(new ErrorRecord(e, timedOut ? ErrorIds.EndpointTimeout : ErrorIds.EndpointUnreachable, timedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, $"{e.Service}:{e.Operation}"));
+            }
             catch (Aws.AwsServiceException e)
             {
                 // Only the bootstrap calls (the caller's identity) end a run; every other failure is an Error finding.

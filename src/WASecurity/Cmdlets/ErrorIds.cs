@@ -21,5 +21,11 @@ namespace WASecurity.Cmdlets
         public const string InvalidSuppressionFile = "WASInvalidSuppressionFile";
         public const string InvalidAttestationFile = "WASInvalidAttestationFile";
         public const string RemediationNotApplicable = "WASRemediationNotApplicable";
+
+        /// <summary>The first AWS call could not reach its endpoint (connection refused, name not resolved, no connection).</summary>
+        public const string EndpointUnreachable = "WASEndpointUnreachable";
+
+        /// <summary>The first AWS call's endpoint accepted the connection but did not answer in time.</summary>
+        public const string EndpointTimeout = "WASEndpointTimeout";
     }
 }
