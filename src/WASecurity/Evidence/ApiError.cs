@@ -64,6 +64,8 @@ namespace WASecurity.Evidence
                 || code.Equals("TooManyRequestsException", StringComparison.OrdinalIgnoreCase)
                 || code.Equals("Timeout", StringComparison.OrdinalIgnoreCase)
                 || code.Equals("RequestTimeout", StringComparison.OrdinalIgnoreCase)
+                || code.Equals("EndpointTimeout", StringComparison.OrdinalIgnoreCase)
+                || code.Equals("EndpointUnreachable", StringComparison.OrdinalIgnoreCase)
                 || code.Equals("ServiceUnavailable", StringComparison.OrdinalIgnoreCase)
                 || code.Equals("InternalError", StringComparison.OrdinalIgnoreCase)
                 || code.Equals("InternalFailure", StringComparison.OrdinalIgnoreCase)
