@@ -16,20 +16,36 @@ namespace WASecurity.Tests.Infrastructure
     /// </summary>
     public sealed class FakeAwsEndpoint : IDisposable
     {
-        private readonly HttpListener _listener = new HttpListener();
+        private readonly HttpListener _listener;
         private readonly Func<FakeRequest, FakeResponse> _respond;
         private readonly Task _loop;
 
         public FakeAwsEndpoint(Func<FakeRequest, FakeResponse> respond)
         {
             _respond = respond;
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Endpoint = $"http://127.0.0.1:{port}";
-            _listener.Prefixes.Add(Endpoint + "/");
-            _listener.Start();
+
+            // A free port can be taken by a parallel test between the probe and the listener: try another one.
+            for (var attempt = 1; ; attempt++)
+            {
+                var probe = new TcpListener(IPAddress.Loopback, 0);
+                probe.Start();
+                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+                probe.Stop();
+                var listener = new HttpListener();
+                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                try
+                {
+                    listener.Start();
+                    _listener = listener;
+                    Endpoint = $"http://127.0.0.1:{port}";
+                    break;
+                }
+                catch (HttpListenerException) when (attempt < 5)
+                {
+                    listener.Close();
+                }
+            }
+
             _loop = Task.Run(LoopAsync);
         }
 
@@ -39,8 +55,16 @@ namespace WASecurity.Tests.Infrastructure
 
         public void Dispose()
         {
-            _listener.Stop();
-            _listener.Close();
+            try
+            {
+                _listener.Stop();
+                _listener.Close();
+            }
+            catch (HttpListenerException)
+            {
+                // Closing a listener whose port another test has since bound again: nothing is left to release.
+            }
+
             try
             {
                 _loop.Wait(5000);
