@@ -59,13 +59,19 @@ namespace WASecurity.Checks
             return calls;
         }
 
+        /// <summary>Notes that the current check, and the run, asked for <paramref name="call"/>.</summary>
+        private void Record(ApiCall call)
+        {
+            CallsOfCurrentCheck.Value?.Enqueue(call);
+            _calls.TryAdd(call, true);
+        }
+
         /// <summary>Every call asked for so far in this run.</summary>
         internal IEnumerable<ApiCall> CallsSoFar => _calls.Keys;
 
         public Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
         {
-            CallsOfCurrentCheck.Value?.Enqueue(call);
-            _calls.TryAdd(call, true);
+            Record(call);
             return Evidence.GetAsync(call, cancellationToken);
         }
 
@@ -78,8 +84,7 @@ namespace WASecurity.Checks
         public Task<Parsed<T>> GetParsedAsync<T>(ApiCall call, Func<EvidenceResponse, T> parse, CancellationToken cancellationToken)
             where T : class
         {
-            CallsOfCurrentCheck.Value?.Enqueue(call);
-            _calls.TryAdd(call, true);
+            Record(call);
             var task = _parsed.GetOrAdd((call, typeof(T)), _ => new Lazy<Task<object>>(async () =>
             {
                 var response = await Evidence.GetAsync(call, cancellationToken).ConfigureAwait(false);
