@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
+using WASecurity.Aws;
 using WASecurity.Catalog;
 using WASecurity.Evidence;
 

@@ -19,6 +19,9 @@ namespace WASecurity.Evidence
 
         public ApiErrorKind Kind { get; }
 
+        /// <summary>The code of a call a live source cannot make (no operation for it in this build).</summary>
+        public const string NotCollectedCode = "NotCollected";
+
         /// <summary>The code of a response that exists but cannot be read (<see cref="ApiErrorKind.InvalidResponse"/>).</summary>
         public const string InvalidResponseCode = "InvalidResponse";
 

@@ -35,6 +35,8 @@ namespace WASecurity.Evidence
 
         public string Description => $"evidence bundle {_reader.Location}";
 
+        public DateTimeOffset? CollectedAt => Manifest.CollectedAt;
+
         /// <summary>
         /// Opens a bundle and validates its manifest; throws <see cref="EvidenceFormatException"/> naming the file at
         /// fault, or <see cref="ArgumentException"/> (naming -Region) for a region filter that is not region names.

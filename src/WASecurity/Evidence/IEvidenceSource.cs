@@ -14,6 +14,9 @@ namespace WASecurity.Evidence
         /// <summary>Says where the evidence comes from, for messages and report metadata.</summary>
         string Description { get; }
 
+        /// <summary>When the evidence was collected: a bundle's collection time, or null for a live account read now.</summary>
+        DateTimeOffset? CollectedAt { get; }
+
         /// <summary>The account assessed (from STS GetCallerIdentity, or the bundle manifest).</summary>
         Task<AccountContext> GetAccountAsync(CancellationToken cancellationToken);
 

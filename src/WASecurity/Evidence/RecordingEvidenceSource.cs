@@ -26,6 +26,8 @@ namespace WASecurity.Evidence
 
         public string Description => _inner.Description;
 
+        public System.DateTimeOffset? CollectedAt => _inner.CollectedAt;
+
         public AccountContext? Account { get; private set; }
 
         public IReadOnlyList<string>? Regions { get; private set; }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using WASecurity.Aws;
 using WASecurity.Aws.Operations;
 using WASecurity.Catalog;
 using WASecurity.Evidence;

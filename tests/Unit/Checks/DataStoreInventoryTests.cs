@@ -52,6 +52,8 @@ namespace WASecurity.Tests.Checks
 
             public string Description => _inner.Description;
 
+            public System.DateTimeOffset? CollectedAt => _inner.CollectedAt;
+
             public int Asked(string service, string operation) => _asked.TryGetValue((service, operation), out var n) ? n : 0;
 
             public Task<AccountContext> GetAccountAsync(CancellationToken cancellationToken) => _inner.GetAccountAsync(cancellationToken);

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using WASecurity.Aws;
 using WASecurity.Catalog;
 using WASecurity.Checks;
 using WASecurity.Cmdlets;

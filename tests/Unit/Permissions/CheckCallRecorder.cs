@@ -102,6 +102,8 @@ namespace WASecurity.Tests.Permissions
 
             public string Description => _inner.Description;
 
+            public System.DateTimeOffset? CollectedAt => _inner.CollectedAt;
+
             public Task<AccountContext> GetAccountAsync(CancellationToken cancellationToken) => _inner.GetAccountAsync(cancellationToken);
 
             public Task<IReadOnlyList<string>> GetRegionsAsync(CancellationToken cancellationToken) => _inner.GetRegionsAsync(cancellationToken);

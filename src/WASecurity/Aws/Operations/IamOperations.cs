@@ -47,7 +47,7 @@ namespace WASecurity.Aws.Operations
             registry.Add("iam", "ListServerCertificates", "iam:ListServerCertificates", Query(QueryShape.Empty, paginated: true));
             registry.Add("iam", "ListEntitiesForPolicy", "iam:ListEntitiesForPolicy", Query(QueryShape.Empty, paginated: true));
             // The report is generated first: GenerateCredentialReport is the one non-read action the assessment needs.
-            registry.Add("iam", Checks.Iam.IamCalls.CredentialReport.Operation, "iam:GetCredentialReport", CredentialReportAsync, "iam:GenerateCredentialReport");
+            registry.Add("iam", "CredentialReport", "iam:GetCredentialReport", CredentialReportAsync, "iam:GenerateCredentialReport");
         }
 
         /// <summary>An IAM Query operation with the common hints plus <paramref name="shape"/>.</summary>

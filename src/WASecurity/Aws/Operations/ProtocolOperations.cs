@@ -61,7 +61,7 @@ namespace WASecurity.Aws.Operations
                 if (!hasBody && rest.Count > 0)
                 {
                     // Reported as this call's error (the checks that need it say Error), not a crash of the whole run.
-                    throw new AwsServiceException(call.Service, call.Operation, LiveEvidenceSource.NotCollectedCode,
+                    throw new AwsServiceException(call.Service, call.Operation, ApiError.NotCollectedCode,
                         $"parameter(s) {string.Join(", ", rest.Keys)} have no place in this build's {method} request.", 0);
                 }
 
@@ -118,7 +118,7 @@ namespace WASecurity.Aws.Operations
                 var name = path.Substring(open + 1, close - open - 1);
                 if (!rest.TryGetValue(name, out var value) || value == null || Convert.ToString(value, CultureInfo.InvariantCulture) is not string text || text.Length == 0)
                 {
-                    throw new AwsServiceException("aws", path, LiveEvidenceSource.NotCollectedCode, $"The path {path} needs the parameter {name}.", 0);
+                    throw new AwsServiceException("aws", path, ApiError.NotCollectedCode, $"The path {path} needs the parameter {name}.", 0);
                 }
 
                 builder.Append(path, index, open - index).Append(AwsProtocolClient.Escape(text));

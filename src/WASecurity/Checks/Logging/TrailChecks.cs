@@ -174,7 +174,7 @@ namespace WASecurity.Checks.Logging
         /// must not turn a healthy delivery stale), the run's clock live.
         /// </summary>
         internal static DateTimeOffset EvidenceTime(CheckContext context) =>
-            context.Evidence is BundleEvidenceSource bundle && bundle.Manifest.CollectedAt < context.Now ? bundle.Manifest.CollectedAt : context.Now;
+            context.Evidence.CollectedAt is DateTimeOffset collected && collected < context.Now ? collected : context.Now;
 
         private static string ErrorSuffix(string? error) => string.IsNullOrEmpty(error) ? string.Empty : $"; last delivery error: {error}";
 

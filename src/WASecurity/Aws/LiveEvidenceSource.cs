@@ -4,10 +4,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using WASecurity.Aws;
 using WASecurity.Aws.Operations;
+using WASecurity.Evidence;
 
-namespace WASecurity.Evidence
+namespace WASecurity.Aws
 {
     /// <summary>
     /// Evidence from a live account. Each distinct <see cref="ApiCall"/> is fetched at most once per run however many
@@ -20,8 +20,6 @@ namespace WASecurity.Evidence
     {
         /// <summary>The account id and partition come from here.</summary>
         public static readonly ApiCall CallerIdentity = new ApiCall("sts", "GetCallerIdentity");
-
-        public const string NotCollectedCode = "NotCollected";
 
         /// <summary>The operation that lists the enabled regions (<see cref="DescribeRegionsCall"/>).</summary>
         public static readonly (string Service, string Operation) DescribeRegionsOperation = ("ec2", "DescribeRegions");
@@ -50,6 +48,9 @@ namespace WASecurity.Evidence
             _useSessionCache = useSessionCache;
             _warn = warn ?? (_ => { });
         }
+
+        /// <summary>Always null: a live account is read now.</summary>
+        public DateTimeOffset? CollectedAt => null;
 
         public string Description => _session.EndpointUrl != null
             ? $"live account via {_session.EndpointUrl}"
@@ -139,9 +140,9 @@ namespace WASecurity.Evidence
         {
             if (!_registry.TryGet(call.Service, call.Operation, out var operation))
             {
-                WarnOnce($"{call.Action}|{NotCollectedCode}", $"{call.Service} {call.Operation} cannot be collected from a live account by this build of WASecurity; the checks that need it report Error.");
+                WarnOnce($"{call.Action}|{ApiError.NotCollectedCode}", $"{call.Service} {call.Operation} cannot be collected from a live account by this build of WASecurity; the checks that need it report Error.");
                 return EvidenceResponse.FromError(call, new ApiError(
-                    NotCollectedCode,
+                    ApiError.NotCollectedCode,
                     $"This build of WASecurity cannot collect {call.Service} {call.Operation} from a live account.",
                     ApiErrorKind.Other));
             }
