@@ -1,7 +1,21 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using WASecurity.Checks.Sec01;
+using WASecurity.Checks.Sec02;
+using WASecurity.Checks.Sec03;
+using WASecurity.Checks.Sec04;
+using WASecurity.Checks.Sec05;
+using WASecurity.Checks.Sec06;
+using WASecurity.Checks.Sec07;
+using WASecurity.Checks.Sec08;
+using WASecurity.Checks.Sec09;
+using WASecurity.Checks.Sec10;
+using WASecurity.Checks.Sec11;
+using WASecurity.Checks.Sec12;
 using WASecurity.Checks;
+using WASecurity.Settings;
 
 namespace WASecurity.Catalog
 {
@@ -24,6 +38,16 @@ namespace WASecurity.Catalog
             question = Questions.FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.OrdinalIgnoreCase))!;
             return question != null;
         }
+
+        /// <summary>Every setting a check reads, from the questions that declare them.</summary>
+        public static IEnumerable<SettingDefinition> SettingDefinitions => Questions.SelectMany(q => q.Settings);
+
+        /// <summary>Every setting at its default.</summary>
+        public static AssessmentSettings DefaultSettings => CreateSettings(null, null);
+
+        /// <summary>The catalog's settings from defaults, a file's table and a call's table (see <see cref="AssessmentSettings.Create"/>).</summary>
+        public static AssessmentSettings CreateSettings(IDictionary? fromFile, IDictionary? fromCall, string? fileName = null) =>
+            AssessmentSettings.Create(SettingDefinitions, fromFile, fromCall, fileName);
 
         public static CheckDefinition GetCheck(string checkId) =>
             Checks.FirstOrDefault(c => string.Equals(c.CheckId, checkId, StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using WASecurity.Checks;
 namespace WASecurity.Catalog
 {
     /// <summary>A catalog entry as Get-WASCheck shows it.</summary>

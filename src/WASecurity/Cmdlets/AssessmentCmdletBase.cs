@@ -202,7 +202,7 @@ namespace WASecurity.Cmdlets
                 fromCall = merged;
             }
 
-            return AssessmentSettings.Create(fromFile, fromCall, filePath);
+            return CheckCatalog.CreateSettings(PowerShellValues.Plain(fromFile), PowerShellValues.Plain(fromCall), filePath);
         }
 
         private IEvidenceSource CreateEvidenceSource(CmdletPump pump)

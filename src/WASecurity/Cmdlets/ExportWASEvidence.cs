@@ -5,8 +5,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
-using WASecurity.Aws;
+using WASecurity.Aws.Operations;
 using WASecurity.Catalog;
+using WASecurity.Checks;
 using WASecurity.Evidence;
 
 namespace WASecurity.Cmdlets

@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using WASecurity.Catalog;
+using WASecurity.Checks.Sec08;
+using WASecurity.Checks;
 
 namespace WASecurity.Cmdlets
 {

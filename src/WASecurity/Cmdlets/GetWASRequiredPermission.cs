@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using WASecurity.Catalog;
+using WASecurity.Checks;
 using WASecurity.Permissions;
 
 namespace WASecurity.Cmdlets

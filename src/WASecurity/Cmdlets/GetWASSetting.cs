@@ -34,7 +34,7 @@ namespace WASecurity.Cmdlets
             try
             {
                 var path = SettingPath == null ? null : GetUnresolvedProviderPathFromPSPath(SettingPath);
-                resolved = AssessmentSettings.Create(path == null ? null : SettingsFile.Read(path), Setting, path);
+                resolved = CheckCatalog.CreateSettings(path == null ? null : SettingsFile.Read(path), PowerShellValues.Plain(Setting), path);
             }
             catch (Exception e) when (e is ArgumentException || e is System.IO.FileNotFoundException)
             {

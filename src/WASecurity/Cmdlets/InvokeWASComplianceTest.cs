@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using WASecurity.Catalog;
+using WASecurity.Checks;
 
 namespace WASecurity.Cmdlets
 {

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using WASecurity.Checks;
 
 namespace WASecurity.Cmdlets
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using WASecurity.Catalog;
+using WASecurity.Checks.Sec01;
+using WASecurity.Checks;
 
 namespace WASecurity.Cmdlets
 {

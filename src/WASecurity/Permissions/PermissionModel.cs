@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using WASecurity.Aws;
 using WASecurity.Aws.Operations;
 using WASecurity.Catalog;
+using WASecurity.Checks;
 using WASecurity.Evidence;
 
 namespace WASecurity.Permissions

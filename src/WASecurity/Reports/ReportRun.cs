@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using WASecurity.Catalog;
+using WASecurity.Checks;
 
 namespace WASecurity.Reports
 {

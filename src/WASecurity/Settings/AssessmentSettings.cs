@@ -3,8 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
-using WASecurity.Catalog;
 
 namespace WASecurity.Settings
 {
@@ -18,18 +16,14 @@ namespace WASecurity.Settings
 
         private AssessmentSettings(Dictionary<string, object?> values) => _values = values;
 
-        public static IEnumerable<SettingDefinition> Definitions =>
-            CheckCatalog.Questions.SelectMany(q => q.Settings);
-
-        public static AssessmentSettings Defaults => Create(null, null);
-
         /// <summary>Builds the settings from defaults, a file's table (may be null) and a call's table (may be null).</summary>
+        /// <param name="definitionList">The settings there are (the catalog's); any other name is an error.</param>
         /// <param name="fromFile">Values from a settings file; <paramref name="fileName"/> names it in errors.</param>
         /// <param name="fromCall">Values from -Setting.</param>
         /// <param name="fileName">Where <paramref name="fromFile"/> came from.</param>
-        public static AssessmentSettings Create(IDictionary? fromFile, IDictionary? fromCall, string? fileName = null)
+        public static AssessmentSettings Create(IEnumerable<SettingDefinition> definitionList, IDictionary? fromFile, IDictionary? fromCall, string? fileName = null)
         {
-            var definitions = Definitions.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+            var definitions = definitionList.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
             var values = definitions.Values.ToDictionary(d => d.Name, d => d.DefaultValue, StringComparer.OrdinalIgnoreCase);
             Apply(fromFile, fileName != null ? $"settings file '{fileName}'" : "settings file");
             Apply(fromCall, "-Setting");
@@ -84,7 +78,6 @@ namespace WASecurity.Settings
 
         private static object? ConvertValue(SettingDefinition definition, object? raw, string origin)
         {
-            raw = Unwrap(raw);
             try
             {
                 if (raw == null)
@@ -117,7 +110,7 @@ namespace WASecurity.Settings
 
                     if (raw is IEnumerable many)
                     {
-                        return many.Cast<object?>().Select(Unwrap).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
+                        return many.Cast<object?>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
                     }
 
                     return new[] { Convert.ToString(raw, CultureInfo.InvariantCulture) ?? string.Empty };
@@ -134,8 +127,5 @@ namespace WASecurity.Settings
 
         private static string Describe(Type type) =>
             type == typeof(int) ? "a whole number" : type == typeof(bool) ? "$true or $false" : type == typeof(string[]) ? "a list of strings" : "a string";
-
-        // PowerShell hands values over wrapped in PSObject.
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
     }
 }

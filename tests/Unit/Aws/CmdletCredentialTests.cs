@@ -7,7 +7,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using Amazon.Runtime;
 using WASecurity.Aws;
-using WASecurity.Catalog;
+using WASecurity.Checks;
 using WASecurity.Cmdlets;
 using Xunit;
 

@@ -7,7 +7,7 @@ using Amazon.Runtime;
 using WASecurity.Aws;
 using WASecurity.Aws.Operations;
 using WASecurity.Checks.Ec2;
-using WASecurity.Checks.Ssm;
+using WASecurity.Checks.Sec07;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;

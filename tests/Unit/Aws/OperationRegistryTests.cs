@@ -1,8 +1,8 @@
 using System.Linq;
 using WASecurity.Aws.Operations;
-using WASecurity.Checks.AccessAnalyzer;
+using WASecurity.Checks.Sec06;
 using WASecurity.Checks.Iam;
-using WASecurity.Checks.Logging;
+using WASecurity.Checks.Sec04;
 using WASecurity.Evidence;
 using Xunit;
 
@@ -25,7 +25,7 @@ namespace WASecurity.Tests.Aws
             { IamCalls.ListOpenIdConnectProviders.Service, IamCalls.ListOpenIdConnectProviders.Operation },
             { IamCalls.ListServerCertificates.Service, IamCalls.ListServerCertificates.Operation },
             { "sso-admin", IamCalls.ListSsoInstances("us-east-1").Operation },
-            { "secretsmanager", WASecurity.Checks.SecretsManager.SecretsManagerCalls.ListSecrets("us-east-1").Operation },
+            { "secretsmanager", WASecurity.Checks.Sec03.SecretsManagerCalls.ListSecrets("us-east-1").Operation },
             // SEC08-SEC12 (data protection and incident response), except the S3, CloudFront and EC2 calls.
             { "kms", "ListKeys" },
             { "kms", "ListAliases" },
@@ -75,11 +75,11 @@ namespace WASecurity.Tests.Aws
             { "s3", WASecurity.Checks.Data.DataCalls.GetBucketEncryption("b").Operation },
             { "s3", WASecurity.Checks.Data.DataCalls.GetBucketVersioning("b").Operation },
             { "s3", WASecurity.Checks.Data.DataCalls.GetBucketReplication("b").Operation },
-            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetBucketLogging("b").Operation },
-            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetBucketPolicyStatus("b").Operation },
-            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetObjectLockConfiguration("b").Operation },
-            { "s3", WASecurity.Checks.Logging.LoggingCalls.GetBucketLifecycleConfiguration("b").Operation },
-            { WASecurity.Checks.Transit.TransitCalls.ListDistributions.Service, WASecurity.Checks.Transit.TransitCalls.ListDistributions.Operation },
+            { "s3", WASecurity.Checks.Sec04.LoggingCalls.GetBucketLogging("b").Operation },
+            { "s3", WASecurity.Checks.Sec04.LoggingCalls.GetBucketPolicyStatus("b").Operation },
+            { "s3", WASecurity.Checks.Sec04.LoggingCalls.GetObjectLockConfiguration("b").Operation },
+            { "s3", WASecurity.Checks.Sec04.LoggingCalls.GetBucketLifecycleConfiguration("b").Operation },
+            { WASecurity.Checks.Sec11.TransitCalls.ListDistributions.Service, WASecurity.Checks.Sec11.TransitCalls.ListDistributions.Operation },
             // SEC04 (the trail bucket's S3 calls and the VPC calls are registered with their services' operations).
             { "cloudtrail", LoggingCalls.DescribeTrails("us-east-1").Operation },
             { "cloudtrail", LoggingCalls.GetTrailStatus("us-east-1", "arn").Operation },

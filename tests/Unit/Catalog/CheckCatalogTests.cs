@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using WASecurity.Catalog;
-using WASecurity.Settings;
 using Xunit;
 
 namespace WASecurity.Tests.Catalog
@@ -53,7 +52,7 @@ namespace WASecurity.Tests.Catalog
         [Fact]
         public void Settings_named_by_checks_are_defined_with_defaults_and_descriptions()
         {
-            var defined = AssessmentSettings.Definitions.ToDictionary(d => d.Name);
+            var defined = CheckCatalog.SettingDefinitions.ToDictionary(d => d.Name);
             Assert.All(CheckCatalog.Checks.SelectMany(c => c.Settings), s => Assert.True(defined.ContainsKey(s), s));
             Assert.All(defined.Values, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
         }

@@ -6,7 +6,6 @@ using System.Threading;
 using WASecurity.Catalog;
 using WASecurity.Checks;
 using WASecurity.Evidence;
-using WASecurity.Settings;
 using WASecurity.Tests.Infrastructure;
 
 namespace WASecurity.Tests.Checks
@@ -21,7 +20,7 @@ namespace WASecurity.Tests.Checks
             var findings = new List<Finding>();
             using (var source = BundleEvidenceSource.Open(bundle.WriteFolder(), regions))
             {
-                var runner = new AssessmentRunner(source, AssessmentSettings.Create(null, settings), () => Now);
+                var runner = new AssessmentRunner(source, CheckCatalog.CreateSettings(null, settings), () => Now);
                 runner.RunAsync(new[] { question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             }
 
@@ -34,7 +33,7 @@ namespace WASecurity.Tests.Checks
             var findings = new List<Finding>();
             using (var source = BundleEvidenceSource.Open(DemoAccount.Path))
             {
-                var runner = new AssessmentRunner(source, AssessmentSettings.Defaults, () => DemoAccount.CollectedAt);
+                var runner = new AssessmentRunner(source, CheckCatalog.DefaultSettings, () => DemoAccount.CollectedAt);
                 runner.RunAsync(new[] { question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             }
 

@@ -4,9 +4,8 @@ using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
 using WASecurity.Checks;
-using WASecurity.Checks.Logging;
+using WASecurity.Checks.Sec04;
 using WASecurity.Evidence;
-using WASecurity.Settings;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 
@@ -342,7 +341,7 @@ namespace WASecurity.Tests.Checks
         {
             var folder = Bundle.WriteFolder();
             using var source = BundleEvidenceSource.Open(folder);
-            var assessmentSettings = settings == null ? AssessmentSettings.Defaults : AssessmentSettings.Create(null, new System.Collections.Hashtable(settings.ToDictionary(k => k.Key, k => k.Value)));
+            var assessmentSettings = settings == null ? CheckCatalog.DefaultSettings : CheckCatalog.CreateSettings(null, new System.Collections.Hashtable(settings.ToDictionary(k => k.Key, k => k.Value)));
             var runner = new AssessmentRunner(source, assessmentSettings, () => now ?? Now);
             var findings = new List<Finding>();
             runner.RunAsync(new[] { Sec04Catalog.Question }, new[] { checkId }, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();

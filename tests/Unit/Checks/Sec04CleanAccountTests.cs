@@ -1,6 +1,6 @@
 using System.Linq;
-using WASecurity.Catalog;
 using Xunit;
+using WASecurity.Checks.Sec04;
 
 namespace WASecurity.Tests.Checks
 {
@@ -38,7 +38,7 @@ namespace WASecurity.Tests.Checks
         {
             using var account = new Sec04Account();
             var clean = account.Run();
-            account.Put(WASecurity.Checks.Logging.LoggingCalls.ListDetectors("eu-west-1"), new { DetectorIds = System.Array.Empty<string>() });
+            account.Put(WASecurity.Checks.Sec04.LoggingCalls.ListDetectors("eu-west-1"), new { DetectorIds = System.Array.Empty<string>() });
             account.TrailStatus(Sec04Account.MainArn, "us-east-1", logging: false, Sec04Account.Now.AddDays(-2));
             var broken = account.Run();
 

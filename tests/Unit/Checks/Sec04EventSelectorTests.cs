@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WASecurity.Checks.Logging;
+using WASecurity.Checks.Sec04;
 using Xunit;
 
 namespace WASecurity.Tests.Checks

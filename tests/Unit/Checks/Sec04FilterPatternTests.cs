@@ -1,6 +1,5 @@
 using System.Linq;
-using WASecurity.Catalog;
-using WASecurity.Checks.Logging;
+using WASecurity.Checks.Sec04;
 using Xunit;
 
 namespace WASecurity.Tests.Checks

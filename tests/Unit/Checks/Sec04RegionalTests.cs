@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using WASecurity.Checks.Logging;
+using WASecurity.Checks.Sec04;
 using Xunit;
 using static WASecurity.Tests.Checks.Sec04Account;
 

@@ -1,5 +1,5 @@
-using WASecurity.Catalog;
 using Xunit;
+using WASecurity.Checks.Sec05;
 
 namespace WASecurity.Tests.Checks
 {

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Linq;
-using WASecurity.Catalog;
+using WASecurity.Checks.Sec05;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 

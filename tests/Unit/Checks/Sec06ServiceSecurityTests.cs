@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.Json;
-using WASecurity.Catalog;
+using WASecurity.Checks.Sec06;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 

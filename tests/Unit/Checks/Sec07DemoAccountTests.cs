@@ -1,6 +1,6 @@
 using System.Linq;
-using WASecurity.Catalog;
 using Xunit;
+using WASecurity.Checks.Sec07;
 
 namespace WASecurity.Tests.Checks
 {

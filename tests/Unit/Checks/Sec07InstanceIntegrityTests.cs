@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using WASecurity.Catalog;
+using WASecurity.Checks.Sec07;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 

@@ -105,16 +105,16 @@ namespace WASecurity.Tests.Checks
         [Fact]
         public void Weak_and_strong_tls_policies_are_told_apart()
         {
-            Assert.False(WASecurity.Checks.Transit.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-2016-08"));
-            Assert.False(WASecurity.Checks.Transit.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS-1-0-2015-04"));
-            Assert.False(WASecurity.Checks.Transit.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS13-1-1-2021-06"));
-            Assert.False(WASecurity.Checks.Transit.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-FS-2018-06"));
-            Assert.True(WASecurity.Checks.Transit.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS-1-2-Ext-2018-06"));
-            Assert.True(WASecurity.Checks.Transit.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-FS-1-2-Res-2020-10"));
-            Assert.True(WASecurity.Checks.Transit.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS13-1-3-2021-06"));
-            Assert.False(WASecurity.Checks.Transit.TlsPolicies.MeetsCloudFrontMinimum("TLSv1.2_2019"));
-            Assert.True(WASecurity.Checks.Transit.TlsPolicies.MeetsCloudFrontMinimum("TLSv1.2_2021"));
-            Assert.True(WASecurity.Checks.Transit.TlsPolicies.MeetsCloudFrontMinimum("TLSv1.3_2025"));
+            Assert.False(WASecurity.Checks.Sec11.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-2016-08"));
+            Assert.False(WASecurity.Checks.Sec11.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS-1-0-2015-04"));
+            Assert.False(WASecurity.Checks.Sec11.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS13-1-1-2021-06"));
+            Assert.False(WASecurity.Checks.Sec11.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-FS-2018-06"));
+            Assert.True(WASecurity.Checks.Sec11.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS-1-2-Ext-2018-06"));
+            Assert.True(WASecurity.Checks.Sec11.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-FS-1-2-Res-2020-10"));
+            Assert.True(WASecurity.Checks.Sec11.TlsPolicies.IsTls12OrNewer("ELBSecurityPolicy-TLS13-1-3-2021-06"));
+            Assert.False(WASecurity.Checks.Sec11.TlsPolicies.MeetsCloudFrontMinimum("TLSv1.2_2019"));
+            Assert.True(WASecurity.Checks.Sec11.TlsPolicies.MeetsCloudFrontMinimum("TLSv1.2_2021"));
+            Assert.True(WASecurity.Checks.Sec11.TlsPolicies.MeetsCloudFrontMinimum("TLSv1.3_2025"));
         }
 
         [Fact]

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Linq;
+using WASecurity.Checks.Sec12;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 using static WASecurity.Tests.Checks.DataFixtures;
@@ -195,6 +196,6 @@ namespace WASecurity.Tests.Checks
         [InlineData("{\"detail-type\":[\"GuardDuty Finding\"]}", "aws.guardduty", false)]
         [InlineData("not json", "aws.guardduty", false)]
         public void Event_patterns_match_sources_exactly_or_by_prefix(string pattern, string source, bool expected) =>
-            Assert.Equal(expected, WASecurity.Checks.Sec12IncidentResponse.PatternMatchesSource(pattern, source));
+            Assert.Equal(expected, WASecurity.Checks.Sec12.Sec12IncidentResponse.PatternMatchesSource(pattern, source));
     }
 }

@@ -7,12 +7,12 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using WASecurity.Aws;
+using WASecurity.Aws.Operations;
 using WASecurity.Catalog;
+using WASecurity.Checks.Sec01;
 using WASecurity.Checks;
 using WASecurity.Cmdlets;
 using WASecurity.Evidence;
-using WASecurity.Settings;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 
@@ -144,7 +144,7 @@ namespace WASecurity.Tests.Evidence
             var findings = new List<Finding>();
             using (var source = BundleEvidenceSource.Open(bundle.WriteFolder(), limits: new BundleLimits(maxFileBytes: 400)))
             {
-                var runner = new AssessmentRunner(source, AssessmentSettings.Defaults, () => DateTimeOffset.UtcNow);
+                var runner = new AssessmentRunner(source, CheckCatalog.DefaultSettings, () => DateTimeOffset.UtcNow);
                 await runner.RunAsync(new[] { Sec01Catalog.Question }, null, (q, f) => findings.AddRange(f), CancellationToken.None);
             }
 

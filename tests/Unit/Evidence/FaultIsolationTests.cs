@@ -7,7 +7,6 @@ using System.Threading;
 using WASecurity.Catalog;
 using WASecurity.Checks;
 using WASecurity.Evidence;
-using WASecurity.Settings;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 
@@ -181,7 +180,7 @@ namespace WASecurity.Tests.Evidence
                 }
 
                 using var evidence = BundleEvidenceSource.Open(root);
-                var runner = new AssessmentRunner(evidence, AssessmentSettings.Defaults, () => DemoAccount.CollectedAt);
+                var runner = new AssessmentRunner(evidence, CheckCatalog.DefaultSettings, () => DemoAccount.CollectedAt);
                 var findings = new List<Finding>();
                 runner.RunAsync(questions.Select(CheckCatalog.GetQuestion).ToList(), null, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
                 return findings;

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using WASecurity.Aws;
 using WASecurity.Aws.Operations;
-using WASecurity.Checks.Transit;
+using WASecurity.Checks.Sec11;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 

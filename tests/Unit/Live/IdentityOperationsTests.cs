@@ -89,7 +89,7 @@ namespace WASecurity.Tests.Live
             var saml = await source.GetAsync(IamCalls.ListSamlProviders, CancellationToken.None);
             var oidc = await source.GetAsync(IamCalls.ListOpenIdConnectProviders, CancellationToken.None);
             var certificates = await source.GetAsync(IamCalls.ListServerCertificates, CancellationToken.None);
-            var secrets = await source.GetAsync(WASecurity.Checks.SecretsManager.SecretsManagerCalls.ListSecrets("eu-west-1"), CancellationToken.None);
+            var secrets = await source.GetAsync(WASecurity.Checks.Sec03.SecretsManagerCalls.ListSecrets("eu-west-1"), CancellationToken.None);
             var sso = await source.GetAsync(IamCalls.ListSsoInstances("eu-west-1"), CancellationToken.None);
 
             Assert.Equal("[]", saml.Root.Prop("SAMLProviderList")!.Value.GetRawText());

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using WASecurity.Aws;
 using WASecurity.Aws.Operations;
-using WASecurity.Checks.Logging;
+using WASecurity.Checks.Sec04;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;

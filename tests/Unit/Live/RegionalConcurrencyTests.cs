@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 

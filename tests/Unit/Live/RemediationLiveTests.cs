@@ -1,5 +1,4 @@
 using System.Linq;
-using WASecurity.Evidence;
 using WASecurity.Remediation;
 using WASecurity.Tests.Infrastructure;
 using Xunit;

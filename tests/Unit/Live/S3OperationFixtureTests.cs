@@ -7,7 +7,7 @@ using Amazon.Runtime;
 using WASecurity.Aws;
 using WASecurity.Aws.Operations;
 using WASecurity.Checks.Data;
-using WASecurity.Checks.Logging;
+using WASecurity.Checks.Sec04;
 using WASecurity.Checks.S3;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;

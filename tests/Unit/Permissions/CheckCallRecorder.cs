@@ -23,9 +23,9 @@ namespace WASecurity.Tests.Permissions
     {
         private static readonly Variant[] Variants =
         {
-            new Variant(AssessmentSettings.Defaults, null),
+            new Variant(CheckCatalog.DefaultSettings, null),
             new Variant(
-                AssessmentSettings.Create(null, new System.Collections.Hashtable { ["AllowedRegions"] = new[] { "us-east-1" }, ["PasswordMaxAgeDays"] = 90 }),
+                CheckCatalog.CreateSettings(null, new System.Collections.Hashtable { ["AllowedRegions"] = new[] { "us-east-1" }, ["PasswordMaxAgeDays"] = 90 }),
                 response => response.Call.Service == "s3" && response.Call.Operation == "ListBuckets" && response.IsSuccess ? WithoutBucketRegion(response) : response),
         };
 

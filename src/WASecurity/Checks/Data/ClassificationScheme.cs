@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using WASecurity.Catalog;
+using WASecurity.Checks.Sec08;
 using WASecurity.Settings;
 
 namespace WASecurity.Checks.Data

@@ -1,4 +1,3 @@
-using WASecurity.Catalog;
 using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Data

@@ -1,0 +1,107 @@
+using System;
+using WASecurity.Checks;
+using WASecurity.Settings;
+
+namespace WASecurity.Checks.Sec01
+{
+    /// <summary>SEC 1 — How do you securely operate your workload? (the root account and its credentials).</summary>
+    internal static class Sec01Catalog
+    {
+        public const string RootUsageWindowDays = nameof(RootUsageWindowDays);
+
+        private const string Account = "AWS::::Account";
+        private static readonly string[] RootPractices = { "SEC01-BP02", "SEC03-BP03" };
+        private static readonly string[] SummaryAndReport = { "iam:GetAccountSummary", "iam:GenerateCredentialReport", "iam:GetCredentialReport" };
+        private static readonly string[] Report = { "iam:GenerateCredentialReport", "iam:GetCredentialReport" };
+
+        public static readonly CheckDefinition RootMfaEnabled = new CheckDefinition(
+            "SEC01.RootMfaEnabled",
+            "The root user has multi-factor authentication enabled.",
+            Severity.Critical,
+            Account,
+            "The root user can do anything in the account, including closing it; a password alone is one phishing e-mail away from losing it.",
+            "Sign in as the root user, open Security credentials and assign an MFA device (a hardware key or passkey is preferred).",
+            RootPractices,
+            new[] { "3.0/1.5" },
+            SummaryAndReport);
+
+        public static readonly CheckDefinition RootHardwareMfa = new CheckDefinition(
+            "SEC01.RootHardwareMfa",
+            "The root user's MFA is a hardware device, not a virtual one.",
+            Severity.High,
+            Account,
+            "A virtual MFA app lives on a phone that is also used for everything else; a dedicated hardware key kept in a safe cannot be cloned or lost with it.",
+            "Register a hardware MFA device or FIDO security key for the root user, then remove the virtual device (Remove it with: aws iam deactivate-mfa-device only after the new one works).",
+            RootPractices,
+            new[] { "3.0/1.6" },
+            new[] { "iam:GetAccountSummary", "iam:ListVirtualMFADevices" });
+
+        public static readonly CheckDefinition RootNoAccessKeys = new CheckDefinition(
+            "SEC01.RootNoAccessKeys",
+            "The root user has no access keys.",
+            Severity.Critical,
+            Account,
+            "Root access keys give unrestricted, unconditional API access that no IAM policy or SCP can limit; there is no task that needs them.",
+            "Sign in as the root user, open Security credentials and delete every access key (first make sure nothing uses them: see access_key_*_last_used_date in the credential report).",
+            RootPractices,
+            new[] { "3.0/1.4" },
+            SummaryAndReport);
+
+        public static readonly CheckDefinition RootNotUsedRecently = new CheckDefinition(
+            "SEC01.RootNotUsedRecently",
+            "The root user has not signed in or used an access key within the usage window.",
+            Severity.High,
+            Account,
+            "Daily work as root bypasses least privilege and leaves no individual accountability; root is for the few tasks only it can do.",
+            "Find who used the root user and why (CloudTrail: userIdentity.type = Root), give them an IAM role or Identity Center permission set for that task, and keep root credentials locked away.",
+            RootPractices,
+            new[] { "3.0/1.7" },
+            Report,
+            new[] { RootUsageWindowDays });
+
+        public static readonly CheckDefinition RootNoSigningCertificates = new CheckDefinition(
+            "SEC01.RootNoSigningCertificates",
+            "The root user has no active X.509 signing certificates.",
+            Severity.Medium,
+            Account,
+            "Signing certificates are long-lived root credentials for legacy SOAP APIs; an active one is a credential nobody watches.",
+            "Sign in as the root user, open Security credentials and delete the X.509 certificates.",
+            RootPractices,
+            Array.Empty<string>(),
+            Report);
+
+        public static readonly CheckDefinition SecurityContactRegistered = new CheckDefinition(
+            "SEC01.SecurityContactRegistered",
+            "A security alternate contact is registered for the account.",
+            Severity.Medium,
+            Account,
+            "AWS sends abuse reports and security notices to the security contact; without one they reach whoever reads the root e-mail, or nobody.",
+            "aws account put-alternate-contact --alternate-contact-type SECURITY --name '<team>' --email-address '<security@example.com>' --phone-number '<+1 555 0100>' --title 'Security'",
+            new[] { "SEC01-BP02", "SEC10-BP01" },
+            new[] { "3.0/1.2" },
+            new[] { "account:GetAlternateContact" });
+
+        public static readonly CheckDefinition RootContactDetailsCurrent = new CheckDefinition(
+            "SEC01.RootContactDetailsCurrent",
+            "The account's contact details and root e-mail reach a monitored, shared mailbox.",
+            Severity.Low,
+            Account,
+            "Account recovery and AWS's notices go to the root e-mail and contact details; a personal or stale address loses the account when that person leaves.",
+            "In the console's Account page, confirm the contact information and that the root e-mail is a distribution list owned by the security or cloud team.",
+            RootPractices,
+            new[] { "3.0/1.1" },
+            Array.Empty<string>());
+
+        public static readonly QuestionDefinition Question = new QuestionDefinition(
+            "SEC01",
+            "How do you protect your root account?",
+            "IdentityAndAccessManagement",
+            "Test-WASRootAccount",
+            new[] { RootMfaEnabled, RootHardwareMfa, RootNoAccessKeys, RootNotUsedRecently, RootNoSigningCertificates, SecurityContactRegistered, RootContactDetailsCurrent },
+            new[]
+            {
+                new SettingDefinition(RootUsageWindowDays, typeof(int), 90, "Days within which any use of the root user's password or access keys fails SEC01.RootNotUsedRecently."),
+            },
+            () => new Sec01RootAccount());
+    }
+}

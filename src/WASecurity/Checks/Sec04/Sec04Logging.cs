@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WASecurity.Checks.Sec04
+{
+    /// <summary>
+    /// SEC 4: CloudTrail, its log bucket, S3 data events, AWS Config, GuardDuty, Security Hub, VPC flow logs,
+    /// log retention and the CIS 4.x metric-filter alarms. The checks live in Checks/Logging, grouped by evidence.
+    /// </summary>
+    internal sealed class Sec04Logging : IQuestionChecks
+    {
+        public IReadOnlyList<CheckImplementation> GetChecks() => new[]
+        {
+            new CheckImplementation(Sec04Catalog.CloudTrailMultiRegion, TrailChecks.CloudTrailMultiRegionAsync),
+            new CheckImplementation(Sec04Catalog.TrailLogFileValidation, TrailChecks.LogFileValidationAsync),
+            new CheckImplementation(Sec04Catalog.TrailKmsEncryption, TrailChecks.KmsEncryptionAsync),
+            new CheckImplementation(Sec04Catalog.TrailCloudWatchDelivery, TrailChecks.CloudWatchDeliveryAsync),
+            new CheckImplementation(Sec04Catalog.TrailBucketAccessLogging, TrailBucketChecks.AccessLoggingAsync),
+            new CheckImplementation(Sec04Catalog.TrailBucketNotPublic, TrailBucketChecks.NotPublicAsync),
+            new CheckImplementation(Sec04Catalog.TrailBucketImmutable, TrailBucketChecks.ImmutableAsync),
+            new CheckImplementation(Sec04Catalog.TrailBucketLifecycleRetention, TrailBucketChecks.LifecycleRetentionAsync),
+            new CheckImplementation(Sec04Catalog.S3DataEventsWrite, TrailChecks.S3DataEventsWriteAsync),
+            new CheckImplementation(Sec04Catalog.S3DataEventsRead, TrailChecks.S3DataEventsReadAsync),
+            new CheckImplementation(Sec04Catalog.ConfigRecorderAllResources, DetectionServiceChecks.ConfigRecorderAsync),
+            new CheckImplementation(Sec04Catalog.GuardDutyEnabled, DetectionServiceChecks.GuardDutyAsync),
+            new CheckImplementation(Sec04Catalog.SecurityHubEnabled, DetectionServiceChecks.SecurityHubAsync),
+            new CheckImplementation(Sec04Catalog.VpcFlowLogs, NetworkAndRetentionChecks.VpcFlowLogsAsync),
+            new CheckImplementation(Sec04Catalog.LogGroupRetention, NetworkAndRetentionChecks.LogGroupRetentionAsync),
+        }.Concat(Sec04Catalog.MonitoredEvents.Select(m => new CheckImplementation(m.Check, (context, token) => MetricAlarmChecks.MonitoredEventAsync(context, m, token))))
+         .ToList();
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using WASecurity.Checks;
+using WASecurity.Settings;
+
+namespace WASecurity.Checks.Sec06
+{
+    /// <summary>SEC 6 — How do you use the security features of the services? (S3, EBS, AMIs, instance metadata, Access Analyzer).</summary>
+    internal static class Sec06Catalog
+    {
+        private const string Bucket = "AWS::S3::Bucket";
+
+        public static readonly CheckDefinition AccountBlockPublicAccess = new CheckDefinition(
+            "SEC06.AccountBlockPublicAccess",
+            "S3 Block Public Access is on at account level, all four settings.",
+            Severity.High,
+            "AWS::::Account",
+            "Account-level Block Public Access overrides every bucket's ACLs and policies, so a single mistaken policy or ACL cannot publish data; a bucket that must be public belongs in a separate account or behind CloudFront.",
+            "aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            new[] { "3.0/2.1.4" },
+            new[] { "s3:GetAccountPublicAccessBlock" });
+
+        public static readonly CheckDefinition BucketBlockPublicAccess = new CheckDefinition(
+            "SEC06.BucketBlockPublicAccess",
+            "Every S3 bucket has all four Block Public Access settings in force, from the account or the bucket.",
+            Severity.Medium,
+            Bucket,
+            "Where the account level does not block public access, each bucket's own Block Public Access is what stops a future policy or ACL from publishing it.",
+            "aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true (or turn it on once for the account with aws s3control put-public-access-block).",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            new[] { "3.0/2.1.4" },
+            new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock" });
+
+        public static readonly CheckDefinition BucketNotPublic = new CheckDefinition(
+            "SEC06.BucketNotPublic",
+            "No S3 bucket is public through its bucket policy or ACL, given the Block Public Access in force.",
+            Severity.Critical,
+            Bucket,
+            "A bucket policy that allows everyone, or an ACL grant to AllUsers or AuthenticatedUsers (any AWS account), exposes the bucket's data to the internet unless RestrictPublicBuckets or IgnorePublicAcls neutralise it.",
+            "Remove the public grant (aws s3api delete-bucket-policy --bucket <bucket>, or put a policy limited to your principals; aws s3api put-bucket-acl --bucket <bucket> --acl private) and turn on Block Public Access; serve public content through CloudFront with origin access control.",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock", "s3:GetBucketPolicy", "s3:GetBucketAcl" });
+
+        public static readonly CheckDefinition EbsEncryptionByDefault = new CheckDefinition(
+            "SEC06.EbsEncryptionByDefault",
+            "EBS encryption by default is enabled in every region.",
+            Severity.Medium,
+            "AWS::::Account",
+            "With encryption by default every new volume and snapshot copy is encrypted, whoever creates it and however; without it, one unencrypted volume is a forgotten flag away.",
+            "aws ec2 enable-ebs-encryption-by-default --region <region> (optionally aws ec2 modify-ebs-default-kms-key-id to use a customer managed key).",
+            new[] { "SEC08-BP02", "SEC08-BP03" },
+            new[] { "3.0/2.2.1" },
+            new[] { "ec2:GetEbsEncryptionByDefault" });
+
+        public static readonly CheckDefinition NoPublicSnapshots = new CheckDefinition(
+            "SEC06.NoPublicSnapshots",
+            "No EBS snapshot owned by the account can be restored by everyone.",
+            Severity.Critical,
+            "AWS::EC2::Snapshot",
+            "Anyone can create a volume from a public snapshot and read every file on it; public snapshots are continuously harvested for credentials and data.",
+            "aws ec2 modify-snapshot-attribute --snapshot-id <snapshot-id> --attribute createVolumePermission --operation-type remove --group-names all; prevent it account-wide with aws ec2 enable-snapshot-block-public-access --state block-all-sharing.",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeSnapshots" });
+
+        public static readonly CheckDefinition NoPublicAmis = new CheckDefinition(
+            "SEC06.NoPublicAmis",
+            "No AMI owned by the account is public.",
+            Severity.High,
+            "AWS::EC2::Image",
+            "A public AMI lets anyone launch a copy of the image, with whatever credentials, keys and code were baked into it.",
+            "aws ec2 modify-image-attribute --image-id <ami-id> --launch-permission \"Remove=[{Group=all}]\"; prevent it account-wide with aws ec2 enable-image-block-public-access --image-block-public-access-state block-new-sharing.",
+            new[] { "SEC03-BP07", "SEC06-BP06" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeImages" });
+
+        public static readonly CheckDefinition ImdsV2RequiredByDefault = new CheckDefinition(
+            "SEC06.ImdsV2RequiredByDefault",
+            "The account-level instance metadata defaults require IMDSv2 in every region.",
+            Severity.Medium,
+            "AWS::::Account",
+            "IMDSv1 answers any request from the instance, so a server-side request forgery bug hands out the instance role's credentials; requiring session tokens (IMDSv2) by default covers every new instance, whoever launches it.",
+            "aws ec2 modify-instance-metadata-defaults --region <region> --http-tokens required --http-put-response-hop-limit 2 (then move existing instances with aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required).",
+            new[] { "SEC06-BP02", "SEC06-BP04" },
+            new[] { "3.0/5.6" },
+            new[] { "ec2:GetInstanceMetadataDefaults" });
+
+        public static readonly CheckDefinition AccessAnalyzerEnabled = new CheckDefinition(
+            "SEC06.AccessAnalyzerEnabled",
+            "IAM Access Analyzer has an active external-access analyzer in every region.",
+            Severity.Medium,
+            "AWS::AccessAnalyzer::Analyzer",
+            "Access Analyzer continuously reports resources (buckets, keys, roles, snapshots, queues …) shared outside the account or organization; it works per region, so a region without an analyzer is unwatched.",
+            "aws accessanalyzer create-analyzer --region <region> --analyzer-name account-analyzer --type ACCOUNT (or --type ORGANIZATION from the delegated administrator).",
+            new[] { "SEC03-BP07", "SEC09-BP03" },
+            new[] { "3.0/1.20" },
+            new[] { "access-analyzer:ListAnalyzers" });
+
+        public static readonly QuestionDefinition Question = new QuestionDefinition(
+            "SEC06",
+            "How do you use the security features of AWS services?",
+            "InfrastructureProtection",
+            "Test-WASServiceSecurity",
+            new[]
+            {
+                AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
+                NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled,
+            },
+            Array.Empty<SettingDefinition>(),
+            () => new Sec06ServiceSecurity());
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using WASecurity.Checks;
+using WASecurity.Settings;
+
+namespace WASecurity.Checks.Sec07
+{
+    /// <summary>SEC 7 — How do you protect the integrity of the operating system on EC2 instances?</summary>
+    internal static class Sec07Catalog
+    {
+        public const string ApprovedAmiOwners = nameof(ApprovedAmiOwners);
+        public const string MaxAmiAgeDays = nameof(MaxAmiAgeDays);
+
+        private const string Instance = "AWS::EC2::Instance";
+
+        public static readonly CheckDefinition InstanceManagedBySsm = new CheckDefinition(
+            "SEC07.InstanceManagedBySsm",
+            "Every running instance is managed by Systems Manager and its agent is online.",
+            Severity.Medium,
+            Instance,
+            "An instance Systems Manager cannot reach cannot be patched, inventoried or accessed without opening SSH or RDP; a lost connection usually means a stopped agent, a missing instance profile or no route to the SSM endpoints.",
+            "Give the instance a role with the AmazonSSMManagedInstanceCore policy (aws ec2 associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>) or turn on Default Host Management Configuration (aws ssm update-service-setting --setting-id /ssm/managed-instance/default-ec2-instance-management-role --setting-value <role>), and make sure the SSM agent runs and reaches the ssm, ssmmessages and ec2messages endpoints.",
+            new[] { "SEC06-BP04", "SEC06-BP05" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeInstances", "ssm:DescribeInstanceInformation" });
+
+        public static readonly CheckDefinition InstancePatchCompliant = new CheckDefinition(
+            "SEC07.InstancePatchCompliant",
+            "Every running instance reports no missing or failed patches, no non-compliant critical or security patches and no pending reboot.",
+            Severity.High,
+            Instance,
+            "Known vulnerabilities are the most exploited way into a host; Patch Manager's counts say whether the approved patches are installed and active (a patch awaiting reboot is not yet protecting anything).",
+            "Scan and install with Patch Manager (aws ssm send-command --document-name AWS-RunPatchBaseline --parameters Operation=Install --targets Key=InstanceIds,Values=<id>), reboot where InstalledPendingRebootCount > 0, and schedule it with a patch policy or maintenance window.",
+            new[] { "SEC06-BP01", "SEC06-BP04" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeInstances", "ssm:DescribeInstancePatchStates" });
+
+        public static readonly CheckDefinition InstanceAmiApproved = new CheckDefinition(
+            "SEC07.InstanceAmiApproved",
+            "Every running instance runs an AMI owned by the account or by an approved owner.",
+            Severity.Medium,
+            Instance,
+            "An image from an unknown publisher can carry anything; building instances from the account's own hardened images, or from owners the organization trusts (the ApprovedAmiOwners setting), keeps the software supply chain known.",
+            "Rebuild the instance from an approved golden image (for example one built with EC2 Image Builder) and restrict launches with an allowed-AMIs setting (aws ec2 enable-allowed-images-settings --allowed-images-settings-state enabled, then aws ec2 replace-image-criteria-in-allowed-images-settings --image-criteria ImageProviders=<account-id>,amazon).",
+            new[] { "SEC06-BP06", "SEC06-BP04" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeInstances", "ec2:DescribeImages" },
+            new[] { ApprovedAmiOwners });
+
+        public static readonly CheckDefinition InstanceAmiCurrent = new CheckDefinition(
+            "SEC07.InstanceAmiCurrent",
+            "Every running instance runs an AMI no older than the maximum image age.",
+            Severity.Medium,
+            Instance,
+            "An old image means every instance built from it starts with months of missing patches and an outdated agent set; regularly rebuilt images (immutable infrastructure) keep the starting point patched. The limit is the MaxAmiAgeDays setting.",
+            "Build a new image from the current base (EC2 Image Builder pipeline, or aws ec2 create-image from a freshly patched instance) and replace the instance, e.g. through an Auto Scaling group instance refresh (aws autoscaling start-instance-refresh --auto-scaling-group-name <asg>).",
+            new[] { "SEC06-BP01", "SEC06-BP06" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeInstances", "ec2:DescribeImages" },
+            new[] { MaxAmiAgeDays });
+
+        public static readonly CheckDefinition InternetFacingInstanceRole = new CheckDefinition(
+            "SEC07.InternetFacingInstanceRole",
+            "No internet-facing instance has an instance profile role with administrative reach.",
+            Severity.High,
+            Instance,
+            "An instance with a public IP is the most exposed host in the account; its role's credentials are one SSRF or remote-code bug away from an attacker, so a role that is a full administrator (Critical) or can change IAM (High) turns a host compromise into an account compromise.",
+            "Give the instance a role scoped to what its workload calls (aws iam detach-role-policy --role-name <role> --policy-arn <admin-policy-arn>; generate a least-privilege policy from CloudTrail with IAM Access Analyzer), require IMDSv2 on the instance, and move it behind a load balancer so it needs no public IP.",
+            new[] { "SEC03-BP02", "SEC06-BP02" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeInstances", "iam:GetAccountAuthorizationDetails" });
+
+        public static readonly QuestionDefinition Question = new QuestionDefinition(
+            "SEC07",
+            "How do you protect the integrity of the operating system on your Amazon EC2 instances?",
+            "InfrastructureProtection",
+            "Test-WASInstanceIntegrity",
+            new[] { InstanceManagedBySsm, InstancePatchCompliant, InstanceAmiApproved, InstanceAmiCurrent, InternetFacingInstanceRole },
+            new[]
+            {
+                new SettingDefinition(
+                    ApprovedAmiOwners,
+                    typeof(string[]),
+                    new[] { "amazon" },
+                    "AMI owners besides the account itself whose images SEC07.InstanceAmiApproved accepts: account ids, or owner aliases as DescribeImages reports them in ImageOwnerAlias (amazon, aws-marketplace)."),
+                new SettingDefinition(MaxAmiAgeDays, typeof(int), 180, "Days since an AMI's CreationDate after which SEC07.InstanceAmiCurrent fails an instance running it."),
+            },
+            () => new Sec07InstanceIntegrity());
+    }
+}

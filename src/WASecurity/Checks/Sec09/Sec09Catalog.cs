@@ -1,0 +1,180 @@
+using System;
+using System.Linq;
+using WASecurity.Checks.Sec08;
+using WASecurity.Checks;
+using WASecurity.Settings;
+
+namespace WASecurity.Checks.Sec09
+{
+    /// <summary>SEC 9 (classic SEC 8, data at rest) — How do you protect your data at rest?</summary>
+    internal static class Sec09Catalog
+    {
+        public const string RequireMfaDelete = nameof(RequireMfaDelete);
+        public const string AllowedRegions = nameof(AllowedRegions);
+
+        private static readonly string[] AtRest = { "SEC08-BP02" };
+        private static readonly string[] Classified = { Sec08Catalog.DataClassificationTagKey, Sec08Catalog.DataClassificationAllowedValues, Sec08Catalog.SensitiveClassifications };
+        private static readonly string[] KeyLookup = { "kms:ListKeys", "kms:ListAliases", "kms:DescribeKey" };
+
+        /// <summary>
+        /// The actions of a check that reads the shared data-store inventory: its own, then the inventory's (the inventory
+        /// lists every store type at once, so a bucket check also lists queues and tables).
+        /// </summary>
+        internal static string[] WithInventory(string[] actions) => actions.Concat(Sec08Catalog.InventoryActions).Distinct(StringComparer.Ordinal).ToArray();
+
+        public static readonly CheckDefinition BucketDefaultEncryption = new CheckDefinition(
+            "SEC09.BucketDefaultEncryption",
+            "The S3 bucket encrypts new objects by default (SSE-S3 or SSE-KMS).",
+            Severity.Medium,
+            "AWS::S3::Bucket",
+            "Default encryption makes every object encrypted without relying on each uploader to ask for it; the finding says whether S3 (SSE-S3) or a KMS key (SSE-KMS) holds the key.",
+            "aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<key-arn>\"},\"BucketKeyEnabled\":true}]}'",
+            AtRest,
+            Array.Empty<string>(),
+            WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetEncryptionConfiguration" }));
+
+        public static readonly CheckDefinition EbsVolumeEncrypted = new CheckDefinition(
+            "SEC09.EbsVolumeEncrypted",
+            "The EBS volume is encrypted.",
+            Severity.High,
+            "AWS::EC2::Volume",
+            "An unencrypted volume's data, and every snapshot of it, is readable by anyone who can copy or share the snapshot.",
+            "Create an encrypted copy: aws ec2 create-snapshot --volume-id <volume>, aws ec2 copy-snapshot --source-snapshot-id <snap> --source-region <region> --encrypted --kms-key-id <key-arn>, then create a volume from it and swap it in.",
+            AtRest,
+            new[] { "3.0/2.2.1" },
+            WithInventory(new[] { "ec2:DescribeVolumes" }));
+
+        public static readonly CheckDefinition EbsSnapshotEncrypted = new CheckDefinition(
+            "SEC09.EbsSnapshotEncrypted",
+            "The EBS snapshot the account owns is encrypted.",
+            Severity.High,
+            "AWS::EC2::Snapshot",
+            "An unencrypted snapshot can be shared or made public with all the volume's data in it.",
+            "aws ec2 copy-snapshot --source-snapshot-id <snapshot> --source-region <region> --encrypted --kms-key-id <key-arn>, then delete the unencrypted snapshot (aws ec2 delete-snapshot --snapshot-id <snapshot>).",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeSnapshots" });
+
+        public static readonly CheckDefinition RdsStorageEncrypted = new CheckDefinition(
+            "SEC09.RdsStorageEncrypted",
+            "The RDS database's storage is encrypted.",
+            Severity.High,
+            "AWS::RDS::DBInstance",
+            "Unencrypted database storage leaves data, logs, backups and snapshots readable outside the database engine's access control.",
+            "Encryption cannot be turned on in place: aws rds create-db-snapshot, aws rds copy-db-snapshot --kms-key-id <key-arn>, then aws rds restore-db-instance-from-db-snapshot from the encrypted copy and switch over.",
+            AtRest,
+            new[] { "3.0/2.3.1" },
+            WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }));
+
+        public static readonly CheckDefinition EfsEncrypted = new CheckDefinition(
+            "SEC09.EfsEncrypted",
+            "The EFS file system is encrypted at rest.",
+            Severity.High,
+            "AWS::EFS::FileSystem",
+            "An unencrypted file system stores its files in the clear; encryption at rest can only be chosen when the file system is created.",
+            "Create an encrypted file system (aws efs create-file-system --encrypted --kms-key-id <key-arn>), copy the data with AWS DataSync, and move the mount targets.",
+            AtRest,
+            new[] { "3.0/2.4.1" },
+            WithInventory(new[] { "elasticfilesystem:DescribeFileSystems" }));
+
+        public static readonly CheckDefinition SqsQueueEncrypted = new CheckDefinition(
+            "SEC09.SqsQueueEncrypted",
+            "The SQS queue encrypts its messages at rest (SSE-SQS or SSE-KMS).",
+            Severity.Medium,
+            "AWS::SQS::Queue",
+            "Messages often carry the same data as the stores they feed; an unencrypted queue keeps them in the clear for up to 14 days.",
+            "aws sqs set-queue-attributes --queue-url <url> --attributes SqsManagedSseEnabled=true (or KmsMasterKeyId=<key-arn> for a customer-managed key).",
+            AtRest,
+            Array.Empty<string>(),
+            WithInventory(new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" }));
+
+        public static readonly CheckDefinition DynamoDbTableKey = new CheckDefinition(
+            "SEC09.DynamoDbTableKey",
+            "The DynamoDB table's encryption key type is known (AWS owned, AWS managed or customer managed).",
+            Severity.Low,
+            "AWS::DynamoDB::Table",
+            "Every DynamoDB table is encrypted, but a key DynamoDB owns cannot be audited, restricted or disabled by the account; which key protects a table decides who can read it.",
+            "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn>",
+            AtRest,
+            Array.Empty<string>(),
+            WithInventory(new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray()));
+
+        public static readonly CheckDefinition SensitiveStoreCustomerKey = new CheckDefinition(
+            "SEC09.SensitiveStoreCustomerKey",
+            "A data store classified as sensitive is encrypted with a customer-managed KMS key.",
+            Severity.High,
+            "AWS::S3::Bucket",
+            "With a customer-managed key the account decides, in the key policy, who can decrypt the data, sees every use in CloudTrail, and can cut access off by disabling the key; AWS-owned and AWS-managed keys allow none of that.",
+            "Create a customer-managed key (aws kms create-key, aws kms enable-key-rotation) and re-encrypt the store with it: put-bucket-encryption with SSEAlgorithm aws:kms and KMSMasterKeyID, update-table --sse-specification, set-queue-attributes KmsMasterKeyId, or copy volumes, snapshots and databases with --kms-key-id.",
+            new[] { "SEC08-BP01", "SEC08-BP02", "SEC07-BP02" },
+            Array.Empty<string>(),
+            Sec08Catalog.InventoryActions.Concat(KeyLookup).Concat(new[] { "s3:GetEncryptionConfiguration" }).ToArray(),
+            Classified);
+
+        public static readonly CheckDefinition SensitiveBucketVersioning = new CheckDefinition(
+            "SEC09.SensitiveBucketVersioning",
+            "A bucket classified as sensitive has versioning enabled (and MFA delete when required).",
+            Severity.Medium,
+            "AWS::S3::Bucket",
+            "Versioning keeps every overwritten or deleted object recoverable; MFA delete stops a stolen credential from erasing the versions too.",
+            "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled (MFA delete, as the root user: --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<serial> <code>').",
+            new[] { "SEC08-BP04", "SEC07-BP02" },
+            new[] { "3.0/2.1.2" },
+            WithInventory(new[] { "s3:GetBucketVersioning" }),
+            Classified.Concat(new[] { RequireMfaDelete }).ToArray());
+
+        public static readonly CheckDefinition SensitiveTableRecovery = new CheckDefinition(
+            "SEC09.SensitiveTableRecovery",
+            "A DynamoDB table classified as sensitive has point-in-time recovery enabled.",
+            Severity.Medium,
+            "AWS::DynamoDB::Table",
+            "Point-in-time recovery restores a table to any second of the last 35 days after an accidental or malicious write or delete.",
+            "aws dynamodb update-continuous-backups --table-name <table> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true",
+            new[] { "SEC08-BP04", "SEC07-BP02" },
+            Array.Empty<string>(),
+            WithInventory(new[] { "dynamodb:DescribeContinuousBackups" }),
+            Classified);
+
+        public static readonly CheckDefinition SensitiveDatabaseBackups = new CheckDefinition(
+            "SEC09.SensitiveDatabaseBackups",
+            "An RDS database classified as sensitive keeps automated backups.",
+            Severity.Medium,
+            "AWS::RDS::DBInstance",
+            "Without automated backups (retention 0) a database cannot be restored to a point in time after data is destroyed or encrypted by an attacker.",
+            "aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period 7 --apply-immediately (modify-db-cluster --backup-retention-period for clusters).",
+            new[] { "SEC08-BP04", "SEC07-BP02" },
+            Array.Empty<string>(),
+            WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
+            Classified);
+
+        public static readonly CheckDefinition ReplicationWithinAllowedRegions = new CheckDefinition(
+            "SEC09.ReplicationWithinAllowedRegions",
+            "Replication copies data only to regions in the AllowedRegions setting.",
+            Severity.High,
+            "AWS::S3::Bucket",
+            "Data residency obligations follow every copy: an S3 replication rule, a DynamoDB global table replica or an RDS cross-region read replica puts the data in another jurisdiction.",
+            "Remove the replication rule (aws s3api put-bucket-replication / delete-bucket-replication), the replica (aws dynamodb update-table --replica-updates Delete={RegionName=<region>}, aws rds delete-db-instance for the replica), or add the region to AllowedRegions if it is permitted.",
+            new[] { "SEC07-BP02", "SEC07-BP04" },
+            Array.Empty<string>(),
+            WithInventory(new[] { "s3:GetReplicationConfiguration", "s3:GetBucketLocation", "dynamodb:DescribeTable", "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
+            new[] { AllowedRegions });
+
+        public static readonly QuestionDefinition Question = new QuestionDefinition(
+            "SEC09",
+            "How do you protect your data at rest?",
+            "DataProtection",
+            "Test-WASEncryptionAtRest",
+            new[]
+            {
+                BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
+                SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, SensitiveTableRecovery,
+                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions,
+            },
+            new[]
+            {
+                new SettingDefinition(RequireMfaDelete, typeof(bool), false, "When $true, SEC09.SensitiveBucketVersioning also requires MFA delete on sensitive buckets (CIS 2.1.2)."),
+                new SettingDefinition(AllowedRegions, typeof(string[]), Array.Empty<string>(), "Regions data may be replicated to; when empty, SEC09.ReplicationWithinAllowedRegions is not assessed."),
+            },
+            () => new Sec09EncryptionAtRest());
+    }
+}
