@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Specialized;
 using System.Globalization;
-using System.Management.Automation;
 using System.Text;
 
 namespace WASecurity
@@ -261,16 +260,13 @@ namespace WASecurity
                 return true;
             }
 
+            value = HostValues.Plain(value);
             switch (value)
             {
                 case null:
                     return true;
                 case string s:
                     return IsClean(s);
-                case PSObject ps:
-                    return ps.BaseObject is PSCustomObject
-                        ? AllPropertiesClean(ps, depth)
-                        : IsCleanValue(ps.BaseObject, depth);
                 case IDictionary dictionary:
                     foreach (DictionaryEntry entry in dictionary)
                     {
@@ -296,19 +292,6 @@ namespace WASecurity
             }
         }
 
-        private static bool AllPropertiesClean(PSObject ps, int depth)
-        {
-            foreach (var property in ps.Properties)
-            {
-                if (!IsClean(property.Name) || !IsCleanValue(property.Value, depth + 1))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         private static object? EscapeValue(object? value, int depth)
         {
             if (depth > MaxDepth)
@@ -316,22 +299,13 @@ namespace WASecurity
                 return value;
             }
 
+            value = HostValues.Plain(value);
             switch (value)
             {
                 case null:
                     return null;
                 case string s:
                     return Line(s);
-                case PSObject ps when ps.BaseObject is PSCustomObject:
-                    var properties = new OrderedDictionary(StringComparer.Ordinal);
-                    foreach (var property in ps.Properties)
-                    {
-                        properties[Line(property.Name)!] = EscapeValue(property.Value, depth + 1);
-                    }
-
-                    return properties;
-                case PSObject ps:
-                    return EscapeValue(ps.BaseObject, depth);
                 case IDictionary dictionary:
                     var escaped = new OrderedDictionary(StringComparer.Ordinal);
                     foreach (DictionaryEntry entry in dictionary)

@@ -1,10 +1,9 @@
 using System;
-using System.Management.Automation;
 
 namespace WASecurity.Aws
 {
     /// <summary>
-    /// Credentials could not be resolved. The cmdlet turns it into a terminating ErrorRecord with
+    /// Credentials could not be resolved. The cmdlet turns it into a terminating error with
     /// <see cref="ErrorId"/> and <see cref="Category"/>.
     /// </summary>
     internal sealed class AwsCredentialException : Exception
@@ -24,7 +23,7 @@ namespace WASecurity.Aws
         /// <summary>No region anywhere; resolution itself does not throw it, a consumer that needs one may.</summary>
         public const string NoRegion = "WASNoRegion";
 
-        public AwsCredentialException(string errorId, ErrorCategory category, string message, object? target = null, Exception? inner = null)
+        public AwsCredentialException(string errorId, CredentialErrorCategory category, string message, object? target = null, Exception? inner = null)
             : base(message, inner)
         {
             ErrorId = errorId;
@@ -34,17 +33,15 @@ namespace WASecurity.Aws
 
         public string ErrorId { get; }
 
-        public ErrorCategory Category { get; }
+        public CredentialErrorCategory Category { get; }
 
         /// <summary>The profile name or parameter the error is about (the ErrorRecord's target object).</summary>
         public object? Target { get; }
 
-        public ErrorRecord ToErrorRecord() => new ErrorRecord(this, ErrorId, Category, Target);
-
         /// <summary>The error a consumer raises when it needs a region and resolution found none.</summary>
         public static AwsCredentialException RegionRequired() => new AwsCredentialException(
             NoRegion,
-            ErrorCategory.InvalidArgument,
+            CredentialErrorCategory.InvalidArgument,
             "No AWS region was specified or configured. Use -Region, Set-DefaultAWSRegion ($StoredAWSRegion), " +
             "a 'region' in your profile, or the AWS_REGION / AWS_DEFAULT_REGION environment variable.");
     }

@@ -155,7 +155,7 @@ namespace WASecurity.Aws
 
             throw new AwsCredentialException(
                 AwsCredentialException.InvalidArgument,
-                ErrorCategory.InvalidArgument,
+                CredentialErrorCategory.InvalidArgument,
                 $"'{value}' from {source} is not an AWS region name (like eu-west-1 or us-east-1).",
                 value);
         }
@@ -169,7 +169,7 @@ namespace WASecurity.Aws
 
             throw new AwsCredentialException(
                 AwsCredentialException.InvalidArgument,
-                ErrorCategory.InvalidArgument,
+                CredentialErrorCategory.InvalidArgument,
                 $"The endpoint '{value}' from {source} is not an absolute http:// or https:// URL.",
                 value);
         }

@@ -173,7 +173,7 @@ namespace WASecurity.Aws
             {
                 throw new AwsCredentialException(
                     AwsCredentialException.InvalidArgument,
-                    ErrorCategory.InvalidArgument,
+                    CredentialErrorCategory.InvalidArgument,
                     $"The container credentials endpoint in {variable} cannot be used: {e.Message}",
                     variable,
                     e);
@@ -195,7 +195,7 @@ namespace WASecurity.Aws
             {
                 throw new AwsCredentialException(
                     AwsCredentialException.NoCredentials,
-                    ErrorCategory.AuthenticationError,
+                    CredentialErrorCategory.AuthenticationError,
                     "No AWS credentials were configured, and the EC2 instance metadata service answered but gave no " +
                     "instance-profile credentials (is an IAM role attached to this instance?): " + e.Message,
                     null,
@@ -220,7 +220,7 @@ namespace WASecurity.Aws
             {
                 throw new AwsCredentialException(
                     AwsCredentialException.ProfileNotFound,
-                    ErrorCategory.ObjectNotFound,
+                    CredentialErrorCategory.ObjectNotFound,
                     $"The AWS profile '{name}' ({namedBy}) was not found in {store.SearchedLocations}. " +
                     "Check the name (Get-Content ~/.aws/credentials, or 'aws configure list-profiles') or give the file with -ProfileLocation. " +
                     "Other credentials are not tried, so that the assessment never runs against an account you did not name.",
@@ -259,18 +259,18 @@ namespace WASecurity.Aws
         private static AwsCredentialException InvalidProfile(string name, string location, string reason, Exception? inner) =>
             new AwsCredentialException(
                 AwsCredentialException.InvalidProfile,
-                ErrorCategory.InvalidData,
+                CredentialErrorCategory.InvalidData,
                 $"The AWS profile '{name}' in {location} cannot be used: {reason}",
                 name,
                 inner);
 
         private static AwsCredentialException InvalidArgument(string message, string parameter) =>
-            new AwsCredentialException(AwsCredentialException.InvalidArgument, ErrorCategory.InvalidArgument, message, parameter);
+            new AwsCredentialException(AwsCredentialException.InvalidArgument, CredentialErrorCategory.InvalidArgument, message, parameter);
 
         private static AwsCredentialException NoCredentials(SharedProfileStore store, IInstanceMetadata metadata) =>
             new AwsCredentialException(
                 AwsCredentialException.NoCredentials,
-                ErrorCategory.AuthenticationError,
+                CredentialErrorCategory.AuthenticationError,
                 "No AWS credentials were found. Supply them in one of these ways:" + Environment.NewLine +
                 "  -ProfileName <name> (a profile in " + store.CredentialsFilePath + " or " + store.ConfigFilePath + "; use -ProfileLocation for another file; for SSO profiles run 'aws sso login --profile <name>' first)" + Environment.NewLine +
                 "  -AccessKey <id> -SecretKey <secret> [-SessionToken <token>]" + Environment.NewLine +

@@ -54,7 +54,7 @@ namespace WASecurity.Aws
 
             throw new AwsCredentialException(
                 AwsCredentialException.NoCredentials,
-                ErrorCategory.AuthenticationError,
+                CredentialErrorCategory.AuthenticationError,
                 $"The AWS profile '{found.Profile.Name}' ({found.Location}) signs in with IAM Identity Center (SSO), and {problem}. " +
                 $"Run 'aws sso login --profile {found.Profile.Name}' and try again.",
                 found.Profile.Name);

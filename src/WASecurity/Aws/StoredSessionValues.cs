@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 using System.Reflection;
 using Amazon;
 using Amazon.Runtime;
@@ -31,7 +30,6 @@ namespace WASecurity.Aws
         /// </summary>
         public static StoredCredentials? From(object? value)
         {
-            value = Unwrap(value);
             switch (value)
             {
                 case null:
@@ -59,14 +57,12 @@ namespace WASecurity.Aws
 
             throw new AwsCredentialException(
                 AwsCredentialException.InvalidArgument,
-                ErrorCategory.InvalidArgument,
+                CredentialErrorCategory.InvalidArgument,
                 $"$StoredAWSCredentials holds a {value.GetType().FullName}, which is not credentials. Set it with " +
                 "Set-AWSCredential, assign an Amazon.Runtime.AWSCredentials object or a profile name, or remove it " +
                 "with Remove-Variable StoredAWSCredentials -Scope Global.",
                 "StoredAWSCredentials");
         }
-
-        internal static object? Unwrap(object? value) => value is PSObject wrapper ? wrapper.BaseObject : value;
 
         private static object? ReadMember(object target, string name)
         {
@@ -93,7 +89,6 @@ namespace WASecurity.Aws
     {
         public static string? From(object? value)
         {
-            value = StoredCredentials.Unwrap(value);
             string? name;
             switch (value)
             {

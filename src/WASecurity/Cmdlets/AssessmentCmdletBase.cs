@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using WASecurity.Catalog;
 using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Settings;
 
@@ -98,8 +99,12 @@ namespace WASecurity.Cmdlets
                 var pump = new CmdletPump();
                 using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump), pump))
                 {
-                    var runner = new AssessmentRunner(evidence, settings, Clock);
-                    pump.Run(this, () => RunAsync(runner, pump, suppressionFiles), CancellationToken);
+                    var engine = new AssessmentEngine(evidence, settings, Clock)
+                    {
+                        Suppressions = suppressionFiles.Suppressions,
+                        Attestations = suppressionFiles.Attestations,
+                    };
+                    pump.Run(this, () => RunAsync(engine, pump), CancellationToken);
                 }
             }
             catch (Aws.AwsServiceException e) when (Aws.AwsEndpointFailure.IsEndpointFailure(e.ErrorCode))
@@ -159,18 +164,9 @@ namespace WASecurity.Cmdlets
         {
         }
 
-        private async Task RunAsync(AssessmentRunner runner, CmdletPump pump, SuppressionFiles suppressionFiles)
+        private async Task RunAsync(AssessmentEngine engine, CmdletPump pump)
         {
-            await runner.RunAsync(
-                Questions,
-                CheckId,
-                (question, findings) => OnFindings(suppressionFiles.Apply(findings), pump),
-                CancellationToken).ConfigureAwait(false);
-            foreach (var warning in suppressionFiles.UnmatchedWarnings(AssessmentRunner.Select(Questions, CheckId).Select(c => c.CheckId)))
-            {
-                pump.WriteWarning(warning);
-            }
-
+            await engine.RunAsync(Questions, CheckId, new PipelineObserver(this, pump), CancellationToken).ConfigureAwait(false);
             pump.Post(_ => OnCompleted());
         }
 
@@ -216,6 +212,24 @@ namespace WASecurity.Cmdlets
             }
 
             return LiveEvidence.Create(this, pump);
+        }
+
+        /// <summary>The engine's output, handed to the pipeline through the pump.</summary>
+        private sealed class PipelineObserver : IAssessmentObserver
+        {
+            private readonly AssessmentCmdletBase _cmdlet;
+            private readonly CmdletPump _pump;
+
+            public PipelineObserver(AssessmentCmdletBase cmdlet, CmdletPump pump)
+            {
+                _cmdlet = cmdlet;
+                _pump = pump;
+            }
+
+            public void OnQuestionDone(QuestionDefinition question, IReadOnlyList<Finding> findings, int done, int total) =>
+                _cmdlet.OnFindings(findings, _pump);
+
+            public void OnWarning(string message) => _pump.WriteWarning(SafeOutput.Message(message));
         }
     }
 }

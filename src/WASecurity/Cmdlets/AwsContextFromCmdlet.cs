@@ -23,8 +23,8 @@ namespace WASecurity.Cmdlets
             ProfileName = cmdlet.ProfileName,
             ProfileLocation = cmdlet.ProfileLocation == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(cmdlet.ProfileLocation),
             Credential = cmdlet.Credential,
-            StoredAWSCredentials = cmdlet.SessionState.PSVariable.GetValue(StoredCredentialsVariable),
-            StoredAWSRegion = cmdlet.SessionState.PSVariable.GetValue(StoredRegionVariable),
+            StoredAWSCredentials = PowerShellValues.Unwrap(cmdlet.SessionState.PSVariable.GetValue(StoredCredentialsVariable)),
+            StoredAWSRegion = PowerShellValues.Unwrap(cmdlet.SessionState.PSVariable.GetValue(StoredRegionVariable)),
             Region = cmdlet.RequestedRegions,
             EndpointUrl = cmdlet.EndpointUrl,
         };
@@ -45,7 +45,7 @@ namespace WASecurity.Cmdlets
             }
             catch (AwsCredentialException e)
             {
-                cmdlet.ThrowTerminatingError(SafeOutput.Escaped(e.ToErrorRecord()));
+                cmdlet.ThrowTerminatingError(SafeOutput.Escaped(CredentialErrors.ToErrorRecord(e)));
                 throw; // not reached: ThrowTerminatingError always throws
             }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 
@@ -37,5 +38,30 @@ namespace WASecurity.Cmdlets
         }
 
         public static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        /// <summary>Tells findings and reports how to read PowerShell's values (see <see cref="HostValues"/>).</summary>
+        public static void Register() => HostValues.Register(ToPlain);
+
+        /// <summary>A PSCustomObject as an ordered dictionary of its properties, any other PSObject as its own value.</summary>
+        private static object? ToPlain(object value)
+        {
+            if (!(value is PSObject wrapped))
+            {
+                return value;
+            }
+
+            if (!(wrapped.BaseObject is PSCustomObject))
+            {
+                return wrapped.BaseObject;
+            }
+
+            var properties = new OrderedDictionary(System.StringComparer.Ordinal);
+            foreach (var property in wrapped.Properties)
+            {
+                properties[property.Name] = property.Value;
+            }
+
+            return properties;
+        }
     }
 }

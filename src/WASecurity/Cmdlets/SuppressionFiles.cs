@@ -7,8 +7,8 @@ using WASecurity.Suppressions;
 namespace WASecurity.Cmdlets
 {
     /// <summary>
-    /// What -SuppressionPath and -AttestationPath add to an assessment cmdlet: the two files loaded once, applied
-    /// to every finding before it is written, and their stale entries reported at the end.
+    /// What -SuppressionPath and -AttestationPath add to an assessment cmdlet: the two files, loaded once, with
+    /// errors and expired entries reported the PowerShell way; the engine applies them.
     /// </summary>
     internal sealed class SuppressionFiles
     {
@@ -32,7 +32,7 @@ namespace WASecurity.Cmdlets
                 if (suppressionPath != null)
                 {
                     var file = cmdlet.GetUnresolvedProviderPathFromPSPath(suppressionPath);
-                    suppressions = Load(cmdlet, () => SuppressionSet.Load(file, now), ErrorIds.InvalidSuppressionFile);
+                    suppressions = Load(cmdlet, () => EntryFile.Suppressions(file, now), ErrorIds.InvalidSuppressionFile);
                     cmdlet.WriteDebug(SafeOutput.Message($"Suppressions: {suppressions.Active.Count} active, {suppressions.Expired.Count} expired, from '{file}'."));
                     suppressions.Warnings.ToList().ForEach(w => cmdlet.WriteWarning(SafeOutput.Message(w)));
                 }
@@ -40,7 +40,7 @@ namespace WASecurity.Cmdlets
                 if (attestationPath != null)
                 {
                     var file = cmdlet.GetUnresolvedProviderPathFromPSPath(attestationPath);
-                    attestations = Load(cmdlet, () => AttestationSet.Load(file, now), ErrorIds.InvalidAttestationFile);
+                    attestations = Load(cmdlet, () => EntryFile.Attestations(file, now), ErrorIds.InvalidAttestationFile);
                     cmdlet.WriteDebug(SafeOutput.Message($"Attestations: {attestations.Active.Count} active, {attestations.Expired.Count} expired, from '{file}'."));
                     attestations.Warnings.ToList().ForEach(w => cmdlet.WriteWarning(SafeOutput.Message(w)));
                 }
@@ -51,36 +51,6 @@ namespace WASecurity.Cmdlets
             }
 
             return new SuppressionFiles(suppressions, attestations);
-        }
-
-        /// <summary>
-        /// Answers Manual findings from attestations, then suppresses; attestations come first so that a Manual
-        /// check answered Fail can be suppressed like any other failure.
-        /// </summary>
-        public IReadOnlyList<Finding> Apply(IReadOnlyList<Finding> findings)
-        {
-            foreach (var finding in findings)
-            {
-                Attestations?.Apply(finding);
-                Suppressions?.Apply(finding);
-            }
-
-            return findings;
-        }
-
-        /// <summary>Warnings for entries that matched nothing although a check they name was run.</summary>
-        public IEnumerable<string> UnmatchedWarnings(IEnumerable<string> checkIdsRun)
-        {
-            var ran = checkIdsRun.ToList();
-            foreach (var entry in Suppressions?.Unmatched(ran) ?? Array.Empty<SuppressionEntry>())
-            {
-                yield return $"The {entry} matched no finding. Remove it if the resource is gone, or correct its patterns.";
-            }
-
-            foreach (var entry in Attestations?.Unmatched(ran) ?? Array.Empty<AttestationEntry>())
-            {
-                yield return $"The {entry} answered no Manual finding. Remove it, or correct its CheckId or ResourceId.";
-            }
         }
 
         private static T Load<T>(PSCmdlet cmdlet, Func<T> load, string errorId)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Globalization;
-using System.Management.Automation;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -46,10 +45,7 @@ namespace WASecurity.Reports
                 return;
             }
 
-            if (value is PSObject ps)
-            {
-                value = ps.BaseObject is PSCustomObject ? (object)ToDictionary(ps) : ps.BaseObject;
-            }
+            value = HostValues.Plain(value);
 
             switch (value)
             {
@@ -118,17 +114,6 @@ namespace WASecurity.Reports
                     writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
                     return;
             }
-        }
-
-        private static IDictionary ToDictionary(PSObject ps)
-        {
-            var result = new System.Collections.Specialized.OrderedDictionary(StringComparer.Ordinal);
-            foreach (var property in ps.Properties)
-            {
-                result[property.Name] = property.Value;
-            }
-
-            return result;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Management.Automation;
 
 namespace WASecurity.Suppressions
 {
@@ -11,9 +10,9 @@ namespace WASecurity.Suppressions
     /// </summary>
     public sealed class AttestationEntry
     {
-        private readonly WildcardPattern _checkId;
-        private readonly WildcardPattern? _resource;
-        private readonly WildcardPattern? _account;
+        private readonly NamePattern _checkId;
+        private readonly NamePattern? _resource;
+        private readonly NamePattern? _account;
 
         internal AttestationEntry(
             string source, int number, string checkId, string? resourceId, string? accountId, FindingStatus answer,
@@ -29,9 +28,9 @@ namespace WASecurity.Suppressions
             AttestedOn = attestedOn;
             EvidenceLink = evidenceLink;
             ExpiresOn = expiresOn;
-            _checkId = new WildcardPattern(checkId, WildcardOptions.IgnoreCase);
-            _resource = resourceId == null ? null : new WildcardPattern(resourceId, WildcardOptions.IgnoreCase);
-            _account = accountId == null ? null : new WildcardPattern(accountId, WildcardOptions.IgnoreCase);
+            _checkId = new NamePattern(checkId);
+            _resource = resourceId == null ? null : new NamePattern(resourceId);
+            _account = accountId == null ? null : new NamePattern(accountId);
         }
 
         public string Source { get; }

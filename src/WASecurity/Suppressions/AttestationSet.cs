@@ -36,12 +36,11 @@ namespace WASecurity.Suppressions
         /// <summary>One warning per expired entry, naming it.</summary>
         public IReadOnlyList<string> Warnings { get; }
 
-        public static AttestationSet Load(string path) => Load(path, DateTimeOffset.UtcNow);
 
-        /// <summary>Reads a .psd1 or .json attestation file; invalid content throws <see cref="EntryFileException"/>.</summary>
-        public static AttestationSet Load(string path, DateTimeOffset now)
+        /// <summary>The entries of an attestation file (its records, read by the host); invalid content throws <see cref="EntryFileException"/>.</summary>
+        internal static AttestationSet From(IEnumerable<EntryRecord> records, DateTimeOffset now)
         {
-            var entries = EntryFile.Read(path, ListName).Select(record =>
+            var entries = records.Select(record =>
             {
                 record.AllowOnly(Names);
                 var answerText = record.RequiredString("Answer");
@@ -66,7 +65,7 @@ namespace WASecurity.Suppressions
                     throw new EntryFileException(record.File, $"{record.Where}: ExpiresOn is before AttestedOn.");
                 }
 
-                return new AttestationEntry(
+                return record.Entry(() => new AttestationEntry(
                     record.File,
                     record.Number,
                     record.RequiredString("CheckId"),
@@ -76,7 +75,7 @@ namespace WASecurity.Suppressions
                     record.RequiredString("AttestedBy"),
                     attestedOn,
                     record.OptionalString("EvidenceLink"),
-                    expiresOn);
+                    expiresOn));
             }).ToList();
 
             return new AttestationSet(entries.Where(e => !e.IsExpired(now)).ToList(), entries.Where(e => e.IsExpired(now)).ToList());

@@ -73,5 +73,18 @@ namespace WASecurity.Suppressions
 
             return endOfDay && text.Length == 10 ? value.AddDays(1).AddTicks(-1) : value;
         }
+
+        /// <summary>Builds the entry; a pattern it cannot take (an unclosed <c>[</c>) is an error naming the file and entry.</summary>
+        public T Entry<T>(System.Func<T> build)
+        {
+            try
+            {
+                return build();
+            }
+            catch (System.ArgumentException e)
+            {
+                throw new EntryFileException(File, $"{Where}: {e.Message}", inner: e);
+            }
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 
 namespace WASecurity.Suppressions
 {
@@ -10,10 +9,10 @@ namespace WASecurity.Suppressions
     /// </summary>
     public sealed class SuppressionEntry
     {
-        private readonly WildcardPattern _checkId;
-        private readonly WildcardPattern _resource;
-        private readonly WildcardPattern? _account;
-        private readonly WildcardPattern? _region;
+        private readonly NamePattern _checkId;
+        private readonly NamePattern _resource;
+        private readonly NamePattern? _account;
+        private readonly NamePattern? _region;
 
         internal SuppressionEntry(string source, int number, string checkId, string resource, string? accountId, string? region, string justification, DateTimeOffset expiresOn)
         {
@@ -25,10 +24,10 @@ namespace WASecurity.Suppressions
             Region = region;
             Justification = justification;
             ExpiresOn = expiresOn;
-            _checkId = new WildcardPattern(checkId, WildcardOptions.IgnoreCase);
-            _resource = new WildcardPattern(resource, WildcardOptions.IgnoreCase);
-            _account = accountId == null ? null : new WildcardPattern(accountId, WildcardOptions.IgnoreCase);
-            _region = region == null ? null : new WildcardPattern(region, WildcardOptions.IgnoreCase);
+            _checkId = new NamePattern(checkId);
+            _resource = new NamePattern(resource);
+            _account = accountId == null ? null : new NamePattern(accountId);
+            _region = region == null ? null : new NamePattern(region);
         }
 
         /// <summary>The file the entry came from.</summary>

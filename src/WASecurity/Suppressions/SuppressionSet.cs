@@ -38,15 +38,14 @@ namespace WASecurity.Suppressions
         /// <summary>One warning per expired entry, naming it.</summary>
         public IReadOnlyList<string> Warnings { get; }
 
-        public static SuppressionSet Load(string path) => Load(path, DateTimeOffset.UtcNow);
 
-        /// <summary>Reads a .psd1 or .json suppression file; invalid content throws <see cref="EntryFileException"/>.</summary>
-        public static SuppressionSet Load(string path, DateTimeOffset now)
+        /// <summary>The entries of a suppression file (its records, read by the host); invalid content throws <see cref="EntryFileException"/>.</summary>
+        internal static SuppressionSet From(IEnumerable<EntryRecord> records, DateTimeOffset now)
         {
-            var entries = EntryFile.Read(path, ListName).Select(record =>
+            var entries = records.Select(record =>
             {
                 record.AllowOnly(Names);
-                return new SuppressionEntry(
+                return record.Entry(() => new SuppressionEntry(
                     record.File,
                     record.Number,
                     record.RequiredString("CheckId"),
@@ -54,7 +53,7 @@ namespace WASecurity.Suppressions
                     record.OptionalString("AccountId"),
                     record.OptionalString("Region"),
                     record.RequiredString("Justification"),
-                    record.RequiredDate("ExpiresOn", endOfDay: true));
+                    record.RequiredDate("ExpiresOn", endOfDay: true)));
             }).ToList();
 
             return new SuppressionSet(entries.Where(e => !e.IsExpired(now)).ToList(), entries.Where(e => e.IsExpired(now)).ToList());

@@ -108,7 +108,7 @@ namespace WASecurity.Tests.Aws
             var error = Assert.Throws<AwsCredentialException>(() => AwsCredentialResolver.Resolve(request));
 
             Assert.Equal("WASProfileNotFound", error.ErrorId);
-            Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.Category);
+            Assert.Equal(WASecurity.Aws.CredentialErrorCategory.ObjectNotFound, error.Category);
             Assert.Equal("prdo", error.Target);
             Assert.Contains("'prdo'", error.Message, StringComparison.Ordinal);
             Assert.Contains(home.CredentialsPath, error.Message, StringComparison.Ordinal);
@@ -228,7 +228,7 @@ namespace WASecurity.Tests.Aws
 
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
             Assert.Equal("WASNoCredentials", error.ErrorId);
-            Assert.Equal(System.Management.Automation.ErrorCategory.AuthenticationError, error.Category);
+            Assert.Equal(WASecurity.Aws.CredentialErrorCategory.AuthenticationError, error.Category);
             foreach (var way in new[] { "-ProfileName", "-AccessKey", "-Credential", "Set-AWSCredential", "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "[default]", "instance role", "-EvidencePath" })
             {
                 Assert.Contains(way, error.Message, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ namespace WASecurity.Tests.Aws
                 catch (AwsCredentialException e)
                 {
                     said.Add(e.Message);
-                    said.Add(e.ToErrorRecord().ToString());
+                    said.Add(WASecurity.Cmdlets.CredentialErrors.ToErrorRecord(e).ToString());
                     said.Add(Convert.ToString(e.Target) ?? string.Empty);
                 }
             }

@@ -18,7 +18,7 @@ namespace WASecurity.Tests.Aws
             home.Environment["AWS_SECRET_ACCESS_KEY"] = AwsTestHome.Secret;
             var stored = new BasicAWSCredentials("AKIASTOREDOBJECT0001", AwsTestHome.Secret);
             var request = home.Request();
-            request.StoredAWSCredentials = new PSObject(stored);
+            request.StoredAWSCredentials = WASecurity.Cmdlets.PowerShellValues.Unwrap(new PSObject(stored));
 
             var context = AwsCredentialResolver.Resolve(request);
 
@@ -60,7 +60,7 @@ namespace WASecurity.Tests.Aws
             using var home = new AwsTestHome();
             var inner = new SessionAWSCredentials("ASIAWRAPPEDSESSION01", AwsTestHome.Secret, AwsTestHome.Token);
             var request = home.Request();
-            request.StoredAWSCredentials = new PSObject(new AWSPSCredentials(inner, "prod-admin"));
+            request.StoredAWSCredentials = WASecurity.Cmdlets.PowerShellValues.Unwrap(new PSObject(new AWSPSCredentials(inner, "prod-admin")));
 
             var context = AwsCredentialResolver.Resolve(request);
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Catalog;
-using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using Xunit;
 using static WASecurity.Tests.Checks.DataFixtures;
@@ -20,7 +20,7 @@ namespace WASecurity.Tests.Checks
                 .Buckets(("a", "us-east-1", DataFixtures.Classified("Restricted")), ("b", "eu-west-1", null))
                 .Keys("us-east-1", new TestKey("11111111-1111-4111-8111-111111111111"));
             using var source = new CountingSource(BundleEvidenceSource.Open(bundle.WriteFolder()));
-            var runner = new AssessmentRunner(source, CheckCatalog.DefaultSettings, () => QuestionRun.Now);
+            var runner = new AssessmentEngine(source, CheckCatalog.DefaultSettings, () => QuestionRun.Now);
             var questions = new[] { "SEC08", "SEC09", "SEC10", "SEC11" }.Select(CheckCatalog.GetQuestion).ToList();
             var findings = new List<Finding>();
 

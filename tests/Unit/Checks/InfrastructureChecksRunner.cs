@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
 using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ namespace WASecurity.Tests.Checks
             var findings = new List<Finding>();
             using (var source = BundleEvidenceSource.Open(bundle.WriteFolder(), regions))
             {
-                var runner = new AssessmentRunner(source, CheckCatalog.CreateSettings(null, settings), () => Now);
+                var runner = new AssessmentEngine(source, CheckCatalog.CreateSettings(null, settings), () => Now);
                 runner.RunAsync(new[] { question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             }
 
@@ -33,7 +34,7 @@ namespace WASecurity.Tests.Checks
             var findings = new List<Finding>();
             using (var source = BundleEvidenceSource.Open(DemoAccount.Path))
             {
-                var runner = new AssessmentRunner(source, CheckCatalog.DefaultSettings, () => DemoAccount.CollectedAt);
+                var runner = new AssessmentEngine(source, CheckCatalog.DefaultSettings, () => DemoAccount.CollectedAt);
                 runner.RunAsync(new[] { question }, null, (q, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             }
 

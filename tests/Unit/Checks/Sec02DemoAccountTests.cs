@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
 using WASecurity.Checks.Sec02;
-using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using Xunit;
 
@@ -17,7 +17,7 @@ namespace WASecurity.Tests.Sec02
         public void Demo_account_has_the_documented_gaps()
         {
             using var source = BundleEvidenceSource.Open(FindDemo());
-            var runner = new AssessmentRunner(source, CheckCatalog.DefaultSettings, () => new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
+            var runner = new AssessmentEngine(source, CheckCatalog.DefaultSettings, () => new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
             var findings = new System.Collections.Generic.List<Finding>();
             runner.RunAsync(new[] { Sec02Catalog.Question }, null, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
 

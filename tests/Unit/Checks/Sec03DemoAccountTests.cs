@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
 using WASecurity.Checks.Sec03;
-using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
@@ -35,7 +35,7 @@ namespace WASecurity.Tests.Checks
         {
             using var source = BundleEvidenceSource.Open(DemoAccount());
             var findings = new List<Finding>();
-            new AssessmentRunner(source, CheckCatalog.DefaultSettings, () => DayAfterCollection)
+            new AssessmentEngine(source, CheckCatalog.DefaultSettings, () => DayAfterCollection)
                 .RunAsync(new[] { Sec03Catalog.Question }, null, (_, f) => findings.AddRange(f), CancellationToken.None)
                 .GetAwaiter().GetResult();
             return findings;

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
-using WASecurity.Checks;
 using WASecurity.Checks.Sec04;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
@@ -342,7 +342,7 @@ namespace WASecurity.Tests.Checks
             var folder = Bundle.WriteFolder();
             using var source = BundleEvidenceSource.Open(folder);
             var assessmentSettings = settings == null ? CheckCatalog.DefaultSettings : CheckCatalog.CreateSettings(null, new System.Collections.Hashtable(settings.ToDictionary(k => k.Key, k => k.Value)));
-            var runner = new AssessmentRunner(source, assessmentSettings, () => now ?? Now);
+            var runner = new AssessmentEngine(source, assessmentSettings, () => now ?? Now);
             var findings = new List<Finding>();
             runner.RunAsync(new[] { Sec04Catalog.Question }, new[] { checkId }, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             return findings;

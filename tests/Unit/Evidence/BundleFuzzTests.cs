@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Catalog;
-using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
@@ -126,7 +126,7 @@ namespace WASecurity.Tests.Evidence
         private static IReadOnlyList<Finding> RunChecks(string bundle, IReadOnlyCollection<string>? checkIds)
         {
             using var source = BundleEvidenceSource.Open(bundle);
-            var runner = new AssessmentRunner(source, CheckCatalog.CreateSettings(null, null), () => DemoAccount.CollectedAt);
+            var runner = new AssessmentEngine(source, CheckCatalog.CreateSettings(null, null), () => DemoAccount.CollectedAt);
             var findings = new List<Finding>();
             using var timeout = new CancellationTokenSource(PerRunLimit);
             var run = Task.Run(() => runner.RunAsync(CheckCatalog.Questions, checkIds, (_, f) => { lock (findings) { findings.AddRange(f); } }, timeout.Token));
@@ -145,7 +145,7 @@ namespace WASecurity.Tests.Evidence
             foreach (var check in CheckCatalog.Checks)
             {
                 using var source = new RecordingEvidenceSource(BundleEvidenceSource.Open(bundle));
-                var runner = new AssessmentRunner(source, CheckCatalog.CreateSettings(null, null), () => DemoAccount.CollectedAt);
+                var runner = new AssessmentEngine(source, CheckCatalog.CreateSettings(null, null), () => DemoAccount.CollectedAt);
                 runner.RunAsync(CheckCatalog.Questions, new[] { check.CheckId }, (_, _) => { }, CancellationToken.None).GetAwaiter().GetResult();
                 foreach (var response in source.Responses.Where(r => r.Error?.Kind != ApiErrorKind.MissingFromBundle))
                 {

@@ -10,8 +10,8 @@ using System.Threading.Tasks;
 using WASecurity.Aws.Operations;
 using WASecurity.Catalog;
 using WASecurity.Checks.Sec01;
-using WASecurity.Checks;
 using WASecurity.Cmdlets;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
@@ -144,7 +144,7 @@ namespace WASecurity.Tests.Evidence
             var findings = new List<Finding>();
             using (var source = BundleEvidenceSource.Open(bundle.WriteFolder(), limits: new BundleLimits(maxFileBytes: 400)))
             {
-                var runner = new AssessmentRunner(source, CheckCatalog.DefaultSettings, () => DateTimeOffset.UtcNow);
+                var runner = new AssessmentEngine(source, CheckCatalog.DefaultSettings, () => DateTimeOffset.UtcNow);
                 await runner.RunAsync(new[] { Sec01Catalog.Question }, null, (q, f) => findings.AddRange(f), CancellationToken.None);
             }
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using WASecurity.Catalog;
-using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
@@ -180,7 +180,7 @@ namespace WASecurity.Tests.Evidence
                 }
 
                 using var evidence = BundleEvidenceSource.Open(root);
-                var runner = new AssessmentRunner(evidence, CheckCatalog.DefaultSettings, () => DemoAccount.CollectedAt);
+                var runner = new AssessmentEngine(evidence, CheckCatalog.DefaultSettings, () => DemoAccount.CollectedAt);
                 var findings = new List<Finding>();
                 runner.RunAsync(questions.Select(CheckCatalog.GetQuestion).ToList(), null, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
                 return findings;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
-using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 
 namespace WASecurity.Tests.Infrastructure
@@ -17,7 +17,7 @@ namespace WASecurity.Tests.Infrastructure
         public static IReadOnlyList<Finding> Run(string bundlePath, string question, IDictionary<string, object?>? settings = null, params string[] checkIds)
         {
             using var source = BundleEvidenceSource.Open(bundlePath);
-            var runner = new AssessmentRunner(source, CheckCatalog.CreateSettings(null, settings == null ? null : new System.Collections.Hashtable(settings.ToDictionary(k => k.Key, v => v.Value))), () => Now);
+            var runner = new AssessmentEngine(source, CheckCatalog.CreateSettings(null, settings == null ? null : new System.Collections.Hashtable(settings.ToDictionary(k => k.Key, v => v.Value))), () => Now);
             var findings = new List<Finding>();
             runner.RunAsync(new[] { CheckCatalog.GetQuestion(question) }, checkIds, (_, f) => findings.AddRange(f), CancellationToken.None).GetAwaiter().GetResult();
             return findings;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Catalog;
 using WASecurity.Checks;
+using WASecurity.Engine;
 using WASecurity.Evidence;
 using WASecurity.Settings;
 
@@ -66,7 +67,7 @@ namespace WASecurity.Tests.Permissions
         private static IReadOnlyCollection<ApiCall> Run(IEvidenceSource source, CheckDefinition check, DateTimeOffset now, Variant variant, (string Service, string Operation)? denied)
         {
             var recording = new Recorder(source, denied, variant.Rewrite);
-            var runner = new AssessmentRunner(recording, variant.Settings, () => now);
+            var runner = new AssessmentEngine(recording, variant.Settings, () => now);
             runner.RunAsync(new[] { CheckCatalog.GetQuestion(check.Question) }, new[] { check.CheckId }, (_, _) => { }, CancellationToken.None).GetAwaiter().GetResult();
             return recording.Calls.ToList();
         }

@@ -10,6 +10,9 @@ namespace WASecurity.Tests.Reports
 {
     public sealed class SafeTextTests
     {
+        // What importing the module does: findings and reports learn to read PowerShell's values.
+        public SafeTextTests() => WASecurity.Cmdlets.PowerShellValues.Register();
+
         [Theory]
         [InlineData("\u0000", "\\x00")]
         [InlineData("\u0007", "\\x07")]

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using WASecurity.Cmdlets;
 using WASecurity.Suppressions;
 using WASecurity.Tests.Reports;
 using Xunit;
@@ -28,7 +29,7 @@ namespace WASecurity.Tests.Suppressions
         [Fact]
         public void Pass_attestation_answers_a_manual_finding_with_its_evidence()
         {
-            var set = AttestationSet.Load(_path, Now);
+            var set = EntryFile.Attestations(_path, Now);
             var finding = Manual("SEC01.RootContactDetailsCurrent");
             var guidance = finding.Reason;
 
@@ -45,7 +46,7 @@ namespace WASecurity.Tests.Suppressions
         [Fact]
         public void Fail_attestation_matches_by_resource_and_account_patterns()
         {
-            var set = AttestationSet.Load(_path, Now);
+            var set = EntryFile.Attestations(_path, Now);
             var finding = Manual("SEC12.IncidentPlaybooks", "playbook-ransomware");
             Assert.True(set.Apply(finding));
             Assert.Equal(FindingStatus.Fail, finding.Status);
@@ -59,7 +60,7 @@ namespace WASecurity.Tests.Suppressions
         [Fact]
         public void Expired_attestation_leaves_the_finding_manual_with_a_warning()
         {
-            var set = AttestationSet.Load(_path, Now);
+            var set = EntryFile.Attestations(_path, Now);
             var warning = Assert.Single(set.Warnings);
             Assert.Contains("attestation 3", warning);
             Assert.Contains("SEC07.Patching", warning);
@@ -75,7 +76,7 @@ namespace WASecurity.Tests.Suppressions
         [Fact]
         public void Only_manual_findings_are_answered()
         {
-            var set = AttestationSet.Load(_path, Now);
+            var set = EntryFile.Attestations(_path, Now);
             var failed = SampleFindings.F("SEC01.RootContactDetailsCurrent", FindingStatus.Fail, Severity.Low, "1", "global", "1");
             Assert.False(set.Apply(failed));
             Assert.Equal(FindingStatus.Fail, failed.Status);
@@ -92,7 +93,7 @@ namespace WASecurity.Tests.Suppressions
             File.WriteAllText(path, "@{ Attestations = @( @{ CheckId = 'SEC01.X'; AttestedOn = '2026-01-01'; " + change + " } ) }");
             try
             {
-                var error = Assert.Throws<EntryFileException>(() => AttestationSet.Load(path, Now));
+                var error = Assert.Throws<EntryFileException>(() => EntryFile.Attestations(path, Now));
                 Assert.Contains($"'{path}', entry 1", error.Message);
                 Assert.Contains(expected, error.Message);
             }

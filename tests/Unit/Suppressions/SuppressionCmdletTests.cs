@@ -89,8 +89,8 @@ namespace WASecurity.Tests.Suppressions
             // A fixed date: the samples' entries are real dates and would otherwise expire under the test.
             var now = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
             var samples = Path.Combine(SampleFindings.RepoRoot(), "samples");
-            var suppressions = WASecurity.Suppressions.SuppressionSet.Load(Path.Combine(samples, "suppressions.psd1"), now);
-            var attestations = WASecurity.Suppressions.AttestationSet.Load(Path.Combine(samples, "attestations.psd1"), now);
+            var suppressions = WASecurity.Cmdlets.EntryFile.Suppressions(Path.Combine(samples, "suppressions.psd1"), now);
+            var attestations = WASecurity.Cmdlets.EntryFile.Attestations(Path.Combine(samples, "attestations.psd1"), now);
             var findings = Run("Test-WASRootAccount -EvidencePath $bundle").AssertNoErrors().Findings;
             Assert.Empty(suppressions.Warnings.Concat(attestations.Warnings));
 

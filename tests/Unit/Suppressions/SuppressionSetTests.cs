@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using WASecurity.Cmdlets;
 using WASecurity.Suppressions;
 using WASecurity.Tests.Reports;
 using Xunit;
@@ -37,7 +38,7 @@ namespace WASecurity.Tests.Suppressions
         @{ CheckId = 'SEC09.*'; Resource = 'arn:aws:s3:::public-site'; AccountId = '1111*'; Region = 'EU-*'; Justification = 'Public website.'; ExpiresOn = '2027-01-31' }
     )
 }");
-            var set = SuppressionSet.Load(path, Now);
+            var set = EntryFile.Suppressions(path, Now);
             Assert.Equal(2, set.Active.Count);
             Assert.Empty(set.Warnings);
 
@@ -68,7 +69,7 @@ namespace WASecurity.Tests.Suppressions
                 { ""CheckId"": ""SEC09.*"", ""Resource"": ""*"", ""Justification"": ""Old exception"", ""ExpiresOn"": ""2026-11-27"" },
                 { ""CheckId"": ""SEC10.*"", ""Resource"": ""*"", ""Justification"": ""Ends today"", ""ExpiresOn"": ""2026-11-28"" }
             ] }");
-            var set = SuppressionSet.Load(path, Now);
+            var set = EntryFile.Suppressions(path, Now);
 
             var warning = Assert.Single(set.Warnings);
             Assert.Contains("suppression 1", warning);
@@ -81,7 +82,7 @@ namespace WASecurity.Tests.Suppressions
 
             // A date-only expiry holds through that whole day (UTC).
             Assert.True(set.Apply(Bucket("SEC10.KeyRotation", "k")));
-            Assert.Single(SuppressionSet.Load(path, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)).Warnings.Skip(1));
+            Assert.Single(EntryFile.Suppressions(path, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)).Warnings.Skip(1));
         }
 
         [Fact]
@@ -92,7 +93,7 @@ namespace WASecurity.Tests.Suppressions
                 @{ CheckId = 'SEC09.*'; Resource = 'deleted-bucket'; Justification = 'j'; ExpiresOn = '2099-01-01' },
                 @{ CheckId = 'SEC05.*'; Resource = '*'; Justification = 'other question'; ExpiresOn = '2099-01-01' }
             ) }");
-            var set = SuppressionSet.Load(path, Now);
+            var set = EntryFile.Suppressions(path, Now);
             set.Apply(Bucket("SEC09.BucketEncrypted", "used"));
 
             Assert.Equal(new[] { "deleted-bucket", "*" }, set.Unmatched().Select(e => e.Resource));
@@ -116,7 +117,7 @@ namespace WASecurity.Tests.Suppressions
         public void Invalid_files_are_errors_naming_the_file_and_entry(string content, string expected)
         {
             var path = Write("bad.psd1", content);
-            var error = Assert.Throws<EntryFileException>(() => SuppressionSet.Load(path, Now));
+            var error = Assert.Throws<EntryFileException>(() => EntryFile.Suppressions(path, Now));
             Assert.Contains(path, error.Message);
             Assert.Contains(expected, error.Message);
             Assert.Equal(path, error.FilePath);
@@ -126,7 +127,7 @@ namespace WASecurity.Tests.Suppressions
         [Fact]
         public void A_missing_file_is_a_not_found_error()
         {
-            var error = Assert.Throws<EntryFileException>(() => SuppressionSet.Load(Path.Combine(_folder, "none.psd1"), Now));
+            var error = Assert.Throws<EntryFileException>(() => EntryFile.Suppressions(Path.Combine(_folder, "none.psd1"), Now));
             Assert.True(error.NotFound);
         }
 
@@ -135,7 +136,7 @@ namespace WASecurity.Tests.Suppressions
         {
             var marker = Path.Combine(_folder, "ran.txt");
             var path = Write("s.psd1", $"@{{ Suppressions = @( @{{ CheckId = \"$(Set-Content '{marker}' x)\"; Resource = '*'; Justification = 'j'; ExpiresOn = '2027-01-01' }} ) }}");
-            Assert.Throws<EntryFileException>(() => SuppressionSet.Load(path, Now));
+            Assert.Throws<EntryFileException>(() => EntryFile.Suppressions(path, Now));
             Assert.False(File.Exists(marker));
         }
     }

@@ -1,37 +1,46 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using WASecurity.Checks;
 using WASecurity.Evidence;
 using WASecurity.Settings;
+using WASecurity.Suppressions;
 
-namespace WASecurity.Checks
+namespace WASecurity.Engine
 {
     /// <summary>
-    /// Runs the selected checks of the selected questions against one evidence source. Checks run concurrently
-    /// (the source bounds and de-duplicates the API calls); findings are handed over question by question, in
-    /// catalog order, as soon as each question is complete.
+    /// The assessment: the selected checks of the selected questions run against one evidence source with one set
+    /// of settings; attestations answer Manual findings and suppressions mark accepted risks. Checks run
+    /// concurrently (the source bounds and de-duplicates the API calls); findings are handed over question by
+    /// question, in catalog order, as soon as each question is complete. It knows nothing of the host: the cmdlets
+    /// build its inputs and adapt its output to the pipeline.
     /// </summary>
-    internal sealed class AssessmentRunner
+    internal sealed class AssessmentEngine
     {
         private readonly IEvidenceSource _evidence;
         private readonly AssessmentSettings _settings;
         private readonly Func<DateTimeOffset> _clock;
 
-        public AssessmentRunner(IEvidenceSource evidence, AssessmentSettings settings, Func<DateTimeOffset>? clock = null)
+        public AssessmentEngine(IEvidenceSource evidence, AssessmentSettings settings, Func<DateTimeOffset>? clock = null)
         {
             _evidence = evidence;
             _settings = settings;
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 
+        /// <summary>Accepted risks: matching findings keep their status and are marked Suppressed.</summary>
+        public SuppressionSet? Suppressions { get; set; }
+
+        /// <summary>Answers to Manual checks.</summary>
+        public AttestationSet? Attestations { get; set; }
+
         /// <summary>The checks of <paramref name="questions"/> whose id matches any of <paramref name="checkIdPatterns"/> (all when empty).</summary>
         public static IReadOnlyList<CheckDefinition> Select(IEnumerable<QuestionDefinition> questions, IReadOnlyCollection<string>? checkIdPatterns)
         {
             var patterns = (checkIdPatterns ?? Array.Empty<string>())
-                .Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase))
+                .Select(p => new NamePattern(p))
                 .ToList();
             return questions
                 .SelectMany(q => q.Checks)
@@ -39,7 +48,54 @@ namespace WASecurity.Checks
                 .ToList();
         }
 
+        /// <summary>Runs the checks and hands each question's findings, as checks produced them, to <paramref name="onQuestionDone"/>.</summary>
+        public Task RunAsync(
+            IReadOnlyList<QuestionDefinition> questions,
+            IReadOnlyCollection<string>? checkIdPatterns,
+            Action<QuestionDefinition, IReadOnlyList<Finding>> onQuestionDone,
+            CancellationToken cancellationToken) =>
+            RunQuestionsAsync(questions, checkIdPatterns, onQuestionDone, cancellationToken);
+
+        /// <summary>
+        /// Runs the checks, applies attestations then suppressions (so a Manual check answered Fail can be suppressed
+        /// like any other failure), reports each question to <paramref name="observer"/>, and at the end warns of
+        /// entries that matched nothing although a check they name was run.
+        /// </summary>
         public async Task RunAsync(
+            IReadOnlyList<QuestionDefinition> questions,
+            IReadOnlyCollection<string>? checkIdPatterns,
+            IAssessmentObserver observer,
+            CancellationToken cancellationToken)
+        {
+            var done = 0;
+            await RunQuestionsAsync(
+                questions,
+                checkIdPatterns,
+                (question, findings) =>
+                {
+                    foreach (var finding in findings)
+                    {
+                        Attestations?.Apply(finding);
+                        Suppressions?.Apply(finding);
+                    }
+
+                    observer.OnQuestionDone(question, findings, ++done, questions.Count);
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            var ran = Select(questions, checkIdPatterns).Select(c => c.CheckId).ToList();
+            foreach (var entry in Suppressions?.Unmatched(ran) ?? Array.Empty<SuppressionEntry>())
+            {
+                observer.OnWarning($"The {entry} matched no finding. Remove it if the resource is gone, or correct its patterns.");
+            }
+
+            foreach (var entry in Attestations?.Unmatched(ran) ?? Array.Empty<AttestationEntry>())
+            {
+                observer.OnWarning($"The {entry} answered no Manual finding. Remove it, or correct its CheckId or ResourceId.");
+            }
+        }
+
+        private async Task RunQuestionsAsync(
             IReadOnlyList<QuestionDefinition> questions,
             IReadOnlyCollection<string>? checkIdPatterns,
             Action<QuestionDefinition, IReadOnlyList<Finding>> onQuestionDone,

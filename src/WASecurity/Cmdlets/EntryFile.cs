@@ -6,8 +6,9 @@ using System.Linq;
 using System.Management.Automation.Language;
 using System.Text.Json;
 using WASecurity.Reports;
+using WASecurity.Suppressions;
 
-namespace WASecurity.Suppressions
+namespace WASecurity.Cmdlets
 {
     /// <summary>
     /// Reads the entries of a suppression or attestation file: a .psd1 read as data (parsed, never run, like
@@ -16,6 +17,12 @@ namespace WASecurity.Suppressions
     /// </summary>
     internal static class EntryFile
     {
+        /// <summary>The suppressions in <paramref name="path"/>, expired ones apart as of <paramref name="now"/>.</summary>
+        public static SuppressionSet Suppressions(string path, DateTimeOffset now) => SuppressionSet.From(Read(path, SuppressionSet.ListName), now);
+
+        /// <summary>The attestations in <paramref name="path"/>, expired ones apart as of <paramref name="now"/>.</summary>
+        public static AttestationSet Attestations(string path, DateTimeOffset now) => AttestationSet.From(Read(path, AttestationSet.ListName), now);
+
         public static IReadOnlyList<EntryRecord> Read(string path, string listName)
         {
             if (!File.Exists(path))
