@@ -7,7 +7,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using WASecurity.Catalog;
 using WASecurity.Checks;
 using WASecurity.Engine;
 using WASecurity.Evidence;
@@ -170,36 +169,7 @@ namespace WASecurity.Cmdlets
             pump.Post(_ => OnCompleted());
         }
 
-        private AssessmentSettings ResolveSettings()
-        {
-            IDictionary? fromFile = null;
-            string? filePath = null;
-            if (SettingPath != null)
-            {
-                filePath = GetUnresolvedProviderPathFromPSPath(SettingPath);
-                fromFile = SettingsFile.Read(filePath);
-            }
-
-            var fromCall = Setting;
-            var fromParameters = ParameterSettings;
-            if (fromParameters != null && fromParameters.Count > 0)
-            {
-                var merged = new Hashtable(StringComparer.OrdinalIgnoreCase);
-                foreach (DictionaryEntry entry in (IDictionary?)Setting ?? new Hashtable())
-                {
-                    merged[entry.Key] = entry.Value;
-                }
-
-                foreach (DictionaryEntry entry in fromParameters)
-                {
-                    merged[entry.Key] = entry.Value;
-                }
-
-                fromCall = merged;
-            }
-
-            return CheckCatalog.CreateSettings(PowerShellValues.Plain(fromFile), PowerShellValues.Plain(fromCall), filePath);
-        }
+        private AssessmentSettings ResolveSettings() => CmdletSettings.Resolve(this, Setting, SettingPath, ParameterSettings);
 
         private IEvidenceSource CreateEvidenceSource(CmdletPump pump)
         {

@@ -1,7 +1,5 @@
 using System.Collections.Specialized;
 using System.Management.Automation;
-using WASecurity.Aws;
-using WASecurity.Aws.Operations;
 using WASecurity.Checks.S3;
 using WASecurity.Remediation;
 
@@ -53,9 +51,10 @@ namespace WASecurity.Cmdlets
             }
 
             var aws = Aws;
+            var region = HomeRegion;
             Run(async token =>
             {
-                await S3ControlPutPublicAccessBlock.SendAsync(aws.Protocol, HomeRegion, account, true, true, true, true, token).ConfigureAwait(false);
+                await S3AccountPublicAccessBlockRemediation.EnableAsync(aws, region, account, token).ConfigureAwait(false);
                 return true;
             });
             var after = Read(account);
@@ -70,29 +69,10 @@ namespace WASecurity.Cmdlets
         /// <summary>The account's settings through the registered GetPublicAccessBlock operation (the one the check reads).</summary>
         private PublicAccessBlock Read(string account)
         {
-            var call = S3Calls.GetAccountPublicAccessBlock(account);
             var aws = Aws;
-            OperationRegistry.Default.TryGet(call.Service, call.Operation, out var fetch);
-            return Run(async token =>
-            {
-                try
-                {
-                    var response = await fetch(call, aws, token).ConfigureAwait(false);
-                    return PublicAccessBlock.Parse(response.Root);
-                }
-                catch (AwsServiceException e) when (e.ErrorCode == "NoSuchPublicAccessBlockConfiguration")
-                {
-                    return PublicAccessBlock.None;
-                }
-            });
+            return Run(token => S3AccountPublicAccessBlockRemediation.ReadAsync(aws, account, token));
         }
 
-        private static void Describe(OrderedDictionary into, PublicAccessBlock block)
-        {
-            into[nameof(PublicAccessBlock.BlockPublicAcls)] = block.BlockPublicAcls;
-            into[nameof(PublicAccessBlock.IgnorePublicAcls)] = block.IgnorePublicAcls;
-            into[nameof(PublicAccessBlock.BlockPublicPolicy)] = block.BlockPublicPolicy;
-            into[nameof(PublicAccessBlock.RestrictPublicBuckets)] = block.RestrictPublicBuckets;
-        }
+        private static void Describe(OrderedDictionary into, PublicAccessBlock block) => S3AccountPublicAccessBlockRemediation.Describe(into, block);
     }
 }

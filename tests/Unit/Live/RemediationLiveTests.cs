@@ -64,6 +64,41 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public void SetWASPasswordPolicy_sets_the_thresholds_the_assessment_uses_from_Setting_and_SettingPath()
+        {
+            _moto.Reset();
+            var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"was-settings-{System.Guid.NewGuid():N}.psd1");
+            System.IO.File.WriteAllText(file, "@{ MinimumPasswordLength = 18; PasswordReusePrevention = 12 }");
+            try
+            {
+                // The file's reuse count is weaker than CIS's 24, but it is what the checks are told to assess against.
+                var run = PowerShellRunner.Run($"Set-WASPasswordPolicy {Aws} -Region us-east-1 -SettingPath '{file}' -Setting @{{ MinimumPasswordLength = 16 }} -Force").AssertNoErrors();
+                Assert.True(Assert.IsType<RemediationResult>(Assert.Single(run.Output).BaseObject).Changed);
+                var policy = _moto.RunPython("p = client('iam').get_account_password_policy()['PasswordPolicy']\nprint(p['MinimumPasswordLength'], p['PasswordReusePrevention'])").Trim();
+                Assert.Equal("16 12", policy);
+
+                var check = PowerShellRunner.Run($"Test-WASHumanAccess {Aws} -Region us-east-1 -NoCache -SettingPath '{file}' -Setting @{{ MinimumPasswordLength = 16 }} -CheckId SEC02.PasswordMinimumLength,SEC02.PasswordReusePrevention").AssertNoErrors();
+                Assert.Equal(2, check.Findings.Count);
+                Assert.All(check.Findings, f => Assert.Equal(FindingStatus.Pass, f.Status));
+            }
+            finally
+            {
+                System.IO.File.Delete(file);
+            }
+        }
+
+        [Fact]
+        public void SetWASPasswordPolicy_refuses_an_unknown_setting_naming_it()
+        {
+            var run = PowerShellRunner.Run($"Set-WASPasswordPolicy {Aws} -Region us-east-1 -Setting @{{ MinimumPasswordLenght = 16 }} -Force");
+            var error = run.FirstError;
+            Assert.NotNull(error);
+            Assert.StartsWith("WASInvalidSetting", error!.FullyQualifiedErrorId);
+            Assert.Contains("MinimumPasswordLenght", error.ToString());
+            Assert.Empty(run.Output);
+        }
+
+        [Fact]
         public void SetWASPasswordPolicy_WhatIf_changes_nothing()
         {
             _moto.Reset();
