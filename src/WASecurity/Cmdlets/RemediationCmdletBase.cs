@@ -39,16 +39,7 @@ namespace WASecurity.Cmdlets
             {
                 if (_aws == null)
                 {
-                    var resolved = AwsContextFromCmdlet.Resolve(this);
-                    var region = resolved.Region;
-                    if (region == null)
-                    {
-                        region = LiveEvidence.FallbackRegion;
-                        WriteDebug($"Region: none configured; calling global services in {region}.");
-                    }
-
-                    var session = new AwsSession(resolved.Credentials, region, resolved.EndpointUrl, throttleLimit: 1, debug: _debug.Enqueue);
-                    _aws = new LiveCallContext(session);
+                    _aws = LiveCallContext.Open(AwsContextFromCmdlet.Resolve(this), throttleLimit: 1, _debug.Enqueue);
                 }
 
                 return _aws;

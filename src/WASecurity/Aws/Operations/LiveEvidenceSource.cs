@@ -39,10 +39,16 @@ namespace WASecurity.Aws.Operations
         private int _cacheHits;
 
         public LiveEvidenceSource(AwsSession session, OperationRegistry registry, IReadOnlyList<string>? regionFilter, bool useSessionCache, Action<string>? warn = null)
+            : this(new LiveCallContext(session), registry, regionFilter, useSessionCache, warn)
         {
-            _session = session;
+        }
+
+        /// <summary>The source over an open connection (<see cref="LiveCallContext.Open"/>), as remediation uses one.</summary>
+        public LiveEvidenceSource(LiveCallContext aws, OperationRegistry registry, IReadOnlyList<string>? regionFilter, bool useSessionCache, Action<string>? warn = null)
+        {
+            _session = aws.Session;
             _registry = registry;
-            _context = new LiveCallContext(session);
+            _context = aws;
             _regionFilter = regionFilter != null && regionFilter.Count > 0 ? regionFilter : null;
             _useSessionCache = useSessionCache;
             _warn = warn ?? (_ => { });

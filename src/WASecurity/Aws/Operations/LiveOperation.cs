@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Evidence;
@@ -14,6 +15,9 @@ namespace WASecurity.Aws.Operations
     /// <summary>What an operation may use: the session, the protocol client and the SDK client factory.</summary>
     internal sealed class LiveCallContext
     {
+        /// <summary>Where global calls go and regions are listed when nothing configured a region.</summary>
+        public const string FallbackRegion = "us-east-1";
+
         public LiveCallContext(AwsSession session)
         {
             Session = session;
@@ -29,6 +33,23 @@ namespace WASecurity.Aws.Operations
 
         /// <summary>Where each S3 bucket lives, learned once per run (per-bucket S3 calls are sent to that region).</summary>
         public S3BucketRegions BucketRegions { get; } = new S3BucketRegions();
+
+        /// <summary>
+        /// The one connection a cmdlet invocation uses, assessment and remediation alike: the resolved credentials and
+        /// endpoint, the home region (<see cref="FallbackRegion"/> when nothing configured one: global services need only
+        /// a partition, and regional checks cover the enabled regions anyway), and the throttle limit.
+        /// </summary>
+        public static LiveCallContext Open(ResolvedAwsContext resolved, int throttleLimit, Action<string> debug)
+        {
+            var region = resolved.Region;
+            if (region == null)
+            {
+                region = FallbackRegion;
+                debug($"Region: none configured; global services are called, and regions listed, in {FallbackRegion}.");
+            }
+
+            return new LiveCallContext(new AwsSession(resolved.Credentials, region, resolved.EndpointUrl, throttleLimit, debug: debug));
+        }
 
         /// <summary>The region a call is sent to: its own, or for a global call the session's (which picks the partition).</summary>
         public string RegionOf(ApiCall call) => call.Region == ApiCall.Global ? Session.Region : call.Region;
