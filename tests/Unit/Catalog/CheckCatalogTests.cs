@@ -41,7 +41,9 @@ namespace WASecurity.Tests.Catalog
         public void Best_practice_and_cis_ids_exist_in_the_reference_data()
         {
             var practices = File.ReadAllLines(Path.Combine(ReferenceFolder, "waf-security-best-practices.tsv")).Skip(1).Select(l => l.Split('\t')[0]).ToHashSet();
-            var cis = File.ReadAllLines(Path.Combine(ReferenceFolder, "cis-aws-foundations-3.0.tsv")).Skip(1).Select(l => "3.0/" + l.Split('\t')[0]).ToHashSet();
+            var cis = new[] { "3.0", "7.0" }
+                .SelectMany(v => File.ReadAllLines(Path.Combine(ReferenceFolder, $"cis-aws-foundations-{v}.tsv")).Skip(1).Select(l => v + "/" + l.Split('\t')[0]))
+                .ToHashSet();
             Assert.All(CheckCatalog.Checks, c =>
             {
                 Assert.All(c.BestPractices, bp => Assert.Contains(bp, practices));

@@ -97,6 +97,17 @@ namespace WASecurity.Checks.Sec06
             new[] { "3.0/1.20" },
             new[] { "access-analyzer:ListAnalyzers" });
 
+        public static readonly CheckDefinition RdsInstanceNotPublic = new CheckDefinition(
+            "SEC06.RdsInstanceNotPublic",
+            "No RDS database instance is publicly accessible.",
+            Severity.High,
+            "AWS::RDS::DBInstance",
+            "A publicly accessible instance gets a public DNS name and address; one security-group rule away from the internet, its login becomes the only thing between anyone and the data, and exposed databases are scanned and brute-forced within minutes.",
+            "aws rds modify-db-instance --db-instance-identifier <id> --no-publicly-accessible --apply-immediately; reach it from inside the VPC (a bastion, SSM port forwarding, VPN or Direct Connect) instead.",
+            new[] { "SEC03-BP07", "SEC05-BP01" },
+            new[] { "3.0/2.3.3", "7.0/3.2.3" },
+            new[] { "rds:DescribeDBInstances" });
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -105,7 +116,7 @@ namespace WASecurity.Checks.Sec06
             new[]
             {
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
-                NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled,
+                NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

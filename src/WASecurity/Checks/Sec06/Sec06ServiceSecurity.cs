@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using WASecurity.Checks.Data;
 using WASecurity.Checks.Ec2;
 using WASecurity.Checks.S3;
 using WASecurity.Evidence;
@@ -23,7 +24,43 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.NoPublicAmis, NoPublicAmisAsync),
             new CheckImplementation(Sec06Catalog.ImdsV2RequiredByDefault, ImdsV2RequiredByDefaultAsync),
             new CheckImplementation(Sec06Catalog.AccessAnalyzerEnabled, AccessAnalyzerEnabledAsync),
+            new CheckImplementation(Sec06Catalog.RdsInstanceNotPublic, RdsInstanceNotPublicAsync),
         };
+
+        private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec06Catalog.RdsInstanceNotPublic;
+            return context.ForEachRegionAsync(async region =>
+            {
+                var response = await context.GetAsync(DataCalls.DescribeDbInstances(region), cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess)
+                {
+                    return context.ErrorFinding(check, response).AsEnumerable();
+                }
+
+                var instances = response.Root.Items("DBInstances").ToList();
+                if (instances.Count == 0)
+                {
+                    return context.AccountFinding(check, FindingStatus.NotApplicable, $"No RDS database instance in {region}.", region).AsEnumerable();
+                }
+
+                return instances.Select(instance =>
+                {
+                    var id = instance.RequiredStr("DBInstanceIdentifier", "DBInstances[]");
+                    var arn = instance.Str("DBInstanceArn");
+                    var endpoint = instance.Prop("Endpoint")?.Str("Address");
+                    var publiclyAccessible = instance.Bool("PubliclyAccessible");
+                    var finding = publiclyAccessible == null
+                        ? context.NewFinding(check, FindingStatus.Error, id, $"Could not verify: DescribeDBInstances in {region} does not say whether {id} is publicly accessible (PubliclyAccessible is missing).", region, arn)
+                        : publiclyAccessible == true
+                            ? context.NewFinding(check, FindingStatus.Fail, id, $"RDS instance {id} is publicly accessible{(endpoint == null ? string.Empty : $" at {endpoint}")}: it has a public address, and only its security groups keep the internet out.", region, arn)
+                            : context.NewFinding(check, FindingStatus.Pass, id, $"RDS instance {id} is not publicly accessible.", region, arn);
+                    return finding
+                        .With("PubliclyAccessible", publiclyAccessible)
+                        .WithProperty("Engine", instance.Str("Engine"));
+                }).ToList();
+            });
+        }
 
         private static async Task<IEnumerable<Finding>> AccountBlockPublicAccessAsync(CheckContext context, CancellationToken cancellationToken)
         {
