@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using WASecurity.Catalog;
 using WASecurity.Checks;
 using WASecurity.Engine;
 using WASecurity.Evidence;
@@ -61,6 +62,17 @@ namespace WASecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? SettingPath { get; set; }
 
+        /// <summary>
+        /// Fails the run when a finding meets it: a severity (failed findings at that severity or above, e.g. High for
+        /// High and Critical) and/or a status (Fail: any failed finding; Error: any check that could not verify).
+        /// Suppressed findings never count. Every finding is still written; at the end the cmdlet writes the error
+        /// WASFailOnThreshold and sets $LASTEXITCODE to 2 (0 when nothing met it, 1 when the assessment could not run),
+        /// so a script run with pwsh -File ends with exit $LASTEXITCODE.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("Critical", "High", "Medium", "Low", "Informational", "Fail", "Error", IgnoreCase = true)]
+        public string[]? FailOn { get; set; }
+
         /// <summary>A .psd1 or JSON file of accepted risks: matching findings keep their status and are marked Suppressed.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -91,8 +103,11 @@ namespace WASecurity.Cmdlets
 
         protected override void EndProcessing()
         {
+            var completed = false;
             try
             {
+                ValidateCheckIds();
+                _gate = FailOn == null || !GatesOnFailOn ? null : FindingGate.Parse(FailOn);
                 var settings = ResolveSettings();
                 var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
                 var pump = new CmdletPump();
@@ -104,6 +119,12 @@ namespace WASecurity.Cmdlets
                         Attestations = suppressionFiles.Attestations,
                     };
                     pump.Run(this, () => RunAsync(engine, pump), CancellationToken);
+                }
+
+                completed = !CancellationToken.IsCancellationRequested;
+                if (completed)
+                {
+                    CloseGate();
                 }
             }
             catch (Aws.AwsServiceException e) when (Aws.AwsEndpointFailure.IsEndpointFailure(e.ErrorCode))
@@ -121,6 +142,14 @@ namespace WASecurity.Cmdlets
             catch (OperationCanceledException)
             {
                 // Ctrl+C: what was written stays written.
+            }
+            catch (UnknownCheckException e)
+            {
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.UnknownCheck, ErrorCategory.ObjectNotFound, e.Pattern));
+            }
+            catch (ArgumentException e) when (e.ParamName == nameof(CheckId) || e.ParamName == "pattern")
+            {
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, CheckId));
             }
             catch (EvidenceFormatException e)
             {
@@ -141,10 +170,47 @@ namespace WASecurity.Cmdlets
             }
             finally
             {
+                if (FailOn != null && GatesOnFailOn && !completed)
+                {
+                    // The assessment did not run to its end: a gate must not read that as "nothing found".
+                    SetExitCode(1);
+                }
+
                 _cancellation?.Dispose();
                 _cancellation = null;
             }
         }
+
+        /// <summary>Whether -FailOn ends the run with WASFailOnThreshold and $LASTEXITCODE (Invoke-WASComplianceTest uses it otherwise).</summary>
+        internal virtual bool GatesOnFailOn => true;
+
+        /// <summary>The run's gate (-FailOn), fed with every finding before a cmdlet filters what it writes.</summary>
+        private FindingGate? _gate;
+
+        /// <summary>Fails a -CheckId pattern that selects nothing the cmdlet runs, before anything is resolved or read.</summary>
+        internal virtual void ValidateCheckIds() =>
+            CheckIdPatterns.Validate(Questions, CheckId, CheckCatalog.Questions, MyInvocation.MyCommand.Name);
+
+        private void CloseGate()
+        {
+            if (_gate == null)
+            {
+                return;
+            }
+
+            if (_gate.Tripped)
+            {
+                SetExitCode(2);
+                WriteError(SafeOutput.Error(new InvalidOperationException(_gate.Describe()), ErrorIds.FailOnThreshold, ErrorCategory.InvalidResult, FailOn));
+            }
+            else
+            {
+                SetExitCode(0);
+                WriteVerbose($"-FailOn {string.Join(",", FailOn!)}: no finding meets it.");
+            }
+        }
+
+        private void SetExitCode(int code) => SessionState.PSVariable.Set("global:LASTEXITCODE", code);
 
         /// <summary>Lets a cmdlet wrap the evidence source (Export-WASEvidence records every response).</summary>
         internal virtual IEvidenceSource DecorateEvidenceSource(IEvidenceSource source, CmdletPump pump) => source;
@@ -196,8 +262,11 @@ namespace WASecurity.Cmdlets
                 _pump = pump;
             }
 
-            public void OnQuestionDone(QuestionDefinition question, IReadOnlyList<Finding> findings, int done, int total) =>
+            public void OnQuestionDone(QuestionDefinition question, IReadOnlyList<Finding> findings, int done, int total)
+            {
+                _cmdlet._gate?.Observe(findings);
                 _cmdlet.OnFindings(findings, _pump);
+            }
 
             public void OnWarning(string message) => _pump.WriteWarning(SafeOutput.Message(message));
         }

@@ -27,5 +27,8 @@ namespace WASecurity.Cmdlets
 
         /// <summary>The first AWS call's endpoint accepted the connection but did not answer in time.</summary>
         public const string EndpointTimeout = "WASEndpointTimeout";
+        public const string UnknownCheck = "WASUnknownCheck";
+        public const string FailOnThreshold = "WASFailOnThreshold";
+        public const string PesterNotFound = "WASPesterNotFound";
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -19,20 +18,21 @@ namespace WASecurity.Cmdlets
     [OutputType(typeof(PSObject))]
     public sealed class InvokeWASComplianceTest : AssessmentCmdletBase
     {
-        private static readonly HashSet<string> OwnParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            nameof(Configuration), nameof(OutputPath), nameof(OutputFormat), nameof(CI), nameof(PassThru), nameof(Output),
-        };
+        private const string FindPester = @"
+if (Get-Module Pester | Where-Object { $_.Version.Major -ge 5 }) { return $true }
+[bool](Get-Module Pester -ListAvailable | Where-Object { $_.Version.Major -ge 5 })
+";
 
         private const string RunPester = @"
-param($TestPath, $AssessmentParameters, $UserConfiguration, $OutputPath, $OutputFormat, $CI, $PassThru, $Output)
+param($TestPath, $Findings, $FailOn, $UserConfiguration, $OutputPath, $OutputFormat, $CI, $PassThru, $Output)
 if (-not (Get-Module Pester | Where-Object { $_.Version.Major -ge 5 })) {
     Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
 }
 $config = if ($null -ne $UserConfiguration) { [PesterConfiguration]::Merge([PesterConfiguration]$UserConfiguration, [PesterConfiguration]::new()) } else { [PesterConfiguration]::new() }
 $config.Run.Path = @()
-$config.Run.Container = New-PesterContainer -Path $TestPath -Data @{ AssessmentParameters = $AssessmentParameters }
-$config.Run.PassThru = $true
+$config.Run.Container = New-PesterContainer -Path $TestPath -Data @{ Findings = $Findings; FailOn = $FailOn }
+# With -CI Pester ends the process itself; a result object emitted then would be printed on the way out.
+$config.Run.PassThru = [bool]$PassThru -and -not $CI
 if ($Output) { $config.Output.Verbosity = $Output }
 if ($OutputPath) {
     $config.TestResult.Enabled = $true
@@ -76,24 +76,52 @@ if ($PassThru) { $result }
         [ValidatePattern("^(?i)SEC(0[1-9]|1[0-2])$")]
         public string[]? Question { get; set; }
 
-        protected override IReadOnlyList<QuestionDefinition> Questions => CheckCatalog.Questions;
+        private readonly List<Finding> _findings = new List<Finding>();
+
+        protected override IReadOnlyList<QuestionDefinition> Questions =>
+            Question == null
+                ? CheckCatalog.Questions
+                : CheckCatalog.Questions.Where(q => Question.Any(id => string.Equals(id, q.Id, StringComparison.OrdinalIgnoreCase))).ToList();
+
+        /// <summary>-FailOn decides which findings fail their test here; it is not a second gate.</summary>
+        internal override bool GatesOnFailOn => false;
 
         protected override void EndProcessing()
         {
-            var assessment = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var bound in MyInvocation.BoundParameters)
+            try
             {
-                if (!OwnParameters.Contains(bound.Key) && !PSCmdlet.CommonParameters.Contains(bound.Key))
+                // Pester first: without it there is nothing to run the findings as, and the message says how to get it.
+                if (!InvokeCommand.InvokeScript(FindPester).Any(r => r?.BaseObject is true))
                 {
-                    assessment[bound.Key] = bound.Value;
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("Invoke-WASComplianceTest runs the findings as Pester 5 tests, and Pester 5 is not installed. Install it with: Install-PSResource Pester (or Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser -Force -SkipPublisherCheck), then run the command again."),
+                        ErrorIds.PesterNotFound,
+                        ErrorCategory.NotInstalled,
+                        "Pester"));
                 }
-            }
 
-            if (EvidencePath != null)
+                // The assessment runs here, before Pester: a run that cannot happen (no credentials, a bad bundle) is this
+                // command's terminating error, never a result file with no tests in it.
+                base.EndProcessing();
+            }
+            catch (Exception e) when (CI.IsPresent && e is IContainsErrorRecord failed)
             {
-                assessment[nameof(EvidencePath)] = GetUnresolvedProviderPathFromPSPath(EvidencePath);
+                // With -CI the process is the gate, as Pester's own exit is: a run that could not happen ends it with 1.
+                WriteError(failed.ErrorRecord);
+                Host.SetShouldExit(1);
             }
+        }
 
+        internal override void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
+        {
+            lock (_findings)
+            {
+                _findings.AddRange(findings);
+            }
+        }
+
+        internal override void OnCompleted()
+        {
             var suite = Path.Combine(Path.GetDirectoryName(typeof(InvokeWASComplianceTest).Assembly.Location)!, "Tests", "WASecurity.Compliance.Tests.ps1");
             var output = OutputPath == null ? null : GetUnresolvedProviderPathFromPSPath(OutputPath);
             var results = InvokeCommand.InvokeScript(
@@ -102,7 +130,8 @@ if ($PassThru) { $result }
                 PipelineResultTypes.Output,
                 null,
                 suite,
-                assessment,
+                _findings.Select(FindingOutput.ToPSObject).ToArray(),
+                FailOn,
                 Configuration is PSObject wrapped ? wrapped.BaseObject : Configuration,
                 output,
                 OutputFormat,
