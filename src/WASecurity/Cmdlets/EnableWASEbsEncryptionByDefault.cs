@@ -48,6 +48,7 @@ namespace WASecurity.Cmdlets
                 }
 
                 Run(t => aws.Sdk.CallAsync("ec2", "EnableEbsEncryptionByDefault", token => client.EnableEbsEncryptionByDefaultAsync(new EnableEbsEncryptionByDefaultRequest(), token), t));
+                ChangedEvidence.Forget("ec2", region, "GetEbsEncryptionByDefault");
                 var after = Run(t => aws.Sdk.CallAsync("ec2", "GetEbsEncryptionByDefault", token => client.GetEbsEncryptionByDefaultAsync(new GetEbsEncryptionByDefaultRequest(), token), t));
                 result.After["EbsEncryptionByDefault"] = after.EbsEncryptionByDefault == true;
                 result.Changed = true;

@@ -70,6 +70,7 @@ namespace WASecurity.Cmdlets
                 }
 
                 Run(t => aws.Sdk.CallAsync("kms", "EnableKeyRotation", token => client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = keyId, RotationPeriodInDays = RotationPeriodInDays }, token), t));
+                ChangedEvidence.Forget("kms", region, "GetKeyRotationStatus", "ListKeyRotations");
                 var after = Run(t => aws.Sdk.CallAsync("kms", "GetKeyRotationStatus", token => client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = keyId }, token), t));
                 Describe(result.After, after);
                 result.Changed = true;

@@ -71,6 +71,24 @@ namespace WASecurity.Evidence
 
         public static void Clear() => Entries.Clear();
 
+        /// <summary>
+        /// Drops every kept response to a call <paramref name="changed"/> selects, whoever fetched it: after a change
+        /// the next assessment reads the account as it now is, not as it was (whichever profile it runs with).
+        /// </summary>
+        public static int Forget(Func<ApiCall, bool> changed)
+        {
+            var forgotten = 0;
+            foreach (var key in Entries.Keys)
+            {
+                if (changed(key.Call) && Entries.TryRemove(key, out _))
+                {
+                    forgotten++;
+                }
+            }
+
+            return forgotten;
+        }
+
         private static void Sweep(DateTimeOffset now)
         {
             foreach (var item in Entries)

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using WASecurity.Aws;
 using WASecurity.Aws.Operations;
 using WASecurity.Checks.Sec02;
+using WASecurity.Evidence;
 using WASecurity.Settings;
 
 namespace WASecurity.Remediation
@@ -34,8 +35,11 @@ namespace WASecurity.Remediation
         }
 
         /// <summary>Replaces the account's password policy with <paramref name="target"/>.</summary>
-        public static Task UpdateAsync(LiveCallContext aws, string region, Dictionary<string, object?> target, CancellationToken cancellationToken) =>
-            aws.Protocol.QueryAsync(AwsService.Iam, region, IamOperations.Version, "UpdateAccountPasswordPolicy", target, QueryShape.Empty, cancellationToken);
+        public static async Task UpdateAsync(LiveCallContext aws, string region, Dictionary<string, object?> target, CancellationToken cancellationToken)
+        {
+            await aws.Protocol.QueryAsync(AwsService.Iam, region, IamOperations.Version, "UpdateAccountPasswordPolicy", target, QueryShape.Empty, cancellationToken).ConfigureAwait(false);
+            ChangedEvidence.Forget("iam", ApiCall.Global, "GetAccountPasswordPolicy");
+        }
 
         /// <summary>
         /// The policy to set: the request wins; otherwise the threshold the SEC02 checks assess against (the

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using WASecurity.Aws;
 using WASecurity.Aws.Operations;
 using WASecurity.Checks.S3;
+using WASecurity.Evidence;
 
 namespace WASecurity.Remediation
 {
@@ -30,8 +31,11 @@ namespace WASecurity.Remediation
         }
 
         /// <summary>Turns all four settings on for <paramref name="account"/>.</summary>
-        public static Task EnableAsync(LiveCallContext aws, string region, string account, CancellationToken cancellationToken) =>
-            S3ControlPutPublicAccessBlock.SendAsync(aws.Protocol, region, account, true, true, true, true, cancellationToken);
+        public static async Task EnableAsync(LiveCallContext aws, string region, string account, CancellationToken cancellationToken)
+        {
+            await S3ControlPutPublicAccessBlock.SendAsync(aws.Protocol, region, account, true, true, true, true, cancellationToken).ConfigureAwait(false);
+            ChangedEvidence.Forget("s3control", ApiCall.Global, "GetPublicAccessBlock");
+        }
 
         public static void Describe(OrderedDictionary into, PublicAccessBlock block)
         {

@@ -99,6 +99,28 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public void A_recheck_right_after_a_remediation_sees_the_change_although_the_first_check_was_cached()
+        {
+            _moto.Reset();
+            _moto.RunPython("client('iam').update_account_password_policy(MinimumPasswordLength=8)\nclient('kms').create_key(Description='norotate')");
+            // No -NoCache: the first check fills the session cache, the remediation must invalidate what it changed.
+            var run = PowerShellRunner.Run(string.Join("; ",
+                $"$before = @(Test-WASHumanAccess {Aws} -Region us-east-1 -CheckId SEC02.PasswordMinimumLength) + @(Invoke-WASKeyRotationCheck {Aws} -Region us-east-1)",
+                $"$null = $before | Where-Object Status -eq Fail | Where-Object CheckId -eq SEC02.PasswordMinimumLength | Set-WASPasswordPolicy {Aws} -Force",
+                $"$null = $before | Where-Object Status -eq Fail | Where-Object CheckId -eq SEC10.KeyRotationEnabled | Enable-WASKeyRotation {Aws} -Force",
+                $"$before | ForEach-Object {{ 'before ' + $_.CheckId + ' ' + $_.Status }}",
+                $"Test-WASHumanAccess {Aws} -Region us-east-1 -CheckId SEC02.PasswordMinimumLength | ForEach-Object {{ 'after ' + $_.CheckId + ' ' + $_.Status }}",
+                $"Invoke-WASKeyRotationCheck {Aws} -Region us-east-1 -CheckId SEC10.KeyRotationEnabled | ForEach-Object {{ 'after ' + $_.CheckId + ' ' + $_.Status }}")).AssertNoErrors();
+
+            var lines = run.Output.Select(o => o.BaseObject as string).ToList();
+            Assert.Contains("before SEC02.PasswordMinimumLength Fail", lines);
+            Assert.Contains("before SEC10.KeyRotationEnabled Fail", lines);
+            Assert.Contains("after SEC02.PasswordMinimumLength Pass", lines);
+            Assert.Contains("after SEC10.KeyRotationEnabled Pass", lines);
+            Assert.DoesNotContain("after SEC10.KeyRotationEnabled Fail", lines);
+        }
+
+        [Fact]
         public void SetWASPasswordPolicy_WhatIf_changes_nothing()
         {
             _moto.Reset();
