@@ -52,7 +52,7 @@ namespace WASecurity.Aws
             }
 
             var status = (int)response.StatusCode;
-            return (Normalize(code) ?? DefaultCode(status), message ?? $"HTTP {status} {response.ReasonPhrase}");
+            return (Normalize(code) ?? DefaultCode(status), message == null ? $"HTTP {status} {response.ReasonPhrase}" : Short(message, status));
         }
 
         /// <summary>AWS sends codes like <c>aws.protocol#ResourceNotFoundException:http://…</c>; keep the name.</summary>
@@ -74,7 +74,34 @@ namespace WASecurity.Aws
             return hash >= 0 ? value.Substring(hash + 1) : value;
         }
 
-        private static string DefaultCode(int status)
+        /// <summary>
+        /// An error message fit for a finding's reason: AWS's own sentence, or, when a proxy or emulator answered with
+        /// a page (HTML, a stack trace) or the SDK only points at an inner exception, the HTTP status. The full text
+        /// goes to -Debug.
+        /// </summary>
+        public static string Short(string? message, int status)
+        {
+            var text = (message ?? string.Empty).Trim();
+            var bodyAt = text.IndexOf("HTTP Body:", StringComparison.OrdinalIgnoreCase);
+            var markup = text.StartsWith("<", StringComparison.Ordinal)
+                || text.IndexOf("<html", StringComparison.OrdinalIgnoreCase) >= 0
+                || text.IndexOf("<!doctype", StringComparison.OrdinalIgnoreCase) >= 0
+                || text.IndexOf("<?xml", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (text.Length == 0 || bodyAt >= 0 || markup || text.IndexOf('\n') >= 0 || text.Length > 400
+                || text.IndexOf("See inner exception", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return status > 0 ? $"HTTP {status} {ReasonPhrase(status)}".TrimEnd() : "no readable error message";
+            }
+
+            return text;
+        }
+
+        private static string ReasonPhrase(int status) =>
+            Enum.IsDefined(typeof(System.Net.HttpStatusCode), status)
+                ? System.Text.RegularExpressions.Regex.Replace(((System.Net.HttpStatusCode)status).ToString(), "(?<=[a-z])(?=[A-Z])", " ")
+                : string.Empty;
+
+        internal static string DefaultCode(int status)
         {
             switch (status)
             {

@@ -84,8 +84,9 @@ namespace WASecurity.Aws
             switch (e)
             {
                 case AmazonServiceException s:
-                    _session.Debug($"{service}:{operation} failed: {s.ErrorCode} (HTTP {(int)s.StatusCode}).");
-                    return new AwsServiceException(service, operation, s.ErrorCode ?? "Unknown", _session.Redact(s.Message), (int)s.StatusCode, s);
+                    var message = _session.Redact(s.Message);
+                    _session.Debug($"{service}:{operation} failed: {s.ErrorCode} (HTTP {(int)s.StatusCode}): {message}");
+                    return new AwsServiceException(service, operation, AwsErrorReader.Normalize(s.ErrorCode) ?? AwsErrorReader.DefaultCode((int)s.StatusCode), AwsErrorReader.Short(message, (int)s.StatusCode), (int)s.StatusCode, s);
                 case AmazonClientException c:
                     return new AwsServiceException(service, operation, "ClientError", _session.Redact(c.Message), 0, c);
                 default:
