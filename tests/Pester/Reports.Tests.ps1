@@ -125,6 +125,22 @@ Describe 'Import-WASAssessment and Compare-WASAssessment' {
         ($changes | Where-Object CheckId -eq 'SEC01.RootMfaEnabled').Change | Should -Be 'NewFailure'
         $changes[0] | Should -BeOfType ([WASecurity.FindingChange])
     }
+    It 'refuses to compare runs of two different accounts' {
+        $other = @(Import-WASAssessment -Path $script:json)
+        $other | ForEach-Object { $_.AccountId = '999988887777' }
+        $err = { $other | Compare-WASAssessment -Reference $script:json } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'WASAccountMismatch*'
+        $err.Exception.Message | Should -BeLike '*444455556666*999988887777*'
+    }
+
+    It 'warns about an account only one of two multi-account runs holds' {
+        $after = @(Import-WASAssessment -Path $script:json)
+        $extra = @(Import-WASAssessment -Path $script:json | Select-Object -First 1)
+        $extra[0].AccountId = '999988887777'
+        $changes = @(($after + $extra) | Compare-WASAssessment -Reference $script:json -WarningVariable warned -WarningAction SilentlyContinue)
+        $changes.Count | Should -BeGreaterThan 0
+        "$warned" | Should -BeLike '*999988887777*only in the difference*'
+    }
 }
 
 Describe 'Suppressions and attestations' {

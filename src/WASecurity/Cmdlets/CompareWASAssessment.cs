@@ -41,6 +41,23 @@ namespace WASecurity.Cmdlets
         {
             var reference = ReferenceObject.SelectMany(o => FindingInput.Resolve(this, o, nameof(ReferenceObject))).ToList();
             WriteVerbose($"Comparing {reference.Count} reference finding(s) with {_difference.Count} difference finding(s).");
+            var referenceAccounts = reference.Select(f => f.AccountId).Distinct(StringComparer.Ordinal).OrderBy(a => a, StringComparer.Ordinal).ToList();
+            var differenceAccounts = _difference.Select(f => f.AccountId).Distinct(StringComparer.Ordinal).OrderBy(a => a, StringComparer.Ordinal).ToList();
+            if (referenceAccounts.Count > 0 && differenceAccounts.Count > 0 && !referenceAccounts.Intersect(differenceAccounts).Any())
+            {
+                // Every finding would come out as new or fixed: that is two accounts, not a change.
+                ThrowTerminatingError(SafeOutput.Error(
+                    new InvalidOperationException($"The reference is an assessment of account {string.Join(", ", referenceAccounts)} and the difference of account {string.Join(", ", differenceAccounts)}; a comparison would report every finding as new or fixed. Compare two runs of the same account."),
+                    ErrorIds.AccountMismatch,
+                    ErrorCategory.InvalidArgument,
+                    string.Join(",", differenceAccounts)));
+            }
+
+            foreach (var account in referenceAccounts.Except(differenceAccounts).Concat(differenceAccounts.Except(referenceAccounts)))
+            {
+                WriteWarning($"Account {account} is only in the {(referenceAccounts.Contains(account) ? "reference" : "difference")}: its findings come out as {(referenceAccounts.Contains(account) ? "Removed" : "New or NewFailure")} only because the other run did not assess it.");
+            }
+
             foreach (var change in FindingComparer.Compare(reference, _difference, IncludeUnchanged))
             {
                 WriteObject(change);

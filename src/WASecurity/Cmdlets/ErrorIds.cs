@@ -30,5 +30,6 @@ namespace WASecurity.Cmdlets
         public const string UnknownCheck = "WASUnknownCheck";
         public const string FailOnThreshold = "WASFailOnThreshold";
         public const string PesterNotFound = "WASPesterNotFound";
+        public const string AccountMismatch = "WASAccountMismatch";
     }
 }
