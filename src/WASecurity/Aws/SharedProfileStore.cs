@@ -191,6 +191,35 @@ namespace WASecurity.Aws
             }
         }
 
+        /// <summary>The profile names a file declares (section headers only; nothing else is read).</summary>
+        public static IReadOnlyList<string> Names(string path, bool isConfigFile)
+        {
+            if (!File.Exists(path))
+            {
+                return Array.Empty<string>();
+            }
+
+            try
+            {
+                return File.ReadLines(path)
+                    .Select(line => line.Trim())
+                    .Where(line => line.StartsWith("[", StringComparison.Ordinal) && line.EndsWith("]", StringComparison.Ordinal))
+                    .Select(line => line.Substring(1, line.Length - 2).Trim())
+                    .Select(section => !isConfigFile ? section : section.StartsWith("profile ", StringComparison.Ordinal) ? section.Substring("profile ".Length).Trim() : section == "default" ? section : null)
+                    .Where(name => !string.IsNullOrEmpty(name))
+                    .Select(name => name!)
+                    .ToList();
+            }
+            catch (IOException)
+            {
+                return Array.Empty<string>();
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+
         private static bool Matches(string section, string profileName, bool isConfigFile)
         {
             if (!isConfigFile)

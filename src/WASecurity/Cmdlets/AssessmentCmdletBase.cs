@@ -28,6 +28,7 @@ namespace WASecurity.Cmdlets
         /// <summary>Regions for regional checks; global checks ignore it.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
         internal override string[]? RequestedRegions => Region;
@@ -45,6 +46,7 @@ namespace WASecurity.Cmdlets
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CheckIdCompleter))]
         public string[]? CheckId { get; set; }
 
         /// <summary>How many AWS calls run at once.</summary>

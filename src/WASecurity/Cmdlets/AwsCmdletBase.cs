@@ -15,6 +15,7 @@ namespace WASecurity.Cmdlets
         [Parameter(ParameterSetName = LiveSet)]
         [Alias("StoredCredentials", "AWSProfileName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         /// <summary>The shared credentials file that holds -ProfileName.</summary>

@@ -16,6 +16,7 @@ namespace WASecurity.Cmdlets
         /// <summary>The region to change (a SEC06 finding's Region); the home region when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         internal override string[]? RequestedRegions => null;

@@ -22,6 +22,7 @@ namespace WASecurity.Cmdlets
         /// <summary>The key's region (a finding's Region); the ARN's region or the home region when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         /// <summary>Days between rotations (90–2560); KMS's default (365) when omitted.</summary>

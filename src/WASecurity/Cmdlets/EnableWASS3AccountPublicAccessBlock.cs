@@ -21,6 +21,7 @@ namespace WASecurity.Cmdlets
         /// <summary>The region whose S3 Control endpoint is called; the setting itself applies to the whole account.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         internal override string[]? RequestedRegions => Region == null ? null : new[] { Region };

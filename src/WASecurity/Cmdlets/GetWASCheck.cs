@@ -13,12 +13,14 @@ namespace WASecurity.Cmdlets
         /// <summary>Only the checks of these questions (SEC01 … SEC12).</summary>
         [Parameter(Position = 0)]
         [ValidatePattern("^(?i)SEC(0[1-9]|1[0-2])$")]
+        [ArgumentCompleter(typeof(QuestionCompleter))]
         public string[]? Question { get; set; }
 
         /// <summary>Only checks whose id matches one of these wildcard patterns.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CheckIdCompleter))]
         public string[]? CheckId { get; set; }
 
         /// <summary>Only checks of these severities.</summary>

@@ -17,6 +17,7 @@ namespace WASecurity.Cmdlets
         /// <summary>The questions to assess, SEC01 … SEC12; all implemented ones by default.</summary>
         [Parameter(Position = 0)]
         [ValidatePattern("^(?i)SEC(0[1-9]|1[0-2])$")]
+        [ArgumentCompleter(typeof(QuestionCompleter))]
         public string[]? Question { get; set; }
 
         /// <summary>Only findings of these severities are written (every selected check still runs).</summary>

@@ -74,6 +74,7 @@ if ($PassThru) { $result }
         /// <summary>The questions to test, as Invoke-WASAssessment -Question takes them.</summary>
         [Parameter(Position = 0)]
         [ValidatePattern("^(?i)SEC(0[1-9]|1[0-2])$")]
+        [ArgumentCompleter(typeof(QuestionCompleter))]
         public string[]? Question { get; set; }
 
         private readonly List<Finding> _findings = new List<Finding>();

@@ -27,6 +27,7 @@ namespace WASecurity.Cmdlets
         /// <summary>Picks the partition (aws, aws-cn, aws-us-gov) of the IAM endpoint.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]
