@@ -113,8 +113,9 @@ namespace WASecurity.Cmdlets
                 var settings = ResolveSettings();
                 var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
                 var pump = new CmdletPump();
-                using (var evidence = DecorateEvidenceSource(CreateEvidenceSource(pump), pump))
+                using (var evidence = DecorateEvidenceSource(Observe(CreateEvidenceSource(pump), pump), pump))
                 {
+                    _sourceDescription = evidence.Description;
                     var engine = new AssessmentEngine(evidence, settings, Clock)
                     {
                         Suppressions = suppressionFiles.Suppressions,
@@ -214,6 +215,23 @@ namespace WASecurity.Cmdlets
 
         private void SetExitCode(int code) => SessionState.PSVariable.Set("global:LASTEXITCODE", code);
 
+        /// <summary>Whether the command shows the assessment's progress (Export-WASEvidence shows its own).</summary>
+        internal virtual bool ShowsProgress => true;
+
+        private readonly ActivityReport _activity = new ActivityReport();
+        private string _sourceDescription = string.Empty;
+
+        /// <summary>Each response read: one -Verbose line saying what and from where, and the progress bar's count.</summary>
+        private IEvidenceSource Observe(IEvidenceSource source, CmdletPump pump) =>
+            new RecordingEvidenceSource(source, response =>
+            {
+                pump.WriteVerbose(ActivityReport.Describe(response));
+                if (ShowsProgress && _activity.Responded(response))
+                {
+                    pump.WriteProgress(_activity.Progress(MyInvocation.MyCommand.Name));
+                }
+            });
+
         /// <summary>Lets a cmdlet wrap the evidence source (Export-WASEvidence records every response).</summary>
         internal virtual IEvidenceSource DecorateEvidenceSource(IEvidenceSource source, CmdletPump pump) => source;
 
@@ -234,6 +252,11 @@ namespace WASecurity.Cmdlets
         private async Task RunAsync(AssessmentEngine engine, CmdletPump pump)
         {
             await engine.RunAsync(Questions, CheckId, new PipelineObserver(this, pump), CancellationToken).ConfigureAwait(false);
+            if (ShowsProgress)
+            {
+                pump.WriteProgress(_activity.Completed(MyInvocation.MyCommand.Name));
+            }
+
             pump.Post(_ => OnCompleted());
         }
 
@@ -264,9 +287,24 @@ namespace WASecurity.Cmdlets
                 _pump = pump;
             }
 
+            public void OnStarted(AccountContext account, IReadOnlyList<string> regions, int questions, int checks)
+            {
+                _cmdlet._activity.Started(questions);
+                _pump.WriteVerbose($"Assessing account {account.AccountId} ({account.Partition}) from {_cmdlet._sourceDescription}: {questions} question(s), {checks} check(s), {regions.Count} region(s): {string.Join(", ", regions)}.");
+            }
+
             public void OnQuestionDone(QuestionDefinition question, IReadOnlyList<Finding> findings, int done, int total)
             {
                 _cmdlet._gate?.Observe(findings);
+                var failed = findings.Count(f => f.Status == FindingStatus.Fail);
+                var errors = findings.Count(f => f.Status == FindingStatus.Error);
+                _pump.WriteVerbose($"{question.Id} done ({done} of {total}): {findings.Count} finding(s), {failed} Fail, {errors} Error.");
+                if (_cmdlet.ShowsProgress)
+                {
+                    _cmdlet._activity.QuestionDone(question.Id);
+                    _pump.WriteProgress(_cmdlet._activity.Progress(_cmdlet.MyInvocation.MyCommand.Name, force: true));
+                }
+
                 _cmdlet.OnFindings(findings, _pump);
             }
 

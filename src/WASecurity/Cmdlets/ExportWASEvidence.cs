@@ -82,6 +82,8 @@ namespace WASecurity.Cmdlets
             base.EndProcessing();
         }
 
+        internal override bool ShowsProgress => false;
+
         internal override IEvidenceSource DecorateEvidenceSource(IEvidenceSource source, CmdletPump pump)
         {
             _recorder = new RecordingEvidenceSource(source, response =>

@@ -12,8 +12,6 @@ namespace WASecurity.Cmdlets
     [OutputType(typeof(Finding))]
     public sealed class InvokeWASAssessment : AssessmentCmdletBase
     {
-        private int _questionsDone;
-
         /// <summary>The questions to assess, SEC01 … SEC12; all implemented ones by default.</summary>
         [Parameter(Position = 0)]
         [ValidatePattern("^(?i)SEC(0[1-9]|1[0-2])$")]
@@ -44,17 +42,7 @@ namespace WASecurity.Cmdlets
             }
         }
 
-        internal override void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
-        {
-            var total = Questions.Count;
-            var done = System.Threading.Interlocked.Increment(ref _questionsDone);
-            var question = findings.Count > 0 ? findings[0].Question : string.Empty;
-            pump.WriteProgress(new ProgressRecord(1, "Assessing the Security pillar", $"{done} of {total} questions done {question}".TrimEnd())
-            {
-                PercentComplete = (int)(100.0 * done / Math.Max(1, total)),
-                RecordType = done == total ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            });
+        internal override void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump) =>
             base.OnFindings(Severity == null ? findings : findings.Where(f => Severity.Contains(f.Severity)).ToList(), pump);
-        }
     }
 }

@@ -54,7 +54,7 @@ namespace WASecurity.Engine
             IReadOnlyCollection<string>? checkIdPatterns,
             Action<QuestionDefinition, IReadOnlyList<Finding>> onQuestionDone,
             CancellationToken cancellationToken) =>
-            RunQuestionsAsync(questions, checkIdPatterns, onQuestionDone, cancellationToken);
+            RunQuestionsAsync(questions, checkIdPatterns, null, onQuestionDone, cancellationToken);
 
         /// <summary>
         /// Runs the checks, applies attestations then suppressions (so a Manual check answered Fail can be suppressed
@@ -71,6 +71,7 @@ namespace WASecurity.Engine
             await RunQuestionsAsync(
                 questions,
                 checkIdPatterns,
+                (account, regions, checks) => observer.OnStarted(account, regions, questions.Count, checks),
                 (question, findings) =>
                 {
                     foreach (var finding in findings)
@@ -98,12 +99,14 @@ namespace WASecurity.Engine
         private async Task RunQuestionsAsync(
             IReadOnlyList<QuestionDefinition> questions,
             IReadOnlyCollection<string>? checkIdPatterns,
+            Action<AccountContext, IReadOnlyList<string>, int>? onStarted,
             Action<QuestionDefinition, IReadOnlyList<Finding>> onQuestionDone,
             CancellationToken cancellationToken)
         {
             var selected = new HashSet<string>(Select(questions, checkIdPatterns).Select(c => c.CheckId), StringComparer.Ordinal);
             var account = await _evidence.GetAccountAsync(cancellationToken).ConfigureAwait(false);
             var regions = await _evidence.GetRegionsAsync(cancellationToken).ConfigureAwait(false);
+            onStarted?.Invoke(account, regions, selected.Count);
             var context = new CheckContext(_evidence, account, regions, _settings, _clock());
 
             var running = questions
