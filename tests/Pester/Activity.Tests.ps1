@@ -28,3 +28,17 @@ Describe 'What an assessment says while it runs' {
         $records[-1].RecordType | Should -Be 'Completed'
     }
 }
+
+Describe 'Diagnostics in a non-interactive session' {
+    It '$DebugPreference = Continue shows the debug lines and warnings without a prompt' {
+        $pwsh = @([Environment]::ProcessPath)
+        if ([IO.Path]::GetFileNameWithoutExtension($pwsh[0]) -eq 'dotnet') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+        $exe, $first = $pwsh
+        $script = "Import-Module '$(Get-WASModulePath)'; `$DebugPreference = 'Continue'; Test-WASLogging -EvidencePath '$Sample' -Region ap-south-1 | Out-Null; 'END'"
+        $out = & $exe @($first | Where-Object { $_ }) -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
+        $out | Should -BeLike '*DEBUG: Evidence: bundle*'
+        $out | Should -BeLike '*Skipping ap-south-1*'
+        $out | Should -Not -BeLike '*NonInteractive mode*'
+        $out | Should -BeLike '*END*'
+    }
+}
