@@ -155,6 +155,13 @@ namespace WASecurity
         /// </summary>
         public IDictionary<string, object?> Properties { get; } = new SafeValueDictionary();
 
+        /// <summary>
+        /// How a live run reached the account (the cmdlets' connection: credentials, endpoint, home region), so that a
+        /// remediation cmdlet the finding is piped to can reuse it. Not a public property: never printed, exported or
+        /// serialized; null for findings from a bundle or a report.
+        /// </summary>
+        internal object? LiveConnection { get; set; }
+
         public override string ToString() => $"{CheckId} {Status} {ResourceId}";
     }
 }

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using WASecurity.Aws.Operations;
 using WASecurity.Catalog;
 using WASecurity.Checks;
 using WASecurity.Engine;
@@ -220,6 +221,7 @@ namespace WASecurity.Cmdlets
 
         private readonly ActivityReport _activity = new ActivityReport();
         private string _sourceDescription = string.Empty;
+        private LiveCallContext? _connection;
 
         /// <summary>Each response read: one -Verbose line saying what and from where, and the progress bar's count.</summary>
         private IEvidenceSource Observe(IEvidenceSource source, CmdletPump pump) =>
@@ -272,7 +274,9 @@ namespace WASecurity.Cmdlets
                 return source;
             }
 
-            return LiveEvidence.Create(this, pump);
+            var live = LiveEvidence.Create(this, pump, out var connection);
+            _connection = connection;
+            return live;
         }
 
         /// <summary>The engine's output, handed to the pipeline through the pump.</summary>
@@ -296,6 +300,11 @@ namespace WASecurity.Cmdlets
             public void OnQuestionDone(QuestionDefinition question, IReadOnlyList<Finding> findings, int done, int total)
             {
                 _cmdlet._gate?.Observe(findings);
+                foreach (var finding in findings)
+                {
+                    finding.LiveConnection = _cmdlet._connection;
+                }
+
                 var failed = findings.Count(f => f.Status == FindingStatus.Fail);
                 var errors = findings.Count(f => f.Status == FindingStatus.Error);
                 _pump.WriteVerbose($"{question.Id} done ({done} of {total}): {findings.Count} finding(s), {failed} Fail, {errors} Error.");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -28,6 +29,11 @@ namespace WASecurity.Cmdlets
         private LiveCallContext? _aws;
         private string? _callerAccount;
 
+        /// <summary>A finding piped in whole: when it came from a live run and no credential parameter is given, the
+        /// change is made with that run's credentials, endpoint and home region.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>Skips the confirmation prompts (not -WhatIf): for scripts and pipelines.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -39,11 +45,36 @@ namespace WASecurity.Cmdlets
             {
                 if (_aws == null)
                 {
-                    _aws = LiveCallContext.Open(AwsContextFromCmdlet.Resolve(this), throttleLimit: 1, _debug.Enqueue);
+                    _aws = ReuseFindingConnection() ?? LiveCallContext.Open(AwsContextFromCmdlet.Resolve(this), throttleLimit: 1, _debug.Enqueue);
                 }
 
                 return _aws;
             }
+        }
+
+        /// <summary>Parameters that choose credentials or where requests go; any of them means "resolve, don't reuse".</summary>
+        private static readonly string[] ConnectionParameters = { "ProfileName", "ProfileLocation", "AccessKey", "SecretKey", "SessionToken", "Credential", "EndpointUrl" };
+
+        /// <summary>
+        /// The connection of the live run a piped finding came from (its credentials, endpoint and home region), when
+        /// no parameter asks for other credentials; null otherwise (a bundle's or a report's finding, or parameters given).
+        /// </summary>
+        private LiveCallContext? ReuseFindingConnection()
+        {
+            if (ConnectionParameters.Any(MyInvocation.BoundParameters.ContainsKey))
+            {
+                return null;
+            }
+
+            var run = (InputObject?.BaseObject as Finding)?.LiveConnection as LiveCallContext;
+            if (run == null)
+            {
+                return null;
+            }
+
+            var session = run.Session;
+            WriteDebug(SafeOutput.Message($"Credentials: those of the live run the finding came from ({(session.EndpointUrl ?? "AWS")}, home region {session.Region})."));
+            return new LiveCallContext(new AwsSession(session.Credentials, session.Region, session.EndpointUrl, throttleLimit: 1, debug: _debug.Enqueue));
         }
 
         /// <summary>The home region: where global services are called (it picks the partition).</summary>

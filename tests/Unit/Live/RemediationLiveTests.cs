@@ -121,6 +121,50 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public void A_finding_from_a_live_run_brings_its_connection_to_the_remediation()
+        {
+            _moto.Reset();
+            _moto.RunPython("client('kms').create_key(Description='norotate')");
+            // The remediation gets no credential or endpoint parameter: only the finding's own connection can reach moto.
+            var run = PowerShellRunner.Run(
+                $"Invoke-WASKeyRotationCheck {Aws} -Region us-east-1 -NoCache -CheckId SEC10.KeyRotationEnabled | Where-Object Status -eq Fail | Enable-WASKeyRotation -Force -Debug:$false").AssertNoErrors();
+
+            var result = Assert.IsType<RemediationResult>(Assert.Single(run.Output).BaseObject);
+            Assert.True(result.Changed);
+            var rotation = _moto.RunPython("k = client('kms').list_keys()['Keys'][0]['KeyId']\nprint(client('kms').get_key_rotation_status(KeyId=k)['KeyRotationEnabled'])").Trim();
+            Assert.Equal("True", rotation);
+            Assert.DoesNotContain("livesecret", run.AllText);
+        }
+
+        [Fact]
+        public void A_credential_parameter_wins_over_the_findings_connection_and_a_report_carries_none()
+        {
+            _moto.Reset();
+            _moto.RunPython("client('kms').create_key(Description='norotate')");
+            var json = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"was-reuse-{System.Guid.NewGuid():N}.json");
+            try
+            {
+                var run = PowerShellRunner.Run(string.Join("; ",
+                    $"$f = @(Invoke-WASKeyRotationCheck {Aws} -Region us-east-1 -NoCache -CheckId SEC10.KeyRotationEnabled | Where-Object Status -eq Fail)",
+                    $"$f | Export-WASReport -Format Json -Path '{json}'",
+                    "$f | Enable-WASKeyRotation -ProfileName was-no-such-profile -Force"));
+                Assert.Empty(run.Output);
+                Assert.StartsWith("WASProfileNotFound", run.FirstError!.FullyQualifiedErrorId);
+                Assert.Equal("False", _moto.RunPython("k = client('kms').list_keys()['Keys'][0]['KeyId']\nprint(client('kms').get_key_rotation_status(KeyId=k)['KeyRotationEnabled'])").Trim());
+
+                // Nothing of the connection is written to a report, and what a report gives back has none.
+                Assert.DoesNotContain("livesecret", System.IO.File.ReadAllText(json));
+                Assert.DoesNotContain("AKIDLIVETEST", System.IO.File.ReadAllText(json));
+                var imported = PowerShellRunner.Run($"Import-WASAssessment '{json}'").AssertNoErrors();
+                Assert.All(imported.Output, o => Assert.Null(Assert.IsType<Finding>(o.BaseObject).LiveConnection));
+            }
+            finally
+            {
+                System.IO.File.Delete(json);
+            }
+        }
+
+        [Fact]
         public void SetWASPasswordPolicy_WhatIf_changes_nothing()
         {
             _moto.Reset();
