@@ -135,8 +135,9 @@ namespace WASecurity.Engine
                 // Offline, checks run without ever waiting on I/O: this is where Ctrl+C is noticed between checks.
                 cancellationToken.ThrowIfCancellationRequested();
                 await Task.Yield();
-                var findings = await check.Run(context, cancellationToken).ConfigureAwait(false);
-                return findings.ToList();
+                var findings = (await check.Run(context, cancellationToken).ConfigureAwait(false)).ToList();
+                findings.ForEach(RemediationText.Fill);
+                return findings;
             }
             catch (FormatException e)
             {
