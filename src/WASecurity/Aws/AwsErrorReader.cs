@@ -20,6 +20,12 @@ namespace WASecurity.Aws
                 code = types.FirstOrDefault();
             }
 
+            // A JSON service that was a Query service (SQS) names the Query code it always had: "AWS.SimpleQueueService.NonExistentQueue;Sender".
+            if (response.Headers.TryGetValues("x-amzn-query-error", out var queryErrors))
+            {
+                code = queryErrors.FirstOrDefault()?.Split(';')[0];
+            }
+
             var trimmed = body.TrimStart();
             if (trimmed.StartsWith("<", StringComparison.Ordinal))
             {

@@ -13,8 +13,99 @@ namespace WASecurity.Aws.Operations
     /// seconds become the CLI's ISO text, and REST services whose wire names are camelCase get the model's
     /// PascalCase member names.
     /// </summary>
+    /// <remarks>
+    /// Evidence written before these services moved off the AWS SDK printed their timestamps the SDK's way: to the
+    /// millisecond (the SDK keeps no more), as <see cref="TimeStyle.Milliseconds"/> (SSM, EC2: <c>.500</c> unless
+    /// zero) or <see cref="TimeStyle.Trimmed"/> (DynamoDB: <c>.5</c>). Those operations keep that text.
+    /// </remarks>
     internal static class WireJson
     {
+        /// <summary>How a timestamp's fraction of a second is printed; the text is always UTC with <c>+00:00</c>.</summary>
+        public enum TimeStyle
+        {
+            /// <summary>The CLI's: microseconds, six digits, left out when zero.</summary>
+            Cli,
+
+            /// <summary>Milliseconds (sub-millisecond digits dropped), three digits, left out when zero.</summary>
+            Milliseconds,
+
+            /// <summary>Milliseconds (sub-millisecond digits dropped) without trailing zeros, left out when zero.</summary>
+            Trimmed,
+        }
+
+        /// <summary>A UTC time in <paramref name="style"/>.</summary>
+        public static string Timestamp(DateTime utc, TimeStyle style)
+        {
+            if (style != TimeStyle.Cli)
+            {
+                utc = new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+            }
+
+            var text = utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            var micro = (utc.Ticks % TimeSpan.TicksPerSecond) / 10;
+            if (micro == 0)
+            {
+                return text + "+00:00";
+            }
+
+            var fraction = style == TimeStyle.Cli ? micro.ToString("D6", CultureInfo.InvariantCulture) : (micro / 1000).ToString("D3", CultureInfo.InvariantCulture);
+            return text + "." + (style == TimeStyle.Trimmed ? fraction.TrimEnd('0') : fraction) + "+00:00";
+        }
+
+        /// <summary>
+        /// Replaces every numeric value (epoch seconds, read exactly from its text) of a member <paramref name="isTime"/>
+        /// accepts, at any depth, by <see cref="Timestamp"/> in <paramref name="style"/>.
+        /// </summary>
+        public static void EpochToText(JsonNode? node, Func<string, bool> isTime, TimeStyle style)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var property in obj.ToList())
+                    {
+                        if (isTime(property.Key) && property.Value is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
+                        {
+                            var seconds = decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                            var ticks = (long)decimal.Truncate(seconds * TimeSpan.TicksPerSecond);
+                            obj[property.Key] = Timestamp(new DateTime(DateTimeOffset.FromUnixTimeSeconds(0).UtcTicks + ticks, DateTimeKind.Utc), style);
+                        }
+                        else
+                        {
+                            EpochToText(property.Value, isTime, style);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        EpochToText(item, isTime, style);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The list <paramref name="name"/> of <paramref name="response"/> (empty when absent) with each item cut to
+        /// <paramref name="members"/>, in that order; null members are left out.
+        /// </summary>
+        public static JsonArray Items(JsonObject response, string name, IReadOnlyList<string> members)
+        {
+            var items = new JsonArray();
+            foreach (var item in (response[name] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
+            {
+                var kept = new JsonObject();
+                foreach (var member in members.Where(m => item[m] != null))
+                {
+                    kept[member] = item[member]!.DeepClone();
+                }
+
+                items.Add(kept);
+            }
+
+            return items;
+        }
         /// <summary>
         /// Replaces every numeric value of a property named in <paramref name="names"/> (at any depth) by the ISO
         /// 8601 text the CLI prints for a timestamp (<c>2026-11-20T09:21:44.512000+00:00</c>). Text values are kept.
