@@ -11,7 +11,15 @@ namespace WASecurity.Aws
     /// <summary>Reads the error code and message out of an AWS error response, whatever the protocol.</summary>
     internal static class AwsErrorReader
     {
-        public static (string Code, string Message) Read(HttpResponseMessage response, string body)
+        public static (string Code, string Message) Read(HttpResponseMessage response, string body) => Read(response, body, sdkStyle: false);
+
+        /// <param name="response">The answer.</param>
+        /// <param name="body">Its body.</param>
+        /// <param name="sdkStyle">
+        /// For the operations that used to go through the AWS SDK (EC2, S3): an answer without an AWS error code (a
+        /// proxy's or emulator's HTML page) is reported as the SDK reported it, code <c>Unknown</c> and the body as the message.
+        /// </param>
+        public static (string Code, string Message) Read(HttpResponseMessage response, string body, bool sdkStyle)
         {
             string? code = null;
             string? message = null;
@@ -58,6 +66,11 @@ namespace WASecurity.Aws
             }
 
             var status = (int)response.StatusCode;
+            if (sdkStyle && Normalize(code) == null)
+            {
+                return ("Unknown", "The service returned an error with HTTP Body: " + body);
+            }
+
             return (Normalize(code) ?? DefaultCode(status), message ?? $"HTTP {status} {response.ReasonPhrase}");
         }
 

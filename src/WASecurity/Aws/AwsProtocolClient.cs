@@ -27,7 +27,16 @@ namespace WASecurity.Aws
 
         /// <summary>One AWS Query protocol call (IAM, STS, ELB, RDS…): POST form parameters, XML result as CLI JSON.</summary>
         public async Task<JsonObject> QueryAsync(
-            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken)
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken) =>
+            QueryResponseReader.Read(await QueryXmlAsync(service, region, version, operation, parameters, cancellationToken).ConfigureAwait(false), operation, shape);
+
+        /// <summary>
+        /// One Query-style call (the AWS Query protocol, or EC2's): POST form parameters, the answer's XML root. A list
+        /// parameter is sent as <c>Name.member.N</c>; EC2's <c>Name.N</c> lists are given flattened by the caller.
+        /// </summary>
+        public async Task<System.Xml.Linq.XElement> QueryXmlAsync(
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken,
+            bool sdkStyleErrors = false)
         {
             var form = new List<KeyValuePair<string, string>>
             {
@@ -41,10 +50,10 @@ namespace WASecurity.Aws
 
             var body = Encoding.UTF8.GetBytes(string.Join("&", form.Select(p => Escape(p.Key) + "=" + Escape(p.Value))));
             var headers = new Dictionary<string, string> { ["content-type"] = "application/x-www-form-urlencoded; charset=utf-8" };
-            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken).ConfigureAwait(false);
+            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken, sdkStyleErrors: sdkStyleErrors).ConfigureAwait(false);
             try
             {
-                return QueryResponseReader.Read(text, operation, shape);
+                return SafeXml.Parse(text).Root ?? throw new System.Xml.XmlException("No root element.");
             }
             catch (System.Xml.XmlException e)
             {
@@ -144,11 +153,12 @@ namespace WASecurity.Aws
         /// <summary>
         /// Sends one signed request, retried as <see cref="AwsCallRunner"/> and the session's <see cref="RetryPolicy"/>
         /// say (throttling, 5xx, no answer); returns the body of a 2xx answer and throws <see cref="AwsServiceException"/>
-        /// for any other, or for no answer at all.
+        /// for any other, or for no answer at all (its code and message read as <see cref="AwsErrorReader"/> says,
+        /// <paramref name="sdkStyleErrors"/> for the operations that went through the SDK).
         /// </summary>
         public Task<string> SendAsync(
             AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
-            IReadOnlyList<KeyValuePair<string, string>>? query = null)
+            IReadOnlyList<KeyValuePair<string, string>>? query = null, bool sdkStyleErrors = false)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
             return AwsCallRunner.RunAsync(
@@ -170,7 +180,7 @@ namespace WASecurity.Aws
                             return text;
                         }
 
-                        var (code, message) = AwsErrorReader.Read(response, text);
+                        var (code, message) = AwsErrorReader.Read(response, text, sdkStyleErrors);
                         throw new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status);
                     }
                 },

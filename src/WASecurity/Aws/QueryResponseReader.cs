@@ -14,10 +14,11 @@ namespace WASecurity.Aws
     /// </summary>
     internal static class QueryResponseReader
     {
-        public static JsonObject Read(string xml, string operation, QueryShape shape)
+        public static JsonObject Read(string xml, string operation, QueryShape shape) =>
+            Read(SafeXml.Parse(xml).Root ?? throw new FormatException($"The {operation} response is empty."), operation, shape);
+
+        public static JsonObject Read(XElement root, string operation, QueryShape shape)
         {
-            var document = SafeXml.Parse(xml);
-            var root = document.Root ?? throw new FormatException($"The {operation} response is empty.");
             var result = root.Elements().FirstOrDefault(e => e.Name.LocalName == operation + "Result")
                 ?? root.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("Result", StringComparison.Ordinal));
             var json = new JsonObject();
