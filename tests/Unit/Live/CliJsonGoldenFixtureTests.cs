@@ -309,7 +309,8 @@ namespace WASecurity.Tests.Live
             if (answer == null)
             {
                 var code = query.StartsWith("policy", StringComparison.Ordinal) ? "NoSuchBucketPolicy" : query.StartsWith("encryption", StringComparison.Ordinal) ? "ServerSideEncryptionConfigurationNotFoundError" : "NoSuchPublicAccessBlockConfiguration";
-                return new FakeResponse(404, Xml($"<Error><Code>{code}</Code><Message>Not configured: {query}</Message><BucketName>{bucket}</BucketName><RequestId>r1</RequestId></Error>"), "application/xml");
+                // The message names the subresource only: "?policy" and "?policy=" are the same request.
+                return new FakeResponse(404, Xml($"<Error><Code>{code}</Code><Message>Not configured: {query.Split('&')[0].Split('=')[0]}</Message><BucketName>{bucket}</BucketName><RequestId>r1</RequestId></Error>"), "application/xml");
             }
 
             return new FakeResponse(200, answer.StartsWith("{", StringComparison.Ordinal) ? answer : Xml(answer), answer.StartsWith("{", StringComparison.Ordinal) ? "application/json" : "application/xml");
