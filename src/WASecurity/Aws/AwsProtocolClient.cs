@@ -154,18 +154,24 @@ namespace WASecurity.Aws
         /// Sends one signed request, retried as <see cref="AwsCallRunner"/> and the session's <see cref="RetryPolicy"/>
         /// say (throttling, 5xx, no answer); returns the body of a 2xx answer and throws <see cref="AwsServiceException"/>
         /// for any other, or for no answer at all (its code and message read as <see cref="AwsErrorReader"/> says,
-        /// <paramref name="sdkStyleErrors"/> for the operations that went through the SDK).
+        /// <paramref name="sdkStyleErrors"/> for the operations that went through the SDK). <paramref name="onSuccess"/>
+        /// sees a 2xx answer's headers.
         /// </summary>
         public Task<string> SendAsync(
             AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
-            IReadOnlyList<KeyValuePair<string, string>>? query = null, bool sdkStyleErrors = false)
+            IReadOnlyList<KeyValuePair<string, string>>? query = null, bool sdkStyleErrors = false, Action<HttpResponseMessage>? onSuccess = null)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
+
+            // An unreachable endpoint is named as the SDK named it for the operations that went through it: with the path.
+            var shown = sdkStyleErrors
+                ? new UriBuilder(endpoint.Uri) { Path = endpoint.Uri.AbsolutePath.TrimEnd('/') + "/" + path.Split('?')[0].TrimStart('/'), Query = string.Empty }.Uri
+                : endpoint.Uri;
             return AwsCallRunner.RunAsync(
                 _session,
                 service.EndpointPrefix,
                 operation,
-                endpoint.Uri,
+                shown,
                 async (attempt, token) =>
                 {
                     var watch = Stopwatch.StartNew();
@@ -177,11 +183,15 @@ namespace WASecurity.Aws
                         _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
                         if (status >= 200 && status < 300)
                         {
+                            onSuccess?.Invoke(response);
                             return text;
                         }
 
                         var (code, message) = AwsErrorReader.Read(response, text, sdkStyleErrors);
-                        throw new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status);
+                        throw new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status)
+                        {
+                            BucketRegion = response.Headers.TryGetValues("x-amz-bucket-region", out var regions) ? regions.FirstOrDefault() : null,
+                        };
                     }
                 },
                 translate: null,

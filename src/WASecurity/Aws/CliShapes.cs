@@ -14,10 +14,10 @@ namespace WASecurity.Aws
     /// <list type="bullet">
     /// <item><c>=wire</c>: the element's name when it is not the member's (default: the member's name, lowerCamel
     /// when the shapes are <c>camelWire</c> as in EC2); <c>=@name</c> reads an attribute.</item>
-    /// <item>type: none for text, <c>#</c> an integer, <c>?</c> a boolean, <c>@</c> a timestamp (printed to the
-    /// millisecond), <c>{Shape}</c> a structure, <c>[Shape]</c> a list whose items are the wrapper's children,
+    /// <item>type: none for text, <c>#</c> an integer, <c>?</c> a boolean, <c>@</c> a timestamp (printed in the
+    /// shapes' <see cref="WireJson.TimeStyle"/>), <c>{Shape}</c> a structure, <c>[Shape]</c> a list whose items are the wrapper's children,
     /// <c>[*Shape]</c> a list of the repeated element itself (flattened), <c>[]</c> a wrapped list of text.</item>
-    /// <item><c>!</c>: printed even when absent (an empty list, an empty structure); otherwise an absent member,
+    /// <item><c>!</c>: printed even when absent (an empty list, structure or text); otherwise an absent member,
     /// a list without items and an empty number are left out.</item>
     /// </list>
     /// Text equal, but for case, to one of the <c>canonical</c> values is printed in its canonical spelling.
@@ -26,10 +26,12 @@ namespace WASecurity.Aws
     {
         private readonly Dictionary<string, Member[]> _shapes;
         private readonly string[] _canonical;
+        private readonly WireJson.TimeStyle _times;
 
-        public CliShapes(IReadOnlyDictionary<string, string> shapes, bool camelWire, params string[] canonical)
+        public CliShapes(IReadOnlyDictionary<string, string> shapes, bool camelWire, WireJson.TimeStyle times, params string[] canonical)
         {
             _canonical = canonical;
+            _times = times;
             _shapes = shapes.ToDictionary(
                 s => s.Key,
                 s => s.Value.Split(new[] { ' ', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries).Select(spec => Member.Parse(spec, camelWire)).ToArray(),
@@ -84,7 +86,7 @@ namespace WASecurity.Aws
 
             if (element == null)
             {
-                return null;
+                return member.Always ? JsonValue.Create(string.Empty) : null;
             }
 
             var text = element.Value;
@@ -96,7 +98,7 @@ namespace WASecurity.Aws
                     return bool.TryParse(text, out var flag) ? JsonValue.Create(flag) : null;
                 case '@':
                     return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
-                        ? JsonValue.Create(WireJson.Timestamp(time, WireJson.TimeStyle.Milliseconds))
+                        ? JsonValue.Create(WireJson.Timestamp(time, _times))
                         : null;
                 default:
                     return JsonValue.Create(Canonical(text));

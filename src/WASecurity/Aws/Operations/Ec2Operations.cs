@@ -81,6 +81,7 @@ namespace WASecurity.Aws.Operations
                 ["AccountLevel"] = "HttpTokens HttpPutResponseHopLimit# HttpEndpoint InstanceMetadataTags ManagedBy ManagedExceptionMessage",
             },
             camelWire: true,
+            WireJson.TimeStyle.Milliseconds,
             // EC2 sends the platform as "windows"; the evidence has always carried the SDK's spelling.
             "Windows");
 
