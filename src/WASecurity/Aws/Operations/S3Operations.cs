@@ -174,7 +174,7 @@ namespace WASecurity.Aws.Operations
                 catch (AwsServiceException e) when (!string.IsNullOrEmpty(e.BucketRegion) && e.BucketRegion != region && AwsPartition.Of(e.BucketRegion!) == AwsPartition.Of(region))
                 {
                     // Asked in the session's region for want of GetBucketLocation: S3 names the bucket's region.
-                    context.BucketRegions.Remember(bucket, e.BucketRegion!);
+                    context.BucketRegions.Correct(bucket, e.BucketRegion!);
                     text = await GetAsync(context, e.BucketRegion!, operation, Path(bucket, subresource), null, headers, cancellationToken).ConfigureAwait(false);
                 }
 
