@@ -90,7 +90,7 @@ namespace WASecurity.Aws.Operations
             // AllRegions=false (the default) lists the regions enabled for the account: opt-in regions only once opted in.
             registry.Add("ec2", "DescribeRegions", "ec2:DescribeRegions", async (call, context, cancellationToken) =>
             {
-                var parameters = new Dictionary<string, object?> { ["AllRegions"] = CliJson.Bool(call, "AllRegions") ?? false };
+                var parameters = new Dictionary<string, object?> { ["AllRegions"] = call.Bool("AllRegions") ?? false };
                 var result = await ReadAsync(call, context, parameters, cancellationToken).ConfigureAwait(false);
                 var regions = ((JsonArray)result["Regions"]!).Select(r => r!.DeepClone()).OrderBy(r => (string?)r["RegionName"], StringComparer.Ordinal).ToArray();
                 return ProtocolOperations.ToResponse(call, new JsonObject { ["Regions"] = new JsonArray(regions) });
@@ -109,8 +109,8 @@ namespace WASecurity.Aws.Operations
             // The owned images (Owners self) and, keyed "instances", the images the instances run (ImageIds).
             registry.Add("ec2", "DescribeImages", "ec2:DescribeImages", (call, context, cancellationToken) =>
             {
-                var imageIds = CliJson.Strings(call, "ImageIds");
-                if (imageIds != null && imageIds.Count == 0 && CliJson.Strings(call, "Owners") == null)
+                var imageIds = call.Strings("ImageIds");
+                if (imageIds != null && imageIds.Count == 0 && call.Strings("Owners") == null)
                 {
                     // An empty id list would ask for every public image in the region.
                     return Task.FromException<EvidenceResponse>(new AwsServiceException(
@@ -118,8 +118,8 @@ namespace WASecurity.Aws.Operations
                 }
 
                 var parameters = Lists(call, ("ImageIds", "ImageId"), ("Owners", "Owner"));
-                parameters["IncludeDeprecated"] = CliJson.Bool(call, "IncludeDeprecated");
-                parameters["IncludeDisabled"] = CliJson.Bool(call, "IncludeDisabled");
+                parameters["IncludeDeprecated"] = call.Bool("IncludeDeprecated");
+                parameters["IncludeDisabled"] = call.Bool("IncludeDisabled");
                 return PagedAsync(call, context, parameters, cancellationToken);
             });
 
@@ -146,7 +146,7 @@ namespace WASecurity.Aws.Operations
             var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var (parameter, wire) in lists)
             {
-                var values = CliJson.Strings(call, parameter) ?? new List<string>();
+                var values = call.Strings(parameter) ?? new List<string>();
                 for (var i = 0; i < values.Count; i++)
                 {
                     parameters[wire + "." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] = values[i];

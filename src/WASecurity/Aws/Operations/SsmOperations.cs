@@ -50,7 +50,7 @@ namespace WASecurity.Aws.Operations
             registry.Add("ssm", "DescribeInstancePatchStates", "ssm:DescribeInstancePatchStates", async (call, context, cancellationToken) =>
             {
                 var states = new JsonArray();
-                foreach (var batch in Batches(CliJson.Strings(call, "InstanceIds") ?? new List<string>(), PatchStateBatchSize))
+                foreach (var batch in Batches(call.Strings("InstanceIds") ?? new List<string>(), PatchStateBatchSize))
                 {
                     var request = new JsonObject { ["InstanceIds"] = new JsonArray(batch.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()) };
                     var page = await context.Protocol.JsonAllPagesAsync(Service, context.RegionOf(call), Target, "1.1", call.Operation, request, cancellationToken).ConfigureAwait(false);
