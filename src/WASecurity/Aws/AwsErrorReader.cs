@@ -11,6 +11,10 @@ namespace WASecurity.Aws
     /// <summary>Reads the error code and message out of an AWS error response, whatever the protocol.</summary>
     internal static class AwsErrorReader
     {
+        /// <summary>
+        /// The code and message of an error answer. An answer without an AWS error (a proxy's or an emulator's page)
+        /// gets the code of its HTTP status and the status as its message (<see cref="Short"/>); the page is for -Debug.
+        /// </summary>
         public static (string Code, string Message) Read(HttpResponseMessage response, string body)
         {
             string? code = null;
@@ -18,6 +22,12 @@ namespace WASecurity.Aws
             if (response.Headers.TryGetValues("x-amzn-ErrorType", out var types))
             {
                 code = types.FirstOrDefault();
+            }
+
+            // A JSON service that was a Query service (SQS) names the Query code it always had: "AWS.SimpleQueueService.NonExistentQueue;Sender".
+            if (response.Headers.TryGetValues("x-amzn-query-error", out var queryErrors))
+            {
+                code = queryErrors.FirstOrDefault()?.Split(';')[0];
             }
 
             var trimmed = body.TrimStart();

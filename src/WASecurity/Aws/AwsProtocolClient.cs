@@ -27,7 +27,16 @@ namespace WASecurity.Aws
 
         /// <summary>One AWS Query protocol call (IAM, STS, ELB, RDS…): POST form parameters, XML result as CLI JSON.</summary>
         public async Task<JsonObject> QueryAsync(
-            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken)
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, QueryShape shape, CancellationToken cancellationToken) =>
+            QueryResponseReader.Read(await QueryXmlAsync(service, region, version, operation, parameters, cancellationToken).ConfigureAwait(false), operation, shape);
+
+        /// <summary>
+        /// One Query-style call (the AWS Query protocol, or EC2's): POST form parameters, the answer's XML root. A list
+        /// parameter is sent as <c>Name.member.N</c>; EC2's <c>Name.N</c> lists are given flattened by the caller.
+        /// </summary>
+        public async Task<System.Xml.Linq.XElement> QueryXmlAsync(
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken,
+            bool sdkStyleErrors = false)
         {
             var form = new List<KeyValuePair<string, string>>
             {
@@ -41,10 +50,10 @@ namespace WASecurity.Aws
 
             var body = Encoding.UTF8.GetBytes(string.Join("&", form.Select(p => Escape(p.Key) + "=" + Escape(p.Value))));
             var headers = new Dictionary<string, string> { ["content-type"] = "application/x-www-form-urlencoded; charset=utf-8" };
-            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken).ConfigureAwait(false);
+            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken, sdkStyleErrors: sdkStyleErrors).ConfigureAwait(false);
             try
             {
-                return QueryResponseReader.Read(text, operation, shape);
+                return SafeXml.Parse(text).Root ?? throw new System.Xml.XmlException("No root element.");
             }
             catch (System.Xml.XmlException e)
             {
@@ -144,18 +153,25 @@ namespace WASecurity.Aws
         /// <summary>
         /// Sends one signed request, retried as <see cref="AwsCallRunner"/> and the session's <see cref="RetryPolicy"/>
         /// say (throttling, 5xx, no answer); returns the body of a 2xx answer and throws <see cref="AwsServiceException"/>
-        /// for any other, or for no answer at all.
+        /// for any other, or for no answer at all (its code and message read as <see cref="AwsErrorReader"/> says; with
+        /// <paramref name="sdkStyleErrors"/> an unreachable endpoint is named with the request's path, as EC2 and S3 named
+        /// it before they used this client). <paramref name="onSuccess"/> sees a 2xx answer's headers.
         /// </summary>
         public Task<string> SendAsync(
             AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
-            IReadOnlyList<KeyValuePair<string, string>>? query = null)
+            IReadOnlyList<KeyValuePair<string, string>>? query = null, bool sdkStyleErrors = false, Action<HttpResponseMessage>? onSuccess = null)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
+
+            // An unreachable endpoint is named as the SDK named it for the operations that went through it: with the path.
+            var shown = sdkStyleErrors
+                ? new UriBuilder(endpoint.Uri) { Path = endpoint.Uri.AbsolutePath.TrimEnd('/') + "/" + path.Split('?')[0].TrimStart('/'), Query = string.Empty }.Uri
+                : endpoint.Uri;
             return AwsCallRunner.RunAsync(
                 _session,
                 service.EndpointPrefix,
                 operation,
-                endpoint.Uri,
+                shown,
                 async (attempt, token) =>
                 {
                     var watch = Stopwatch.StartNew();
@@ -167,11 +183,15 @@ namespace WASecurity.Aws
                         _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
                         if (status >= 200 && status < 300)
                         {
+                            onSuccess?.Invoke(response);
                             return text;
                         }
 
                         var (code, message) = AwsErrorReader.Read(response, text);
-                        throw new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status);
+                        throw new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status)
+                        {
+                            BucketRegion = response.Headers.TryGetValues("x-amz-bucket-region", out var regions) ? regions.FirstOrDefault() : null,
+                        };
                     }
                 },
                 translate: null,

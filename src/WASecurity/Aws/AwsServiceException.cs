@@ -26,5 +26,8 @@ namespace WASecurity.Aws
 
         /// <summary>HTTP status, or 0 when no response arrived (network failure, timeout).</summary>
         public int StatusCode { get; }
+
+        /// <summary>S3's <c>x-amz-bucket-region</c> on a refused request (a bucket asked in the wrong region), else null.</summary>
+        public string? BucketRegion { get; set; }
     }
 }

@@ -7,9 +7,9 @@ using Amazon.Runtime;
 namespace WASecurity.Aws
 {
     /// <summary>
-    /// Creates the served SDK clients (STS, EC2, KMS, S3, …) with the session's credentials, region and endpoint
-    /// override, so they behave like the protocol client: every request goes to -EndpointUrl when set (signed for the
-    /// call's region), S3 uses path-style addressing there, and calls are retried by the module, not by the SDK.
+    /// Creates the served SDK clients (STS, KMS, SSO, EC2 for a remediation) with the session's credentials, region and
+    /// endpoint override, so they behave like the protocol client: every request goes to -EndpointUrl when set (signed
+    /// for the call's region), and calls are retried by the module, not by the SDK.
     /// </summary>
     /// <remarks>
     /// The SDK's own retries are off (<c>MaxErrorRetry = 0</c>, no retry quota): its standard mode shares a retry
@@ -40,14 +40,6 @@ namespace WASecurity.Aws
                 // ServiceURL replaces the region's endpoint; AuthenticationRegion keeps the signature scoped to the region.
                 config.ServiceURL = _session.EndpointUrl;
                 config.AuthenticationRegion = region;
-                if (config is Amazon.S3.AmazonS3Config s3)
-                {
-                    // An override host cannot take bucket subdomains (bucket.127.0.0.1): address buckets by path.
-                    s3.ForcePathStyle = true;
-
-                    // Emulators label S3's XML errors text/html, which the SDK would not read (NoSuch… codes lost).
-                    s3.HttpClientFactory = SdkHttpClientFactory.Emulator;
-                }
             }
             else
             {

@@ -5,17 +5,13 @@ namespace WASecurity.Aws
 {
     /// <summary>
     /// HTTP for the served SDK clients: the process's shared handler (<see cref="AwsTransport"/>, with its connect
-    /// timeout), the request URL noted for error messages (<see cref="RequestUriRecorder"/>), and behind an endpoint
-    /// override for S3 the relabelling of emulators' XML errors (<see cref="XmlErrorLabelHandler"/>). The HttpClient
+    /// timeout) and the request URL noted for error messages (<see cref="RequestUriRecorder"/>). The HttpClient
     /// has no timeout of its own: <see cref="AwsCallRunner"/> bounds each attempt and retries.
     /// </summary>
     internal sealed class SdkHttpClientFactory : HttpClientFactory
     {
         /// <summary>For every SDK client.</summary>
         public static readonly SdkHttpClientFactory Default = new SdkHttpClientFactory(new RequestUriRecorder(AwsTransport.Handler));
-
-        /// <summary>For S3 behind an endpoint override (an emulator).</summary>
-        public static readonly SdkHttpClientFactory Emulator = new SdkHttpClientFactory(new RequestUriRecorder(new XmlErrorLabelHandler(AwsTransport.Handler)));
 
         private readonly HttpMessageHandler _handler;
 

@@ -19,6 +19,19 @@ namespace WASecurity.Tests.Aws
             Assert.Equal(expected, WireJson.IsoFromEpochSeconds(epoch));
         }
 
+        [Theory]
+        [InlineData(1714557600.123456, "Milliseconds", "2024-05-01T10:00:00.123+00:00")]
+        [InlineData(1714557600.5, "Milliseconds", "2024-05-01T10:00:00.500+00:00")]
+        [InlineData(1714557601.0009, "Milliseconds", "2024-05-01T10:00:01+00:00")]
+        [InlineData(1714557600.5, "Trimmed", "2024-05-01T10:00:00.5+00:00")]
+        [InlineData(1714557600.001, "Trimmed", "2024-05-01T10:00:00.001+00:00")]
+        [InlineData(1714557600, "Trimmed", "2024-05-01T10:00:00+00:00")]
+        [InlineData(1714557600.5, "Cli", "2024-05-01T10:00:00.500000+00:00")]
+        public void Epoch_seconds_print_to_the_millisecond_where_the_sdk_printed_them(double epoch, string style, string expected)
+        {
+            Assert.Equal(expected, WireJson.IsoFromEpochSeconds(epoch, System.Enum.Parse<WireJson.TimeStyle>(style)));
+        }
+
         [Fact]
         public void Trail_status_times_become_text_and_other_numbers_stay_numbers()
         {

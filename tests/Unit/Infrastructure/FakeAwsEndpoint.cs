@@ -99,6 +99,11 @@ namespace WASecurity.Tests.Infrastructure
                 var response = _respond(request);
                 context.Response.StatusCode = response.Status;
                 context.Response.ContentType = response.ContentType;
+                foreach (var header in response.Headers)
+                {
+                    context.Response.Headers[header.Key] = header.Value;
+                }
+
                 var bytes = Encoding.UTF8.GetBytes(response.Body);
                 await context.Response.OutputStream.WriteAsync(bytes);
                 context.Response.Close();
@@ -156,6 +161,9 @@ namespace WASecurity.Tests.Infrastructure
         public int Status { get; }
         public string Body { get; }
         public string ContentType { get; }
+
+        /// <summary>Further response headers (S3's x-amz-bucket-region).</summary>
+        public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         public static FakeResponse Xml(string body) => new FakeResponse(200, body);
 

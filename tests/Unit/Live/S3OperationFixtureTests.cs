@@ -164,6 +164,37 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public async Task A_bucket_asked_in_the_wrong_region_is_asked_again_in_the_region_S3_names_fixture()
+        {
+            using var fake = new FakeAwsEndpoint(request =>
+            {
+                if (request.Query.Contains("location"))
+                {
+                    return new FakeResponse(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>", "application/xml");
+                }
+
+                if (SigningScope(request) != "eu-west-1/s3")
+                {
+                    var redirect = new FakeResponse(301, "<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message></Error>", "application/xml");
+                    redirect.Headers["x-amz-bucket-region"] = "eu-west-1";
+                    return redirect;
+                }
+
+                return FakeResponse.Xml($"<PolicyStatus xmlns=\"{S3Ns}\"><IsPublic>false</IsPublic></PolicyStatus>");
+            });
+            using var source = Source(fake);
+
+            var first = await source.GetAsync(LoggingCalls.GetBucketPolicyStatus("was-far-bucket"), CancellationToken.None);
+            var second = await source.GetAsync(LoggingCalls.GetBucketVersioning("was-far-bucket"), CancellationToken.None);
+
+            Assert.False(first.Root.Path("PolicyStatus")!.Value.Bool("IsPublic"));
+            Assert.True(second.IsSuccess, second.Error?.ToString());
+            // Without GetBucketLocation: once in the session's region, then in the bucket's, which is remembered for the run.
+            var scopes = fake.Requests.Where(r => !r.Query.Contains("location")).Select(SigningScope).ToList();
+            Assert.Equal(new[] { "us-east-1/s3", "eu-west-1/s3", "eu-west-1/s3" }, scopes);
+        }
+
+        [Fact]
         public async Task A_policy_status_answer_without_a_verdict_is_an_error_not_a_private_bucket_fixture()
         {
             // What an emulator that lacks GetBucketPolicyStatus answers: the bucket's object listing.

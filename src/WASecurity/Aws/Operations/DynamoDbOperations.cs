@@ -1,78 +1,43 @@
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using WASecurity.Evidence;
 
 namespace WASecurity.Aws.Operations
 {
-    /// <summary>DynamoDB, through the served SDK client: tables, their tags and their point-in-time recovery.</summary>
+    /// <summary>
+    /// DynamoDB (JSON 1.0) through the protocol client: tables, their tags and their point-in-time recovery. The
+    /// service's JSON is the CLI's; its timestamps (every member named <c>…DateTime</c>) arrive as epoch seconds and
+    /// are printed to the millisecond without trailing zeros, as the evidence printed them when it came from the SDK.
+    /// </summary>
     internal static class DynamoDbOperations
     {
+        private const string Target = "DynamoDB_20120810";
+        private static readonly AwsService Service = AwsService.Regional("dynamodb");
+
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("dynamodb", "ListTables", "dynamodb:ListTables", (call, context, token) => WithClientAsync(call, context, token, async client =>
-            {
-                var names = new JsonArray();
-                string? start = null;
-                do
-                {
-                    var page = await context.Sdk.CallAsync("dynamodb", call.Operation, t => client.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start }, t), token).ConfigureAwait(false);
-                    foreach (var name in page.TableNames ?? new List<string>())
-                    {
-                        names.Add(name);
-                    }
-
-                    start = page.LastEvaluatedTableName;
-                }
-                while (!string.IsNullOrEmpty(start));
-                return new JsonObject { ["TableNames"] = names };
-            }));
-
-            registry.Add("dynamodb", "DescribeTable", "dynamodb:DescribeTable", (call, context, token) => WithClientAsync(call, context, token, async client =>
-            {
-                var response = await context.Sdk.CallAsync("dynamodb", call.Operation, t => client.DescribeTableAsync(new DescribeTableRequest { TableName = call.StringParameter("TableName") }, t), token).ConfigureAwait(false);
-                return new JsonObject { ["Table"] = SdkJson.From(response.Table) };
-            }));
+            registry.Add("dynamodb", "ListTables", "dynamodb:ListTables", Operation("TableNames", new JsonArray(), null, ("ExclusiveStartTableName", "LastEvaluatedTableName")));
+            registry.Add("dynamodb", "DescribeTable", "dynamodb:DescribeTable", Operation("Table", null, "TableName"));
 
             // Tags as the CLI prints them: {"Tags": [{"Key": …, "Value": …}]}, every page merged.
-            registry.Add("dynamodb", "ListTagsOfResource", "dynamodb:ListTagsOfResource", (call, context, token) => WithClientAsync(call, context, token, async client =>
-            {
-                var tags = new JsonArray();
-                string? next = null;
-                do
-                {
-                    var request = new ListTagsOfResourceRequest { ResourceArn = call.StringParameter("ResourceArn"), NextToken = next };
-                    var page = await context.Sdk.CallAsync("dynamodb", call.Operation, t => client.ListTagsOfResourceAsync(request, t), token).ConfigureAwait(false);
-                    foreach (var tag in page.Tags ?? new List<Tag>())
-                    {
-                        tags.Add(SdkJson.Structure(tag));
-                    }
-
-                    next = page.NextToken;
-                }
-                while (!string.IsNullOrEmpty(next));
-                return new JsonObject { ["Tags"] = tags };
-            }));
-
-            registry.Add("dynamodb", "DescribeContinuousBackups", "dynamodb:DescribeContinuousBackups", (call, context, token) => WithClientAsync(call, context, token, async client =>
-            {
-                var response = await context.Sdk.CallAsync(
-                    "dynamodb", call.Operation, t => client.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = call.StringParameter("TableName") }, t), token).ConfigureAwait(false);
-                return new JsonObject { ["ContinuousBackupsDescription"] = SdkJson.From(response.ContinuousBackupsDescription) };
-            }));
+            registry.Add("dynamodb", "ListTagsOfResource", "dynamodb:ListTagsOfResource", Operation("Tags", new JsonArray(), "ResourceArn", ("NextToken", "NextToken")));
+            registry.Add("dynamodb", "DescribeContinuousBackups", "dynamodb:DescribeContinuousBackups", Operation("ContinuousBackupsDescription", null, "TableName"));
         }
 
-        private static async Task<EvidenceResponse> WithClientAsync(
-            ApiCall call, LiveCallContext context, CancellationToken token, System.Func<AmazonDynamoDBClient, Task<JsonObject>> fetch)
-        {
-            using (var client = context.Sdk.Create<AmazonDynamoDBClient, AmazonDynamoDBConfig>(
-                context.RegionOf(call), (credentials, config) => new AmazonDynamoDBClient(credentials, config)))
+        /// <summary>
+        /// An operation whose CLI output is its one member <paramref name="member"/> (<paramref name="empty"/> when the
+        /// service sends none), asked with the ApiCall's string <paramref name="parameter"/>; a paged one sends the
+        /// response's <paramref name="tokens"/>.Out back as its request's <paramref name="tokens"/>.In.
+        /// </summary>
+        private static LiveOperation Operation(string member, JsonNode? empty, string? parameter, (string In, string Out)? tokens = null) =>
+            async (call, context, cancellationToken) =>
             {
-                return ProtocolOperations.ToResponse(call, await fetch(client).ConfigureAwait(false));
-            }
-        }
+                var request = parameter == null ? new JsonObject() : new JsonObject { [parameter] = call.StringParameter(parameter) };
+                var region = context.RegionOf(call);
+                var response = tokens is (string input, string output)
+                    ? await context.Protocol.JsonAllPagesAsync(Service, region, Target, "1.0", call.Operation, request, cancellationToken, input, output).ConfigureAwait(false)
+                    : await context.Protocol.JsonAsync(Service, region, Target, "1.0", call.Operation, request, cancellationToken).ConfigureAwait(false);
+                var result = new JsonObject { [member] = response[member]?.DeepClone() ?? empty?.DeepClone() };
+                WireJson.EpochToText(result, name => name.EndsWith("DateTime", System.StringComparison.Ordinal), WireJson.TimeStyle.Trimmed);
+                return ProtocolOperations.ToResponse(call, result);
+            };
     }
 }

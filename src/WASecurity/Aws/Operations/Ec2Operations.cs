@@ -4,209 +4,177 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.EC2;
-using Amazon.EC2.Model;
+using System.Xml.Linq;
 using WASecurity.Evidence;
 
 namespace WASecurity.Aws.Operations
 {
-    /// <summary>EC2, through the served SDK client; responses converted to the CLI's JSON by <see cref="Ec2CliShapes"/>.</summary>
+    /// <summary>
+    /// EC2 through the protocol client (EC2's query protocol: lowerCamel elements, lists of <c>&lt;item&gt;</c> in
+    /// <c>…Set</c> wrappers). <see cref="Shapes"/> says which members the evidence keeps and where the CLI's name is
+    /// not the wire's (<c>groupSet</c> is SecurityGroups, <c>ipAddress</c> PublicIpAddress, <c>isPublic</c> Public).
+    /// </summary>
     internal static class Ec2Operations
     {
+        private const string Version = "2016-11-15";
+        private static readonly AwsService Service = AwsService.Regional("ec2");
+
+        /// <summary>The evidence's EC2 shapes; one per response (named after the operation) and per structure.</summary>
+        internal static readonly CliShapes Shapes = new CliShapes(
+            new Dictionary<string, string>
+            {
+                ["DescribeRegions"] = "Regions=regionInfo[Region]!",
+                ["DescribeInstances"] = "Reservations=reservationSet[Reservation]!",
+                ["DescribeSecurityGroups"] = "SecurityGroups=securityGroupInfo[SecurityGroup]!",
+                ["DescribeNetworkInterfaces"] = "NetworkInterfaces=networkInterfaceSet[NetworkInterface]!",
+                ["DescribeNetworkAcls"] = "NetworkAcls=networkAclSet[NetworkAcl]!",
+                ["DescribeVpcs"] = "Vpcs=vpcSet[Vpc]!",
+                ["DescribeFlowLogs"] = "FlowLogs=flowLogSet[FlowLog]!",
+                ["DescribeVolumes"] = "Volumes=volumeSet[Volume]!",
+                ["DescribeSnapshots"] = "Snapshots=snapshotSet[Snapshot]!",
+                ["DescribeImages"] = "Images=imagesSet[Image]!",
+                ["GetEbsEncryptionByDefault"] = "EbsEncryptionByDefault? SseType",
+                ["GetInstanceMetadataDefaults"] = "AccountLevel{AccountLevel}!",
+                ["Region"] = "Endpoint=regionEndpoint RegionName OptInStatus",
+                ["Tag"] = "Key Value",
+                ["Group"] = "GroupName GroupId",
+                ["SecurityGroup"] = "GroupId GroupName Description=groupDescription OwnerId VpcId SecurityGroupArn IpPermissions[Permission]! IpPermissionsEgress[Permission]! Tags=tagSet[Tag]",
+                ["Permission"] = "IpProtocol FromPort# ToPort# IpRanges[IpRange]! Ipv6Ranges[Ipv6Range]! PrefixListIds[PrefixListId]! UserIdGroupPairs=groups[GroupPair]!",
+                ["IpRange"] = "CidrIp Description",
+                ["Ipv6Range"] = "CidrIpv6 Description",
+                ["PrefixListId"] = "PrefixListId Description",
+                ["GroupPair"] = "GroupId GroupName UserId VpcId VpcPeeringConnectionId PeeringStatus Description",
+                ["NetworkInterface"] = "NetworkInterfaceId InterfaceType Description Status SubnetId VpcId AvailabilityZone OwnerId RequesterId RequesterManaged? PrivateIpAddress MacAddress"
+                    + " Groups=groupSet[Group]! Attachment{EniAttachment} Association{EniAssociation} TagSet[Tag]!",
+                ["EniAttachment"] = "AttachmentId InstanceId InstanceOwnerId DeviceIndex# Status AttachTime@ DeleteOnTermination?",
+                ["EniAssociation"] = "PublicIp PublicDnsName IpOwnerId AllocationId",
+                ["NetworkAcl"] = "NetworkAclId VpcId IsDefault=default? OwnerId Associations=associationSet[AclAssociation]! Entries=entrySet[AclEntry]! Tags=tagSet[Tag]!",
+                ["AclAssociation"] = "NetworkAclAssociationId NetworkAclId SubnetId",
+                ["AclEntry"] = "RuleNumber# Protocol RuleAction Egress? CidrBlock Ipv6CidrBlock PortRange{PortRange} IcmpTypeCode{IcmpTypeCode}",
+                ["PortRange"] = "From# To#",
+                ["IcmpTypeCode"] = "Code# Type#",
+                ["Vpc"] = "VpcId CidrBlock State IsDefault? OwnerId DhcpOptionsId InstanceTenancy Tags=tagSet[Tag]",
+                ["FlowLog"] = "FlowLogId FlowLogStatus ResourceId TrafficType LogDestinationType LogDestination LogGroupName DeliverLogsStatus DeliverLogsErrorMessage"
+                    + " DeliverLogsPermissionArn LogFormat MaxAggregationInterval# CreationTime@ Tags=tagSet[Tag]",
+                ["Reservation"] = "ReservationId OwnerId RequesterId Groups=groupSet[Group]! Instances=instancesSet[Instance]!",
+                ["Instance"] = "InstanceId ImageId InstanceType State=instanceState{InstanceState} LaunchTime@ Platform PlatformDetails Architecture KeyName SubnetId VpcId"
+                    + " PrivateIpAddress PrivateDnsName PublicIpAddress=ipAddress PublicDnsName=dnsName RootDeviceType RootDeviceName Placement{Placement} Monitoring{Monitoring}"
+                    + " IamInstanceProfile{InstanceProfile} MetadataOptions{MetadataOptions} SecurityGroups=groupSet[Group] BlockDeviceMappings=blockDeviceMapping[BlockDeviceMapping]"
+                    + " NetworkInterfaces=networkInterfaceSet[InstanceInterface] Tags=tagSet[Tag]",
+                ["InstanceState"] = "Code# Name",
+                ["Placement"] = "AvailabilityZone Tenancy",
+                ["Monitoring"] = "State",
+                ["InstanceProfile"] = "Arn Id",
+                ["MetadataOptions"] = "State HttpTokens HttpPutResponseHopLimit# HttpEndpoint HttpProtocolIpv6 InstanceMetadataTags",
+                ["BlockDeviceMapping"] = "DeviceName Ebs{EbsDevice}",
+                ["EbsDevice"] = "VolumeId Status AttachTime@ DeleteOnTermination?",
+                ["InstanceInterface"] = "NetworkInterfaceId SubnetId VpcId PrivateIpAddress Groups=groupSet[Group] Association{InstanceAssociation}",
+                ["InstanceAssociation"] = "PublicIp IpOwnerId",
+                ["Snapshot"] = "SnapshotId VolumeId VolumeSize# State=status StartTime@ Progress OwnerId OwnerAlias Description Encrypted? KmsKeyId StorageTier Tags=tagSet[Tag]",
+                // CreationDate and DeprecationTime are strings in the API itself.
+                ["Image"] = "ImageId Name Description OwnerId=imageOwnerId ImageOwnerAlias Public=isPublic? State=imageState CreationDate DeprecationTime ImageLocation ImageType"
+                    + " Architecture PlatformDetails RootDeviceType VirtualizationType Tags=tagSet[Tag]",
+                ["Volume"] = "VolumeId Size# SnapshotId AvailabilityZone State=status CreateTime@ VolumeType Iops# Throughput# Encrypted? KmsKeyId MultiAttachEnabled?"
+                    + " Attachments=attachmentSet[VolumeAttachment]! Tags=tagSet[Tag]",
+                ["VolumeAttachment"] = "VolumeId InstanceId Device State=status AttachTime@ DeleteOnTermination?",
+                // The CLI prints an empty AccountLevel when no default is set; the check reads that as "no preference".
+                ["AccountLevel"] = "HttpTokens HttpPutResponseHopLimit# HttpEndpoint InstanceMetadataTags ManagedBy ManagedExceptionMessage",
+            },
+            camelWire: true,
+            WireJson.TimeStyle.Milliseconds,
+            // EC2 sends the platform as "windows"; the evidence has always carried the SDK's spelling.
+            "Windows");
+
         public static void Register(OperationRegistry registry)
         {
             // AllRegions=false (the default) lists the regions enabled for the account: opt-in regions only once opted in.
-            registry.Add("ec2", "DescribeRegions", "ec2:DescribeRegions", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ec2", "DescribeRegions", "ec2:DescribeRegions", async (call, context, cancellationToken) =>
             {
-                var allRegions = CliJson.Bool(call, "AllRegions") ?? false;
-                var response = await context.Sdk.CallAsync(
-                    "ec2", call.Operation, token => client.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = allRegions }, token), cancellationToken).ConfigureAwait(false);
-                var regions = new JsonArray();
-                foreach (var region in (response.Regions ?? new List<Region>()).OrderBy(r => r.RegionName, StringComparer.Ordinal))
-                {
-                    regions.Add(new JsonObject
-                    {
-                        ["Endpoint"] = region.Endpoint,
-                        ["RegionName"] = region.RegionName,
-                        ["OptInStatus"] = region.OptInStatus,
-                    });
-                }
+                var parameters = new Dictionary<string, object?> { ["AllRegions"] = call.Bool("AllRegions") ?? false };
+                var result = await ReadAsync(call, context, parameters, cancellationToken).ConfigureAwait(false);
+                var regions = ((JsonArray)result["Regions"]!).Select(r => r!.DeepClone()).OrderBy(r => (string?)r["RegionName"], StringComparer.Ordinal).ToArray();
+                return ProtocolOperations.ToResponse(call, new JsonObject { ["Regions"] = new JsonArray(regions) });
+            });
 
-                return new JsonObject { ["Regions"] = regions };
-            }));
-
-            registry.Add("ec2", "DescribeInstances", "ec2:DescribeInstances", Paged(
-                "Reservations",
-                (client, token, ct) => client.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, ct),
-                r => r.NextToken,
-                r => r.Reservations?.Select(Ec2CliShapes.Reservation)));
-
-            registry.Add("ec2", "DescribeSecurityGroups", "ec2:DescribeSecurityGroups", Paged(
-                "SecurityGroups",
-                (client, token, ct) => client.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { NextToken = token }, ct),
-                r => r.NextToken,
-                r => r.SecurityGroups?.Select(Ec2CliShapes.SecurityGroup)));
-
-            registry.Add("ec2", "DescribeNetworkInterfaces", "ec2:DescribeNetworkInterfaces", Paged(
-                "NetworkInterfaces",
-                (client, token, ct) => client.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NextToken = token }, ct),
-                r => r.NextToken,
-                r => r.NetworkInterfaces?.Select(Ec2CliShapes.NetworkInterface)));
-
-            registry.Add("ec2", "DescribeNetworkAcls", "ec2:DescribeNetworkAcls", Paged(
-                "NetworkAcls",
-                (client, token, ct) => client.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest { NextToken = token }, ct),
-                r => r.NextToken,
-                r => r.NetworkAcls?.Select(Ec2CliShapes.NetworkAcl)));
-
-            registry.Add("ec2", "DescribeVpcs", "ec2:DescribeVpcs", Paged(
-                "Vpcs",
-                (client, token, ct) => client.DescribeVpcsAsync(new DescribeVpcsRequest { NextToken = token }, ct),
-                r => r.NextToken,
-                r => r.Vpcs?.Select(Ec2CliShapes.Vpc)));
-
-            registry.Add("ec2", "DescribeFlowLogs", "ec2:DescribeFlowLogs", Paged(
-                "FlowLogs",
-                (client, token, ct) => client.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { NextToken = token }, ct),
-                r => r.NextToken,
-                r => r.FlowLogs?.Select(Ec2CliShapes.FlowLog)));
-
-            registry.Add("ec2", "DescribeVolumes", "ec2:DescribeVolumes", Paged(
-                "Volumes",
-                (client, token, ct) => client.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token }, ct),
-                r => r.NextToken,
-                r => r.Volumes?.Select(Ec2CliShapes.Volume)));
+            foreach (var operation in new[] { "DescribeInstances", "DescribeSecurityGroups", "DescribeNetworkInterfaces", "DescribeNetworkAcls", "DescribeVpcs", "DescribeFlowLogs", "DescribeVolumes" })
+            {
+                registry.Add("ec2", operation, "ec2:" + operation, (call, context, cancellationToken) => PagedAsync(call, context, new Dictionary<string, object?>(), cancellationToken));
+            }
 
             // Two evidence files share this operation: the account's snapshots (OwnerIds self) and, keyed "public",
             // those restorable by everyone (RestorableByUserIds all). The ApiCall's parameters say which.
             registry.Add("ec2", "DescribeSnapshots", "ec2:DescribeSnapshots", (call, context, cancellationToken) => PagedAsync(
-                call,
-                context,
-                "Snapshots",
-                (client, token, ct) => client.DescribeSnapshotsAsync(
-                    new DescribeSnapshotsRequest
-                    {
-                        OwnerIds = CliJson.Strings(call, "OwnerIds"),
-                        RestorableByUserIds = CliJson.Strings(call, "RestorableByUserIds"),
-                        SnapshotIds = CliJson.Strings(call, "SnapshotIds"),
-                        NextToken = token,
-                    },
-                    ct),
-                r => r.NextToken,
-                r => r.Snapshots?.Select(Ec2CliShapes.Snapshot),
-                cancellationToken));
+                call, context, Lists(call, ("OwnerIds", "Owner"), ("RestorableByUserIds", "RestorableBy"), ("SnapshotIds", "SnapshotId")), cancellationToken));
 
             // The owned images (Owners self) and, keyed "instances", the images the instances run (ImageIds).
             registry.Add("ec2", "DescribeImages", "ec2:DescribeImages", (call, context, cancellationToken) =>
             {
-                var imageIds = CliJson.Strings(call, "ImageIds");
-                var owners = CliJson.Strings(call, "Owners");
-                if (imageIds != null && imageIds.Count == 0 && owners == null)
+                var imageIds = call.Strings("ImageIds");
+                if (imageIds != null && imageIds.Count == 0 && call.Strings("Owners") == null)
                 {
                     // An empty id list would ask for every public image in the region.
                     return Task.FromException<EvidenceResponse>(new AwsServiceException(
                         "ec2", call.Operation, "InvalidParameterCombination", "DescribeImages with an empty ImageIds list would list every public image; it is not sent.", 0));
                 }
 
-                return PagedAsync(
-                    call,
-                    context,
-                    "Images",
-                    (client, token, ct) => client.DescribeImagesAsync(
-                        new DescribeImagesRequest
-                        {
-                            ImageIds = imageIds,
-                            Owners = owners,
-                            IncludeDeprecated = CliJson.Bool(call, "IncludeDeprecated"),
-                            IncludeDisabled = CliJson.Bool(call, "IncludeDisabled"),
-                            NextToken = token,
-                        },
-                        ct),
-                    r => r.NextToken,
-                    r => r.Images?.Select(Ec2CliShapes.Image),
-                    cancellationToken);
+                var parameters = Lists(call, ("ImageIds", "ImageId"), ("Owners", "Owner"));
+                parameters["IncludeDeprecated"] = call.Bool("IncludeDeprecated");
+                parameters["IncludeDisabled"] = call.Bool("IncludeDisabled");
+                return PagedAsync(call, context, parameters, cancellationToken);
             });
 
-            registry.Add("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
-            {
-                var response = await context.Sdk.CallAsync(
-                    "ec2", call.Operation, token => client.GetEbsEncryptionByDefaultAsync(new GetEbsEncryptionByDefaultRequest(), token), cancellationToken).ConfigureAwait(false);
-                return new JsonObject()
-                    .Put("EbsEncryptionByDefault", response.EbsEncryptionByDefault)
-                    .Put("SseType", response.SseType);
-            }));
-
-            registry.Add("ec2", "GetInstanceMetadataDefaults", "ec2:GetInstanceMetadataDefaults", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
-            {
-                var response = await context.Sdk.CallAsync(
-                    "ec2", call.Operation, token => client.GetInstanceMetadataDefaultsAsync(new GetInstanceMetadataDefaultsRequest(), token), cancellationToken).ConfigureAwait(false);
-                var level = response.AccountLevel;
-
-                // The CLI prints an empty AccountLevel when no default is set; the check reads that as "no preference".
-                return new JsonObject
-                {
-                    ["AccountLevel"] = level == null ? new JsonObject() : new JsonObject()
-                        .Put("HttpTokens", level.HttpTokens)
-                        .Put("HttpPutResponseHopLimit", level.HttpPutResponseHopLimit)
-                        .Put("HttpEndpoint", level.HttpEndpoint)
-                        .Put("InstanceMetadataTags", level.InstanceMetadataTags)
-                        .Put("ManagedBy", level.ManagedBy)
-                        .Put("ManagedExceptionMessage", level.ManagedExceptionMessage),
-                };
-            }));
+            registry.Add("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault", async (call, context, cancellationToken) =>
+                ProtocolOperations.ToResponse(call, await ReadAsync(call, context, null, cancellationToken).ConfigureAwait(false)));
+            registry.Add("ec2", "GetInstanceMetadataDefaults", "ec2:GetInstanceMetadataDefaults", async (call, context, cancellationToken) =>
+                ProtocolOperations.ToResponse(call, await ReadAsync(call, context, null, cancellationToken).ConfigureAwait(false)));
         }
 
-        /// <summary>An operation without parameters whose pages are merged into one list named <paramref name="listName"/>.</summary>
-        private static LiveOperation Paged<TResponse>(
-            string listName,
-            Func<AmazonEC2Client, string?, CancellationToken, Task<TResponse>> page,
-            Func<TResponse, string?> nextToken,
-            Func<TResponse, IEnumerable<JsonObject>?> items) =>
-            (call, context, cancellationToken) => PagedAsync(call, context, listName, page, nextToken, items, cancellationToken);
+        /// <summary>Whether EBS encryption by default is on in <paramref name="region"/> (ec2:GetEbsEncryptionByDefault), for a remediation.</summary>
+        internal static async Task<bool> GetEbsEncryptionByDefaultAsync(LiveCallContext context, string region, CancellationToken cancellationToken) =>
+            Flag(await SendAsync(context, region, "GetEbsEncryptionByDefault", null, cancellationToken).ConfigureAwait(false));
 
-        private static Task<EvidenceResponse> PagedAsync<TResponse>(
-            ApiCall call,
-            LiveCallContext context,
-            string listName,
-            Func<AmazonEC2Client, string?, CancellationToken, Task<TResponse>> page,
-            Func<TResponse, string?> nextToken,
-            Func<TResponse, IEnumerable<JsonObject>?> items,
-            CancellationToken cancellationToken) =>
-            WithClientAsync(call, context, async client =>
-            {
-                var merged = new JsonArray();
-                string? token = null;
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                do
-                {
-                    var current = token;
-                    var response = await context.Sdk.CallAsync("ec2", call.Operation, ct => page(client, current, ct), cancellationToken).ConfigureAwait(false);
-                    foreach (var item in items(response) ?? Enumerable.Empty<JsonObject>())
-                    {
-                        merged.Add(item);
-                    }
+        /// <summary>Turns EBS encryption by default on in <paramref name="region"/> (ec2:EnableEbsEncryptionByDefault); returns the state EC2 reports.</summary>
+        internal static async Task<bool> EnableEbsEncryptionByDefaultAsync(LiveCallContext context, string region, CancellationToken cancellationToken) =>
+            Flag(await SendAsync(context, region, "EnableEbsEncryptionByDefault", null, cancellationToken).ConfigureAwait(false));
 
-                    token = nextToken(response);
+        private static bool Flag(XElement root) =>
+            root.Elements().FirstOrDefault(e => e.Name.LocalName == "ebsEncryptionByDefault")?.Value == "true";
 
-                    // A server that repeats a token would loop forever: stop, the pages so far are all there is.
-                    if (!string.IsNullOrEmpty(token) && !seen.Add(token!))
-                    {
-                        break;
-                    }
-                }
-                while (!string.IsNullOrEmpty(token));
-
-                return new JsonObject { [listName] = merged };
-            });
-
-        private static async Task<EvidenceResponse> WithClientAsync(ApiCall call, LiveCallContext context, Func<AmazonEC2Client, Task<JsonObject>> fetch)
+        /// <summary>EC2's list parameters (<c>Owner.1</c>, <c>Owner.2</c>…) from the ApiCall's lists.</summary>
+        private static Dictionary<string, object?> Lists(ApiCall call, params (string Parameter, string Wire)[] lists)
         {
-            using (var client = context.Sdk.Create<AmazonEC2Client, AmazonEC2Config>(
-                context.RegionOf(call), (credentials, config) => new AmazonEC2Client(credentials, config)))
+            var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (parameter, wire) in lists)
             {
-                var result = await fetch(client).ConfigureAwait(false);
-                return ProtocolOperations.ToResponse(call, result);
+                var values = call.Strings(parameter) ?? new List<string>();
+                for (var i = 0; i < values.Count; i++)
+                {
+                    parameters[wire + "." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] = values[i];
+                }
             }
+
+            return parameters;
         }
+
+        /// <summary>Every page (NextToken) of a Describe call, its one list merged.</summary>
+        private static async Task<EvidenceResponse> PagedAsync(ApiCall call, LiveCallContext context, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+        {
+            var merged = await AwsProtocolClient.PaginateAsync(
+                async token =>
+                {
+                    var page = new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["NextToken"] = token };
+                    var root = await SendAsync(context, context.RegionOf(call), call.Operation, page, cancellationToken).ConfigureAwait(false);
+                    var next = root.Elements().FirstOrDefault(e => e.Name.LocalName == "nextToken")?.Value;
+                    return (Shapes.Read(root, call.Operation), string.IsNullOrEmpty(next) ? null : next);
+                },
+                call.Operation).ConfigureAwait(false);
+            return ProtocolOperations.ToResponse(call, merged);
+        }
+
+        private static async Task<JsonObject> ReadAsync(ApiCall call, LiveCallContext context, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+            Shapes.Read(await SendAsync(context, context.RegionOf(call), call.Operation, parameters, cancellationToken).ConfigureAwait(false), call.Operation);
+
+        private static Task<XElement> SendAsync(LiveCallContext context, string region, string operation, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+            context.Protocol.QueryXmlAsync(Service, region, Version, operation, parameters, cancellationToken, sdkStyleErrors: true);
     }
 }

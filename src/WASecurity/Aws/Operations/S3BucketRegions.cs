@@ -16,6 +16,10 @@ namespace WASecurity.Aws.Operations
         public void Remember(string bucket, string region) =>
             _regions.TryAdd(bucket, new Lazy<Task<string?>>(() => Task.FromResult<string?>(region)));
 
+        /// <summary>The bucket's region as S3 named it when asked in another: replaces what was known.</summary>
+        public void Correct(string bucket, string region) =>
+            _regions[bucket] = new Lazy<Task<string?>>(() => Task.FromResult<string?>(region));
+
         /// <summary>The bucket's region, asking <paramref name="locate"/> once; null when it cannot be known.</summary>
         public Task<string?> GetAsync(string bucket, Func<Task<string?>> locate) =>
             _regions.GetOrAdd(bucket, _ => new Lazy<Task<string?>>(locate)).Value;

@@ -1,69 +1,42 @@
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
-using Amazon.SQS;
-using Amazon.SQS.Model;
-using WASecurity.Evidence;
 
 namespace WASecurity.Aws.Operations
 {
     /// <summary>
-    /// SQS, through the served SDK client. Per-queue calls are keyed by queue name in bundles but carry the queue URL
-    /// (from ListQueues) as their QueueUrl parameter, which is what SQS is asked with.
+    /// SQS through the protocol client, in SQS's JSON protocol (<c>X-Amz-Target: AmazonSQS.…</c>, JSON 1.0), whose
+    /// JSON is the CLI's. Per-queue calls are keyed by queue name in bundles but carry the queue URL (from ListQueues)
+    /// as their QueueUrl parameter, which is what SQS is asked with.
     /// </summary>
     internal static class SqsOperations
     {
+        private const string Target = "AmazonSQS";
+        private static readonly AwsService Service = AwsService.Regional("sqs");
+
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("sqs", "ListQueues", "sqs:ListQueues", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            // MaxResults is what turns on paging; without it SQS returns at most 1000 queues and no token. The CLI
+            // prints no QueueUrls key for a region without queues; the evidence has an empty list (the inventory reads a missing list as empty).
+            registry.Add("sqs", "ListQueues", "sqs:ListQueues", async (call, context, token) =>
             {
-                var urls = new JsonArray();
-                string? next = null;
-                do
-                {
-                    // MaxResults is what turns on paging; without it SQS returns at most 1000 queues and no token.
-                    var request = new ListQueuesRequest { NextToken = next, MaxResults = 1000 };
-
-                    var page = await context.Sdk.CallAsync("sqs", call.Operation, t => client.ListQueuesAsync(request, t), token).ConfigureAwait(false);
-                    foreach (var url in page.QueueUrls ?? new List<string>())
-                    {
-                        urls.Add(url);
-                    }
-
-                    next = page.NextToken;
-                }
-                while (!string.IsNullOrEmpty(next));
-
-                // The CLI prints no QueueUrls key for a region without queues; the inventory reads a missing list as empty.
-                return new JsonObject { ["QueueUrls"] = urls };
-            }));
+                var response = await context.Protocol.JsonAllPagesAsync(Service, context.RegionOf(call), Target, "1.0", call.Operation, new JsonObject { ["MaxResults"] = 1000 }, token).ConfigureAwait(false);
+                return ProtocolOperations.ToResponse(call, new JsonObject { ["QueueUrls"] = response["QueueUrls"]?.DeepClone() ?? new JsonArray() });
+            });
 
             // {"Attributes": {"QueueArn": …, "Policy": "<JSON string>", "SqsManagedSseEnabled": "true", …}}: every value a string, as SQS sends it.
-            registry.Add("sqs", "GetQueueAttributes", "sqs:GetQueueAttributes", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("sqs", "GetQueueAttributes", "sqs:GetQueueAttributes", async (call, context, token) =>
             {
-                var request = new GetQueueAttributesRequest { QueueUrl = call.StringParameter("QueueUrl"), AttributeNames = new List<string> { "All" } };
-                var response = await context.Sdk.CallAsync("sqs", call.Operation, t => client.GetQueueAttributesAsync(request, t), token).ConfigureAwait(false);
-                return new JsonObject { ["Attributes"] = SdkJson.From(response.Attributes ?? new Dictionary<string, string>()) };
-            }));
+                var request = new JsonObject { ["QueueUrl"] = call.StringParameter("QueueUrl"), ["AttributeNames"] = new JsonArray("All") };
+                var response = await context.Protocol.JsonAsync(Service, context.RegionOf(call), Target, "1.0", call.Operation, request, token).ConfigureAwait(false);
+                return ProtocolOperations.ToResponse(call, new JsonObject { ["Attributes"] = response["Attributes"]?.DeepClone() ?? new JsonObject() });
+            });
 
             // {"Tags": {"key": "value"}}: SQS tags are a map, unlike most services' lists.
-            registry.Add("sqs", "ListQueueTags", "sqs:ListQueueTags", (call, context, token) => WithClientAsync(call, context, token, async client =>
+            registry.Add("sqs", "ListQueueTags", "sqs:ListQueueTags", async (call, context, token) =>
             {
-                var response = await context.Sdk.CallAsync(
-                    "sqs", call.Operation, t => client.ListQueueTagsAsync(new ListQueueTagsRequest { QueueUrl = call.StringParameter("QueueUrl") }, t), token).ConfigureAwait(false);
-                return new JsonObject { ["Tags"] = SdkJson.From(response.Tags ?? new Dictionary<string, string>()) };
-            }));
-        }
-
-        private static async Task<EvidenceResponse> WithClientAsync(
-            ApiCall call, LiveCallContext context, CancellationToken token, System.Func<AmazonSQSClient, Task<JsonObject>> fetch)
-        {
-            using (var client = context.Sdk.Create<AmazonSQSClient, AmazonSQSConfig>(
-                context.RegionOf(call), (credentials, config) => new AmazonSQSClient(credentials, config)))
-            {
-                return ProtocolOperations.ToResponse(call, await fetch(client).ConfigureAwait(false));
-            }
+                var request = new JsonObject { ["QueueUrl"] = call.StringParameter("QueueUrl") };
+                var response = await context.Protocol.JsonAsync(Service, context.RegionOf(call), Target, "1.0", call.Operation, request, token).ConfigureAwait(false);
+                return ProtocolOperations.ToResponse(call, new JsonObject { ["Tags"] = response["Tags"]?.DeepClone() ?? new JsonObject() });
+            });
         }
     }
 }

@@ -1,57 +1,67 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
-using Amazon.SimpleSystemsManagement;
-using Amazon.SimpleSystemsManagement.Model;
-using WASecurity.Evidence;
 
 namespace WASecurity.Aws.Operations
 {
-    /// <summary>Systems Manager, through the served SDK client, converted to the CLI's JSON.</summary>
+    /// <summary>
+    /// Systems Manager (JSON 1.1) through the protocol client. The evidence keeps the members listed here, with the
+    /// timestamps printed to the millisecond, as it did when these operations went through the SDK.
+    /// </summary>
     internal static class SsmOperations
     {
         /// <summary>DescribeInstancePatchStates accepts at most this many instance ids per request.</summary>
         internal const int PatchStateBatchSize = 50;
 
+        private const string Target = "AmazonSSM";
+        private static readonly AwsService Service = AwsService.Regional("ssm");
+
+        private static readonly string[] InstanceInformation =
+        {
+            "InstanceId", "PingStatus", "LastPingDateTime", "AgentVersion", "IsLatestVersion", "PlatformType", "PlatformName", "PlatformVersion", "ResourceType",
+            "IPAddress", "ComputerName", "IamRole", "RegistrationDate", "AssociationStatus", "LastAssociationExecutionDate", "LastSuccessfulAssociationExecutionDate",
+            "SourceId", "SourceType",
+        };
+
+        private static readonly string[] PatchState =
+        {
+            "InstanceId", "PatchGroup", "BaselineId", "SnapshotId", "OwnerInformation", "InstalledCount", "InstalledOtherCount", "InstalledPendingRebootCount",
+            "InstalledRejectedCount", "MissingCount", "FailedCount", "UnreportedNotApplicableCount", "NotApplicableCount", "AvailableSecurityUpdateCount",
+            "CriticalNonCompliantCount", "SecurityNonCompliantCount", "OtherNonCompliantCount", "OperationStartTime", "OperationEndTime", "Operation",
+            "LastNoRebootInstallOperationTime", "RebootOption",
+        };
+
+        private static readonly HashSet<string> Times = new HashSet<string>
+        {
+            "LastPingDateTime", "RegistrationDate", "LastAssociationExecutionDate", "LastSuccessfulAssociationExecutionDate",
+            "OperationStartTime", "OperationEndTime", "LastNoRebootInstallOperationTime",
+        };
+
         public static void Register(OperationRegistry registry)
         {
-            registry.Add("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", async (call, context, cancellationToken) =>
             {
-                var list = new JsonArray();
-                await AllPagesAsync(
-                    context,
-                    call,
-                    (token, ct) => client.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest { NextToken = token }, ct),
-                    r => r.NextToken,
-                    r => r.InstanceInformationList?.Select(InstanceInformation),
-                    list,
-                    cancellationToken).ConfigureAwait(false);
-                return new JsonObject { ["InstanceInformationList"] = list };
-            }));
+                var page = await context.Protocol.JsonAllPagesAsync(Service, context.RegionOf(call), Target, "1.1", call.Operation, new JsonObject(), cancellationToken).ConfigureAwait(false);
+                return ProtocolOperations.ToResponse(call, Cli("InstanceInformationList", WireJson.Items(page, "InstanceInformationList", InstanceInformation)));
+            });
 
             // One evidence file for any number of instances: the ids go out in batches of 50, each batch paged,
             // and every state lands in one InstancePatchStates list.
-            registry.Add("ssm", "DescribeInstancePatchStates", "ssm:DescribeInstancePatchStates", (call, context, cancellationToken) => WithClientAsync(call, context, async client =>
+            registry.Add("ssm", "DescribeInstancePatchStates", "ssm:DescribeInstancePatchStates", async (call, context, cancellationToken) =>
             {
-                var ids = CliJson.Strings(call, "InstanceIds") ?? new List<string>();
-                var list = new JsonArray();
-                foreach (var batch in Batches(ids, PatchStateBatchSize))
+                var states = new JsonArray();
+                foreach (var batch in Batches(call.Strings("InstanceIds") ?? new List<string>(), PatchStateBatchSize))
                 {
-                    await AllPagesAsync(
-                        context,
-                        call,
-                        (token, ct) => client.DescribeInstancePatchStatesAsync(new DescribeInstancePatchStatesRequest { InstanceIds = batch, NextToken = token }, ct),
-                        r => r.NextToken,
-                        r => r.InstancePatchStates?.Select(PatchState),
-                        list,
-                        cancellationToken).ConfigureAwait(false);
+                    var request = new JsonObject { ["InstanceIds"] = new JsonArray(batch.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()) };
+                    var page = await context.Protocol.JsonAllPagesAsync(Service, context.RegionOf(call), Target, "1.1", call.Operation, request, cancellationToken).ConfigureAwait(false);
+                    foreach (var state in WireJson.Items(page, "InstancePatchStates", PatchState).ToList())
+                    {
+                        states.Add(state!.DeepClone());
+                    }
                 }
 
-                return new JsonObject { ["InstancePatchStates"] = list };
-            }));
+                return ProtocolOperations.ToResponse(call, Cli("InstancePatchStates", states));
+            });
         }
 
         internal static IEnumerable<List<string>> Batches(IReadOnlyList<string> ids, int size)
@@ -62,87 +72,11 @@ namespace WASecurity.Aws.Operations
             }
         }
 
-        private static JsonObject InstanceInformation(InstanceInformation node) => new JsonObject()
-            .Put("InstanceId", node.InstanceId)
-            .Put("PingStatus", node.PingStatus)
-            .Put("LastPingDateTime", node.LastPingDateTime)
-            .Put("AgentVersion", node.AgentVersion)
-            .Put("IsLatestVersion", node.IsLatestVersion)
-            .Put("PlatformType", node.PlatformType)
-            .Put("PlatformName", node.PlatformName)
-            .Put("PlatformVersion", node.PlatformVersion)
-            .Put("ResourceType", node.ResourceType)
-            .Put("IPAddress", node.IPAddress)
-            .Put("ComputerName", node.ComputerName)
-            .Put("IamRole", node.IamRole)
-            .Put("RegistrationDate", node.RegistrationDate)
-            .Put("AssociationStatus", node.AssociationStatus)
-            .Put("LastAssociationExecutionDate", node.LastAssociationExecutionDate)
-            .Put("LastSuccessfulAssociationExecutionDate", node.LastSuccessfulAssociationExecutionDate)
-            .Put("SourceId", node.SourceId)
-            .Put("SourceType", node.SourceType);
-
-        private static JsonObject PatchState(InstancePatchState state) => new JsonObject()
-            .Put("InstanceId", state.InstanceId)
-            .Put("PatchGroup", state.PatchGroup)
-            .Put("BaselineId", state.BaselineId)
-            .Put("SnapshotId", state.SnapshotId)
-            .Put("OwnerInformation", state.OwnerInformation)
-            .Put("InstalledCount", state.InstalledCount)
-            .Put("InstalledOtherCount", state.InstalledOtherCount)
-            .Put("InstalledPendingRebootCount", state.InstalledPendingRebootCount)
-            .Put("InstalledRejectedCount", state.InstalledRejectedCount)
-            .Put("MissingCount", state.MissingCount)
-            .Put("FailedCount", state.FailedCount)
-            .Put("UnreportedNotApplicableCount", state.UnreportedNotApplicableCount)
-            .Put("NotApplicableCount", state.NotApplicableCount)
-            .Put("AvailableSecurityUpdateCount", state.AvailableSecurityUpdateCount)
-            .Put("CriticalNonCompliantCount", state.CriticalNonCompliantCount)
-            .Put("SecurityNonCompliantCount", state.SecurityNonCompliantCount)
-            .Put("OtherNonCompliantCount", state.OtherNonCompliantCount)
-            .Put("OperationStartTime", state.OperationStartTime)
-            .Put("OperationEndTime", state.OperationEndTime)
-            .Put("Operation", state.Operation)
-            .Put("LastNoRebootInstallOperationTime", state.LastNoRebootInstallOperationTime)
-            .Put("RebootOption", state.RebootOption);
-
-        private static async Task AllPagesAsync<TResponse>(
-            LiveCallContext context,
-            ApiCall call,
-            Func<string?, CancellationToken, Task<TResponse>> page,
-            Func<TResponse, string?> nextToken,
-            Func<TResponse, IEnumerable<JsonObject>?> items,
-            JsonArray into,
-            CancellationToken cancellationToken)
+        private static JsonObject Cli(string list, JsonArray items)
         {
-            string? token = null;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            do
-            {
-                var current = token;
-                var response = await context.Sdk.CallAsync("ssm", call.Operation, ct => page(current, ct), cancellationToken).ConfigureAwait(false);
-                foreach (var item in items(response) ?? Enumerable.Empty<JsonObject>())
-                {
-                    into.Add(item);
-                }
-
-                token = nextToken(response);
-                if (!string.IsNullOrEmpty(token) && !seen.Add(token!))
-                {
-                    break;
-                }
-            }
-            while (!string.IsNullOrEmpty(token));
-        }
-
-        private static async Task<EvidenceResponse> WithClientAsync(ApiCall call, LiveCallContext context, Func<AmazonSimpleSystemsManagementClient, Task<JsonObject>> fetch)
-        {
-            using (var client = context.Sdk.Create<AmazonSimpleSystemsManagementClient, AmazonSimpleSystemsManagementConfig>(
-                context.RegionOf(call), (credentials, config) => new AmazonSimpleSystemsManagementClient(credentials, config)))
-            {
-                var result = await fetch(client).ConfigureAwait(false);
-                return ProtocolOperations.ToResponse(call, result);
-            }
+            var result = new JsonObject { [list] = items };
+            WireJson.EpochToText(result, Times.Contains, WireJson.TimeStyle.Milliseconds);
+            return result;
         }
     }
 }

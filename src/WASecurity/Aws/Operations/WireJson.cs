@@ -8,33 +8,61 @@ using System.Text.Json.Nodes;
 namespace WASecurity.Aws.Operations
 {
     /// <summary>
-    /// Adjustments from what a JSON-protocol service sends to what <c>aws … --output json</c> prints, so that a live
-    /// response and an exported or handcrafted bundle file read the same: timestamps the wire carries as epoch
-    /// seconds become the CLI's ISO text, and REST services whose wire names are camelCase get the model's
-    /// PascalCase member names.
+    /// Adjustments from what a service sends to what <c>aws … --output json</c> prints, so that a live response and
+    /// an exported or handcrafted bundle file read the same: epoch-second timestamps become ISO text, camelCase wire
+    /// names get the model's PascalCase, and an answer is cut to the members the evidence keeps.
     /// </summary>
     internal static class WireJson
     {
         /// <summary>
-        /// Replaces every numeric value of a property named in <paramref name="names"/> (at any depth) by the ISO
-        /// 8601 text the CLI prints for a timestamp (<c>2026-11-20T09:21:44.512000+00:00</c>). Text values are kept.
+        /// How a timestamp's fraction of a second is printed (always UTC, <c>+00:00</c>, no fraction when it is zero):
+        /// the CLI's microseconds; or, where the evidence came from the AWS SDK before, the SDK's milliseconds
+        /// (sub-millisecond digits dropped) as three digits (SSM, EC2) or without trailing zeros (DynamoDB).
         /// </summary>
-        public static void EpochToIso(JsonNode? node, params string[] names)
+        public enum TimeStyle
         {
-            var set = new HashSet<string>(names, StringComparer.Ordinal);
-            Walk(node, set);
+            Cli,
+            Milliseconds,
+            Trimmed,
         }
 
-        /// <summary>The CLI's rendering of an epoch-seconds timestamp: UTC, microseconds only when non-zero.</summary>
-        public static string IsoFromEpochSeconds(double seconds)
+        /// <summary>A UTC time in <paramref name="style"/> (<c>2026-11-20T09:21:44.512000+00:00</c> for the CLI).</summary>
+        public static string Timestamp(DateTime utc, TimeStyle style)
         {
-            var ticks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond);
-            var time = new DateTime(DateTimeOffset.FromUnixTimeSeconds(0).UtcTicks + ticks, DateTimeKind.Utc);
-            var micro = (time.Ticks % TimeSpan.TicksPerSecond) / 10;
-            return time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
-                + (micro > 0 ? "." + micro.ToString("D6", CultureInfo.InvariantCulture) : string.Empty)
-                + "+00:00";
+            var micro = (utc.Ticks % TimeSpan.TicksPerSecond) / 10;
+            var fraction = style == TimeStyle.Cli ? micro.ToString("D6", CultureInfo.InvariantCulture) : (micro / 1000).ToString("D3", CultureInfo.InvariantCulture);
+            fraction = style == TimeStyle.Trimmed ? fraction.TrimEnd('0') : fraction;
+            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + (fraction.Trim('0').Length > 0 ? "." + fraction : string.Empty) + "+00:00";
         }
+
+        /// <summary>An epoch-seconds timestamp as text in <paramref name="style"/>.</summary>
+        public static string IsoFromEpochSeconds(double seconds, TimeStyle style = TimeStyle.Cli) =>
+            Timestamp(new DateTime(DateTimeOffset.FromUnixTimeSeconds(0).UtcTicks + (long)Math.Round(seconds * TimeSpan.TicksPerSecond), DateTimeKind.Utc), style);
+
+        /// <summary>Every numeric value of a property named in <paramref name="names"/> (at any depth) as the CLI's ISO text; text values are kept.</summary>
+        public static void EpochToIso(JsonNode? node, params string[] names) => EpochToText(node, new HashSet<string>(names, StringComparer.Ordinal).Contains, TimeStyle.Cli);
+
+        /// <summary>Every numeric value of a member <paramref name="isTime"/> accepts, at any depth, as text in <paramref name="style"/>.</summary>
+        public static void EpochToText(JsonNode? node, Func<string, bool> isTime, TimeStyle style)
+        {
+            foreach (var child in node is JsonObject obj ? obj.ToList() : node is JsonArray array ? array.Select(i => new KeyValuePair<string, JsonNode?>(string.Empty, i)).ToList() : new List<KeyValuePair<string, JsonNode?>>())
+            {
+                if (node is JsonObject parent && isTime(child.Key) && child.Value is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
+                {
+                    parent[child.Key] = IsoFromEpochSeconds(value.GetValue<double>(), style);
+                }
+                else
+                {
+                    EpochToText(child.Value, isTime, style);
+                }
+            }
+        }
+
+        /// <summary>The list <paramref name="name"/> of <paramref name="response"/> (empty when absent), each item cut to <paramref name="members"/>.</summary>
+        public static JsonArray Items(JsonObject response, string name, IReadOnlyList<string> members) =>
+            new JsonArray((response[name] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
+                .Select(item => (JsonNode?)new JsonObject(members.Where(m => item[m] != null).Select(m => new KeyValuePair<string, JsonNode?>(m, item[m]!.DeepClone()))))
+                .ToArray());
 
         /// <summary>
         /// Renames every member to start with an upper-case letter, at any depth, except the keys inside the maps
@@ -42,68 +70,32 @@ namespace WASecurity.Aws.Operations
         /// <paramref name="irregular"/> names the members whose model name is not the wire name capitalized
         /// (GuardDuty's <c>dnsLogs</c> is <c>DNSLogs</c>).
         /// </summary>
-        public static void PascalCaseMembers(JsonObject root, IEnumerable<string> maps, IReadOnlyDictionary<string, string>? irregular = null)
-        {
+        public static void PascalCaseMembers(JsonObject root, IEnumerable<string> maps, IReadOnlyDictionary<string, string>? irregular = null) =>
             Rename(root, new HashSet<string>(maps, StringComparer.Ordinal), irregular ?? new Dictionary<string, string>());
-        }
-
-        private static void Walk(JsonNode? node, HashSet<string> names)
-        {
-            switch (node)
-            {
-                case JsonObject obj:
-                    foreach (var property in obj.ToList())
-                    {
-                        if (names.Contains(property.Key) && property.Value is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
-                        {
-                            obj[property.Key] = IsoFromEpochSeconds(value.GetValue<double>());
-                        }
-                        else
-                        {
-                            Walk(property.Value, names);
-                        }
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        Walk(item, names);
-                    }
-
-                    break;
-            }
-        }
 
         private static void Rename(JsonNode? node, HashSet<string> maps, IReadOnlyDictionary<string, string> irregular)
         {
-            switch (node)
+            if (node is JsonArray array)
             {
-                case JsonObject obj:
-                    foreach (var property in obj.ToList())
+                foreach (var item in array)
+                {
+                    Rename(item, maps, irregular);
+                }
+            }
+            else if (node is JsonObject obj)
+            {
+                foreach (var property in obj.ToList())
+                {
+                    obj.Remove(property.Key);
+                    if (!maps.Contains(property.Key))
                     {
-                        var value = property.Value;
-                        obj.Remove(property.Key);
-                        if (!maps.Contains(property.Key))
-                        {
-                            Rename(value, maps, irregular);
-                        }
-
-                        obj[irregular.TryGetValue(property.Key, out var name) ? name : Upper(property.Key)] = value;
+                        Rename(property.Value, maps, irregular);
                     }
 
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        Rename(item, maps, irregular);
-                    }
-
-                    break;
+                    var key = property.Key;
+                    obj[irregular.TryGetValue(key, out var name) ? name : key.Length == 0 || char.IsUpper(key[0]) ? key : char.ToUpperInvariant(key[0]) + key.Substring(1)] = property.Value;
+                }
             }
         }
-
-        private static string Upper(string name) =>
-            name.Length == 0 || char.IsUpper(name[0]) ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
     }
 }
