@@ -41,10 +41,38 @@ Describe 'The HTML report rendered in headless Chromium' {
         ([regex]::Matches($dom, '<rect class="bar"')).Count | Should -Be $questions.Count
     }
 
-    It 'shows every finding in the table and its script runs' {
+    It 'holds every finding and opens on the open failures' {
         $dom = Get-RenderedDom ''
         ([regex]::Matches($dom, '<tr[^>]*data-status=')).Count | Should -Be $Findings.Count
+        $open = @($Findings | Where-Object { $_.Status -eq 'Fail' -and -not $_.Suppressed }).Count
+        $dom | Should -Match "<span id=`"shown-count`">$open of $($Findings.Count) findings shown</span>"
+        ([regex]::Matches($dom, '<tr[^>]*data-status="Pass"[^>]*hidden')).Count | Should -Be @($Findings | Where-Object Status -eq 'Pass').Count
+    }
+
+    It 'shows all statuses again from the status filter' {
+        $dom = Get-RenderedDom "var s=document.getElementById('filter-status'); s.value=''; s.dispatchEvent(new Event('change'));"
         $dom | Should -Match "<span id=`"shown-count`">$($Findings.Count) of $($Findings.Count) findings shown</span>"
+    }
+
+    It 'filters to a severity''s open failures when its card is clicked' {
+        $dom = Get-RenderedDom "document.querySelector('#severity-counts .card[data-severity=High]').click();"
+        $high = @($Findings | Where-Object { $_.Status -eq 'Fail' -and -not $_.Suppressed -and $_.Severity -eq 'High' }).Count
+        $high | Should -BeGreaterThan 0
+        $dom | Should -Match "<span id=`"shown-count`">$high of $($Findings.Count) findings shown</span>"
+        $dom | Should -Match 'data-severity="High" aria-pressed="true"'
+    }
+
+    It 'filters to a question when its score bar is clicked' {
+        $dom = Get-RenderedDom "document.querySelector('#score-chart g.score[data-question=SEC04]').dispatchEvent(new MouseEvent('click', { bubbles: true }));"
+        $sec04 = @($Findings | Where-Object { $_.Status -eq 'Fail' -and -not $_.Suppressed -and $_.Question -eq 'SEC04' }).Count
+        $dom | Should -Match "<span id=`"shown-count`">$sec04 of $($Findings.Count) findings shown</span>"
+        $dom | Should -Match '<g class="score active" data-question="SEC04"'
+    }
+
+    It 'names each question beside its id and lets ARNs wrap at their separators' {
+        $dom = Get-RenderedDom ''
+        $dom | Should -Match '<td>SEC01<div class="sub">How do you protect your root account\?</div></td>'
+        $dom | Should -Match 'arn:<wbr>aws:<wbr>'
     }
 
     It 'filters the table to the failing findings' {

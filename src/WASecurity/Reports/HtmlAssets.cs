@@ -9,12 +9,14 @@ namespace WASecurity.Reports
   --pass:#15803d; --fail:#c4221f; --error:#7c3aed; --manual:#0e7490; --na:#6b7280; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: var(--fg); background: var(--bg); }
-header, section { max-width: 1400px; margin: 0 auto; padding: 16px 24px; }
+header, section { margin: 0; padding: 16px 24px; }
 h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 17px; margin: 8px 0 12px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; color: var(--muted); }
 dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; }
-.card { background: var(--card); border: 1px solid var(--line); border-left: 6px solid var(--info); border-radius: 6px; padding: 10px 16px; min-width: 130px; }
+.card { background: var(--card); border: 1px solid var(--line); border-left: 6px solid var(--info); border-radius: 6px; padding: 10px 16px; min-width: 130px; cursor: pointer; font: inherit; text-align: left; color: inherit; }
+.card:hover, .card[aria-pressed=true] { box-shadow: 0 0 0 2px var(--low); }
+svg#score-chart g.score { cursor: pointer; } svg#score-chart g.score:hover .track, svg#score-chart g.score.active .track { fill: #dbe4f3; }
 .card .n { display: block; font-size: 26px; font-weight: 700; }
 .card.sev-Critical { border-left-color: var(--critical); } .card.sev-High { border-left-color: var(--high); }
 .card.sev-Medium { border-left-color: var(--medium); } .card.sev-Low { border-left-color: var(--low); }
@@ -24,13 +26,13 @@ svg#score-chart text { font: 13px system-ui, -apple-system, 'Segoe UI', Roboto, 
 svg#score-chart .track { fill: #eef1f6; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }
 .filters input[type=search] { min-width: 260px; padding: 5px 8px; border: 1px solid var(--line); border-radius: 4px; }
-.filters select { padding: 4px; border: 1px solid var(--line); border-radius: 4px; }
+.filters select { padding: 4px; border: 1px solid var(--line); border-radius: 4px; max-width: 420px; }
 #shown-count { color: var(--muted); margin-left: auto; }
 table { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 th { background: #eef1f6; position: sticky; top: 0; cursor: pointer; user-select: none; white-space: nowrap; }
 th[aria-sort=ascending]::after { content: ' \25B2'; } th[aria-sort=descending]::after { content: ' \25BC'; }
-td code { font-size: 12px; } .sub { color: var(--muted); font-size: 12px; word-break: break-all; }
+td code { font-size: 12px; } .sub { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; }
 .badge.sev-Critical { background: var(--critical); } .badge.sev-High { background: var(--high); }
 .badge.sev-Medium { background: var(--medium); } .badge.sev-Low { background: var(--low); } .badge.sev-Informational { background: var(--info); }
@@ -57,12 +59,15 @@ tr[hidden] { display: none; }
   var question = document.getElementById('filter-question');
   var suppressed = document.getElementById('filter-suppressed');
   var count = document.getElementById('shown-count');
+  var cards = Array.prototype.slice.call(document.querySelectorAll('#severity-counts .card'));
+  var bars = Array.prototype.slice.call(document.querySelectorAll('#score-chart g.score'));
 
   function apply() {
     var needle = text.value.trim().toLowerCase();
     var shown = 0;
     rows.forEach(function (row) {
-      var ok = (!status.value || row.getAttribute('data-status') === status.value)
+      var state = row.getAttribute('data-status');
+      var ok = (!status.value || (status.value === 'open' ? state === 'Fail' && row.getAttribute('data-suppressed') !== 'true' : state === status.value))
         && (!severity.value || row.getAttribute('data-severity') === severity.value)
         && (!question.value || row.getAttribute('data-question') === question.value)
         && (suppressed.checked || row.getAttribute('data-suppressed') !== 'true')
@@ -71,7 +76,25 @@ tr[hidden] { display: none; }
       if (ok) { shown++; }
     });
     count.textContent = shown + ' of ' + rows.length + ' findings shown';
+    cards.forEach(function (card) { card.setAttribute('aria-pressed', String(status.value === 'open' && severity.value === card.getAttribute('data-severity'))); });
+    bars.forEach(function (bar) { bar.classList.toggle('active', question.value === bar.getAttribute('data-question')); });
   }
+
+  // A severity card shows that severity's open failures; a score bar shows that question's; a second click shows all again.
+  cards.forEach(function (card) {
+    card.addEventListener('click', function () {
+      var same = status.value === 'open' && severity.value === card.getAttribute('data-severity');
+      status.value = 'open';
+      severity.value = same ? '' : card.getAttribute('data-severity');
+      apply();
+    });
+  });
+  bars.forEach(function (bar) {
+    bar.addEventListener('click', function () {
+      question.value = question.value === bar.getAttribute('data-question') ? '' : bar.getAttribute('data-question');
+      apply();
+    });
+  });
 
   function key(row, index) {
     var cell = row.cells[index];

@@ -64,8 +64,9 @@ namespace WASecurity.Reports
             html.Append("<section id=\"summary\">\n<h2>Open failures by severity</h2>\n<div class=\"cards\" id=\"severity-counts\">\n");
             foreach (var severity in run.FailingBySeverity)
             {
-                html.Append("<div class=\"card sev-").Append(severity.Key).Append("\" data-severity=\"").Append(severity.Key).Append("\">")
-                    .Append("<span class=\"n\">").Append(N(severity.Value)).Append("</span>").Append(severity.Key).Append("</div>\n");
+                html.Append("<button type=\"button\" class=\"card sev-").Append(severity.Key).Append("\" data-severity=\"").Append(severity.Key)
+                    .Append("\" aria-pressed=\"false\" title=\"Show the open ").Append(severity.Key).Append(" failures\">")
+                    .Append("<span class=\"n\">").Append(N(severity.Value)).Append("</span>").Append(severity.Key).Append("</button>\n");
             }
 
             html.Append("</div>\n<p class=\"statuses\" id=\"status-counts\">");
@@ -101,9 +102,10 @@ namespace WASecurity.Reports
         {
             html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n<div class=\"filters\">\n");
             html.Append("<input type=\"search\" id=\"filter-text\" placeholder=\"Filter findings…\" aria-label=\"Filter findings\">\n");
-            Select(html, "filter-status", "All statuses", Enum.GetNames(typeof(FindingStatus)));
-            Select(html, "filter-severity", "All severities", Enum.GetNames(typeof(Severity)));
-            Select(html, "filter-question", "All questions", run.Questions.Select(q => q.Id));
+            // Open failures first: the page opens on what needs doing; "All statuses" is one click away.
+            Select(html, "filter-status", "All statuses", new[] { ("open", "Open failures (Fail, not suppressed)") }.Concat(Enum.GetNames(typeof(FindingStatus)).Select(n => (n, n))), "open");
+            Select(html, "filter-severity", "All severities", Enum.GetNames(typeof(Severity)).Select(n => (n, n)));
+            Select(html, "filter-question", "All questions", run.Questions.Select(q => (q.Id, q.Title == null ? q.Id : $"{q.Id} {q.Title}")));
             html.Append("<label><input type=\"checkbox\" id=\"filter-suppressed\" checked> Show suppressed</label>\n");
             html.Append("<span id=\"shown-count\">").Append(N(run.Findings.Count)).Append(" findings</span>\n</div>\n");
 
@@ -131,12 +133,12 @@ namespace WASecurity.Reports
             _ => 4,
         };
 
-        private static void Select(StringBuilder html, string id, string all, IEnumerable<string> values)
+        private static void Select(StringBuilder html, string id, string all, IEnumerable<(string Value, string Label)> values, string? selected = null)
         {
             html.Append("<select id=\"").Append(id).Append("\" aria-label=\"").Append(E(all)).Append("\"><option value=\"\">").Append(E(all)).Append("</option>");
-            foreach (var value in values)
+            foreach (var (value, label) in values)
             {
-                html.Append("<option value=\"").Append(E(value)).Append("\">").Append(E(value)).Append("</option>");
+                html.Append("<option value=\"").Append(E(value)).Append('"').Append(value == selected ? " selected" : string.Empty).Append('>').Append(E(label)).Append("</option>");
             }
 
             html.Append("</select>\n");
@@ -154,12 +156,12 @@ namespace WASecurity.Reports
             }
 
             html.Append("</td>");
-            html.Append("<td>").Append(E(f.Question)).Append("</td>");
+            html.Append("<td>").Append(E(f.Question)).Append("<div class=\"sub\">").Append(E(ReportRun.QuestionTitle(f.Question))).Append("</div></td>");
             html.Append("<td><code>").Append(E(f.CheckId)).Append("</code><div class=\"sub\">").Append(E(f.Title)).Append("</div></td>");
             html.Append("<td>").Append(E(f.ResourceId)).Append("<div class=\"sub\">").Append(E(f.ResourceType));
             if (!string.IsNullOrEmpty(f.ResourceArn))
             {
-                html.Append("<br>").Append(E(f.ResourceArn));
+                html.Append("<br>").Append(Wrappable(f.ResourceArn));
             }
 
             html.Append("</div></td>");
@@ -183,6 +185,9 @@ namespace WASecurity.Reports
             Detail(html, "Timestamp", FindingJson.ToUtc(f.Timestamp).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
             html.Append("</dl></details></td></tr>\n");
         }
+
+        /// <summary>An ARN that may break after its separators (<c>:</c> and <c>/</c>) rather than anywhere.</summary>
+        private static string Wrappable(string? arn) => E(arn).Replace(":", ":<wbr>").Replace("/", "/<wbr>");
 
         private static void Detail(StringBuilder html, string? name, string? value)
         {

@@ -63,12 +63,36 @@ namespace WASecurity.Reports
                 {
                     md.Append($"\n{open.Count - MaxFailureRows} more open failure(s) are not shown; see the full report.\n");
                 }
+
+                WriteRemediation(md, open);
             }
 
             writer.Write(md.ToString());
         }
 
         /// <summary>Text made inert in a Markdown table cell; control characters become visible escapes (<see cref="SafeText"/>).</summary>
+        /// <summary>
+        /// One section per failing check, most severe first: its title, the resources it failed on, and how to fix
+        /// them (each finding's remediation carries its own ids, so distinct texts are listed once each).
+        /// </summary>
+        private static void WriteRemediation(StringBuilder md, System.Collections.Generic.IReadOnlyList<Finding> open)
+        {
+            md.Append("\n## How to fix\n");
+            foreach (var check in open.GroupBy(f => f.CheckId).OrderBy(g => g.Min(f => f.Severity)).ThenBy(g => g.Key, System.StringComparer.Ordinal).Take(MaxFailureRows))
+            {
+                var first = check.First();
+                md.Append("\n### ").Append(Cell(check.Key)).Append(" (").Append(check.Min(f => f.Severity)).Append(")\n\n");
+                md.Append(Cell(first.Title)).Append("\n\n");
+                var resources = check.Select(f => f.Region == "global" ? f.ResourceId : $"{f.ResourceId} ({f.Region})").Distinct().ToList();
+                md.Append("Failing on: ").Append(Cell(string.Join(", ", resources.Take(20))));
+                md.Append(resources.Count > 20 ? $", and {resources.Count - 20} more" : string.Empty).Append(".\n\n");
+                foreach (var remediation in check.Select(f => f.Remediation).Where(r => !string.IsNullOrEmpty(r)).Distinct().Take(5))
+                {
+                    md.Append("- ").Append(Cell(remediation)).Append('\n');
+                }
+            }
+        }
+
         internal static string Cell(string? text)
         {
             if (string.IsNullOrEmpty(text))

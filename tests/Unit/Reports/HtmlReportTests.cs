@@ -56,7 +56,9 @@ namespace WASecurity.Tests.Reports
             Assert.Equal(findings.Select(f => f.Question).Distinct().Count(), Regex.Matches(Html, "<rect class=\"bar\"").Count);
             Assert.Contains("<g class=\"score\" data-question=\"SEC01\"><title>SEC01 How do you protect your root account?: 33%", Html);
             Assert.Contains("id=\"severity-counts\"", Html);
-            Assert.Matches("data-severity=\"Medium\"><span class=\"n\">2</span>", Html);
+            Assert.Matches("<button type=\"button\" class=\"card sev-Medium\" data-severity=\"Medium\"[^>]*><span class=\"n\">2</span>", Html);
+            // The page opens on the open failures.
+            Assert.Contains("<option value=\"open\" selected>Open failures (Fail, not suppressed)</option>", Html);
             foreach (var id in new[] { "filter-text", "filter-status", "filter-severity", "filter-question", "findings-table", "run-metadata" })
             {
                 Assert.Contains($"id=\"{id}\"", Html);
