@@ -25,6 +25,8 @@ namespace WASecurity.Tests.Live
         private const string R1 = "us-east-1";
         private const string R2 = "eu-west-1";
         private const int Instances = 120;
+        private const string SecretKey = "LeakCanarySecret/collect0123456789";
+        private const string SessionToken = "LeakCanaryToken+collect0123456789//zz";
         private const string DeniedSummary = "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GetAccountSummary on resource: *";
         private const string DeniedContact = "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: account:GetAlternateContact";
 
@@ -149,9 +151,11 @@ namespace WASecurity.Tests.Live
 
             // The region that is not enabled is skipped with a warning, as Export-WASEvidence skips it. Two attempts
             // per call: the CLI's default five would only slow down the 500 answer.
-            var result = RunScript(proxy.Endpoint, bundle, $"{R1},{notEnabled}", ("AWS_MAX_ATTEMPTS", "2"));
+            var result = RunScript(proxy.Endpoint, bundle, $"{R1},{notEnabled}", ("AWS_MAX_ATTEMPTS", "2"), ("AWS_SESSION_TOKEN", SessionToken));
 
             Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain(SecretKey, result.Stdout + result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(SessionToken, result.Stdout + result.Stderr, StringComparison.Ordinal);
             Assert.Contains($"skipping {notEnabled}: not enabled", result.Stderr, StringComparison.Ordinal);
             Assert.Equal(("AccessDenied", DeniedSummary), ErrorOf(Path.Combine(bundle, "global", "iam", "GetAccountSummary.json")));
             var (code, message) = ErrorOf(Path.Combine(bundle, R1, "sso-admin", "ListInstances.json"));
@@ -173,6 +177,7 @@ namespace WASecurity.Tests.Live
                     continue;
                 }
 
+                Assert.False(text.Contains(SecretKey, StringComparison.Ordinal) || text.Contains(SessionToken, StringComparison.Ordinal), $"{file} holds a credential");
                 using var document = JsonDocument.Parse(text);
                 Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
                 if (document.RootElement.TryGetProperty("Error", out var error))
@@ -265,7 +270,7 @@ namespace WASecurity.Tests.Live
                 }
 
                 start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDCOLLECTSCRIPT";
-                start.Environment["AWS_SECRET_ACCESS_KEY"] = "collectsecret";
+                start.Environment["AWS_SECRET_ACCESS_KEY"] = SecretKey;
                 start.Environment["AWS_DEFAULT_REGION"] = R1;
                 start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home, "config");
                 start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home, "credentials");
