@@ -155,7 +155,7 @@ Describe 'Help and catalog' {
     It 'the default table fits in 120 columns' {
         $lines = Test-WASRootAccount -EvidencePath $Sample | Format-Table | Out-String -Width 120 -Stream
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
-        ($lines -join "`n") | Should -Match 'Question\s+CheckId\s+Status\s+Severity\s+ResourceId\s+Reason'
+        ($lines -join "`n") | Should -Match 'Status\s+Severity\s+CheckId\s+Region\s+ResourceId\s+Reason'
     }
 }
 

@@ -110,6 +110,7 @@ namespace WASecurity.Cmdlets
             try
             {
                 ValidateCheckIds();
+                _verbose = WantsVerbose();
                 _gate = FailOn == null || !GatesOnFailOn ? null : FindingGate.Parse(FailOn);
                 var settings = ResolveSettings();
                 var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
@@ -191,6 +192,17 @@ namespace WASecurity.Cmdlets
         /// <summary>The run's gate (-FailOn), fed with every finding before a cmdlet filters what it writes.</summary>
         private FindingGate? _gate;
 
+        private bool WantsVerbose()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound))
+            {
+                return bound is SwitchParameter flag ? flag.IsPresent : bound is bool b && b;
+            }
+
+            var preference = SessionState.PSVariable.GetValue("VerbosePreference");
+            return preference is ActionPreference value && value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
+        }
+
         /// <summary>Fails a -CheckId pattern that selects nothing the cmdlet runs, before anything is resolved or read.</summary>
         internal virtual void ValidateCheckIds() =>
             CheckIdPatterns.Validate(Questions, CheckId, CheckCatalog.Questions, MyInvocation.MyCommand.Name);
@@ -221,13 +233,20 @@ namespace WASecurity.Cmdlets
 
         private readonly ActivityReport _activity = new ActivityReport();
         private string _sourceDescription = string.Empty;
+
+        /// <summary>Whether -Verbose (or $VerbosePreference) asks for the per-response lines; without it none is even built.</summary>
+        private bool _verbose;
         private LiveCallContext? _connection;
 
         /// <summary>Each response read: one -Verbose line saying what and from where, and the progress bar's count.</summary>
         private IEvidenceSource Observe(IEvidenceSource source, CmdletPump pump) =>
             new RecordingEvidenceSource(source, response =>
             {
-                pump.WriteVerbose(ActivityReport.Describe(response));
+                if (_verbose)
+                {
+                    pump.WriteVerbose(ActivityReport.Describe(response));
+                }
+
                 if (ShowsProgress && _activity.Responded(response))
                 {
                     pump.WriteProgress(_activity.Progress(MyInvocation.MyCommand.Name));
