@@ -51,7 +51,9 @@ namespace WASecurity.Tests.Infrastructure
                 return;
             }
 
-            var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "CliJson", name + ".json")).Replace("\r\n", "\n");
+            var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "CliJson", name + ".json");
+            Xunit.Assert.True(File.Exists(file), $"No recording {name}.json: moto's answers differ between releases, and each supported release (5.1, 5.2) has its own. Record one for a new release with WAS_UPDATE_CLI_JSON=1 and review it.");
+            var expected = File.ReadAllText(file).Replace("\r\n", "\n");
             if (expected != text)
             {
                 var actualPath = Path.Combine(Path.GetTempPath(), "was-cli-json-" + name + ".actual.json");

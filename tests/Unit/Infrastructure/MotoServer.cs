@@ -175,6 +175,11 @@ namespace WASecurity.Tests.Infrastructure
         /// Whether this moto implements the Account API (moto 5.2 does; older builds, such as Debian's 5.1, answer
         /// HTTP 500). Tests assert what the module does either way: Pass/Fail with it, an honest Error without it.
         /// </summary>
+        /// <summary>The moto release behind this server, major.minor (5.2 on the image, 5.1 from the Debian fallback).</summary>
+        public string MinorVersion => _minorVersion ??= string.Join(".", RunPython("import moto\nprint(moto.__version__)").Trim().Split('.').Take(2));
+
+        private string? _minorVersion;
+
         public bool SupportsAccountApi => _supportsAccountApi ??= RunPython(string.Join("\n", new[]
         {
             "from botocore.config import Config",

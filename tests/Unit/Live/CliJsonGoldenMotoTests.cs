@@ -60,7 +60,7 @@ namespace WASecurity.Tests.Live
                     ("GetEbsEncryptionByDefault/eu-west-1", new ApiCall("ec2", "GetEbsEncryptionByDefault", "eu-west-1")),
                     ("GetInstanceMetadataDefaults", new ApiCall("ec2", "GetInstanceMetadataDefaults", region)),
                 };
-                CliJsonGolden.Assert("ec2-moto", await RunAsync(source, calls));
+                CliJsonGolden.Assert($"ec2-moto@{_moto.MinorVersion}", await RunAsync(source, calls));
             }
             finally
             {
@@ -119,7 +119,7 @@ namespace WASecurity.Tests.Live
                     }
                 }
 
-                CliJsonGolden.Assert("s3-moto", await RunAsync(source, calls));
+                CliJsonGolden.Assert($"s3-moto@{_moto.MinorVersion}", await RunAsync(source, calls));
             }
             finally
             {
@@ -170,7 +170,7 @@ namespace WASecurity.Tests.Live
                     ("ListQueueTags", new ApiCall("sqs", "ListQueueTags", region, "was-golden", new Dictionary<string, object?> { ["QueueUrl"] = queues[0] })),
                     ("ListQueueTags/plain", new ApiCall("sqs", "ListQueueTags", region, "was-golden-plain", new Dictionary<string, object?> { ["QueueUrl"] = queues[1] })),
                 };
-                CliJsonGolden.Assert("dynamodb-sqs-moto", await RunAsync(source, calls));
+                CliJsonGolden.Assert($"dynamodb-sqs-moto@{_moto.MinorVersion}", await RunAsync(source, calls));
             }
             finally
             {
