@@ -115,7 +115,7 @@ namespace WASecurity.Cmdlets
                 var settings = ResolveSettings();
                 var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
                 var pump = new CmdletPump();
-                using (var evidence = DecorateEvidenceSource(Observe(CreateEvidenceSource(pump), pump), pump))
+                using (var evidence = Observe(DecorateEvidenceSource(CreateEvidenceSource(pump), pump), pump))
                 {
                     _sourceDescription = evidence.Description;
                     var engine = new AssessmentEngine(evidence, settings, Clock)
@@ -240,7 +240,7 @@ namespace WASecurity.Cmdlets
 
         /// <summary>Each response read: one -Verbose line saying what and from where, and the progress bar's count.</summary>
         private IEvidenceSource Observe(IEvidenceSource source, CmdletPump pump) =>
-            new RecordingEvidenceSource(source, response =>
+            new ObservedEvidenceSource(source, response =>
             {
                 if (_verbose)
                 {

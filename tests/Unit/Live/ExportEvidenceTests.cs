@@ -67,6 +67,10 @@ namespace WASecurity.Tests.Live
                 Assert.Equal(2, exported.Output.Count);
                 Assert.IsType<DirectoryInfo>(exported.Output[0].BaseObject);
                 Assert.IsType<FileInfo>(exported.Output[1].BaseObject);
+
+                // Whose account it is, and which regions were enabled, travel with the evidence.
+                Assert.True(File.Exists(Path.Combine(folder, "global", "sts", "GetCallerIdentity.json")), "no GetCallerIdentity.json in the bundle");
+                Assert.NotEmpty(Directory.GetFiles(folder, "DescribeRegions*.json", SearchOption.AllDirectories));
             }
             finally
             {
