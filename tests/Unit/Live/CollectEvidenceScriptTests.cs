@@ -54,8 +54,23 @@ namespace WASecurity.Tests.Live
             // CloudTrail, …) as epoch seconds (its default cli_timestamp_format is "none"), where CLI v2 and the module
             // print ISO 8601. The instant is the same and so is every status; the finding texts quote the time as the
             // file has it. Both forms are compared as the UTC second they name. With CLI v2 nothing changes.
-            var expected = FindingSnapshot.Of(run.ExportFindings).Select(SameTimeText).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            var actual = FindingSnapshot.Of(run.ScriptFindings).Select(SameTimeText).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var exportFindings = run.ExportFindings.ToList();
+            var scriptFindings = run.ScriptFindings.ToList();
+            if (run.CloudWatchJsonUnanswered)
+            {
+                // moto 5.1 cannot answer the CLI's CloudWatch requests (see ParityRun): the checks that read alarms
+                // must then say Error in the script's bundle, never Pass or Fail; everything else must still be equal.
+                bool ReadsAlarms(Finding f) => f.Evidence["FailedCall"] as string == "cloudwatch:DescribeAlarms";
+                var unverified = scriptFindings.Where(ReadsAlarms).ToList();
+                Assert.NotEmpty(unverified);
+                Assert.All(unverified, f => Assert.Equal(FindingStatus.Error, f.Status));
+                var checks = unverified.Select(f => f.CheckId).ToHashSet();
+                exportFindings.RemoveAll(f => checks.Contains(f.CheckId));
+                scriptFindings.RemoveAll(f => checks.Contains(f.CheckId));
+            }
+
+            var expected = FindingSnapshot.Of(exportFindings).Select(SameTimeText).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var actual = FindingSnapshot.Of(scriptFindings).Select(SameTimeText).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var missing = expected.Except(actual).ToList();
             var extra = actual.Except(expected).ToList();
             Assert.True(
@@ -65,7 +80,10 @@ namespace WASecurity.Tests.Live
 
             // Every file the module wrote, the script wrote too (the script may read a little more: it does not
             // classify buckets or keys before asking, so e.g. it reads every bucket's versioning).
-            var notCollected = run.ExportFiles.Except(run.ScriptFiles).ToList();
+            var notCollected = run.ExportFiles.Except(run.ScriptFiles)
+                // Without the alarms (moto 5.1, above) the script cannot know which SNS topics they notify.
+                .Where(f => !(run.CloudWatchJsonUnanswered && f.Contains("/sns/ListSubscriptionsByTopic/")))
+                .ToList();
             Assert.True(notCollected.Count == 0, "The script did not write: " + string.Join(", ", notCollected));
         }
 
@@ -455,9 +473,16 @@ print(json.dumps(ids))
 
             public IReadOnlyList<string> ScriptPatchBatchIds { get; private set; } = Array.Empty<string>();
 
+            /// <summary>
+            /// True on an emulator that cannot answer CloudWatch's JSON protocol, which current AWS CLIs speak (moto 5.1
+            /// answers it with an HTML page, which the CLI prints as nothing): the proxy then refuses those requests
+            /// with an AWS error, so the script writes the error document and its alarm checks say Error.
+            /// </summary>
+            public bool CloudWatchJsonUnanswered { get; private set; }
+
             public static ParityRun Collect(MotoServer moto)
             {
-                var run = new ParityRun { Started = DateTimeOffset.UtcNow };
+                var run = new ParityRun { Started = DateTimeOffset.UtcNow, CloudWatchJsonUnanswered = moto.MinorVersion == "5.1" };
                 moto.Reset();
                 try
                 {
@@ -533,6 +558,11 @@ print(json.dumps(ids))
                 var region = AwsProxy.RegionOf(request) ?? R1;
                 var service = AwsProxy.ServiceOf(request);
                 request.Headers.TryGetValue("X-Amz-Target", out var target);
+                if (CloudWatchJsonUnanswered && target != null && target.StartsWith("GraniteServiceVersion20100801.", StringComparison.Ordinal))
+                {
+                    return FakeResponse.Json(400, "{\"__type\":\"InvalidAction\",\"message\":\"This emulator does not answer CloudWatch's JSON protocol.\"}");
+                }
+
                 switch (target)
                 {
                     case "AmazonSSM.DescribeInstanceInformation":
