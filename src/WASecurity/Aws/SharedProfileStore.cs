@@ -166,30 +166,8 @@ namespace WASecurity.Aws
     /// <summary>Section-header scan of an INI profile file, only to say in which file a profile lives.</summary>
     internal static class IniSections
     {
-        public static bool Contains(string path, string profileName, bool isConfigFile)
-        {
-            if (!File.Exists(path))
-            {
-                return false;
-            }
-
-            try
-            {
-                return File.ReadLines(path)
-                    .Select(line => line.Trim())
-                    .Where(line => line.StartsWith("[", StringComparison.Ordinal) && line.EndsWith("]", StringComparison.Ordinal))
-                    .Select(line => line.Substring(1, line.Length - 2).Trim())
-                    .Any(section => Matches(section, profileName, isConfigFile));
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return false;
-            }
-        }
+        public static bool Contains(string path, string profileName, bool isConfigFile) =>
+            Names(path, isConfigFile).Contains(profileName, StringComparer.Ordinal);
 
         /// <summary>The profile names a file declares (section headers only; nothing else is read).</summary>
         public static IReadOnlyList<string> Names(string path, bool isConfigFile)
@@ -218,22 +196,6 @@ namespace WASecurity.Aws
             {
                 return Array.Empty<string>();
             }
-        }
-
-        private static bool Matches(string section, string profileName, bool isConfigFile)
-        {
-            if (!isConfigFile)
-            {
-                return string.Equals(section, profileName, StringComparison.Ordinal);
-            }
-
-            // The config file writes "[profile name]"; only "default" may also appear bare.
-            if (section.StartsWith("profile ", StringComparison.Ordinal))
-            {
-                return string.Equals(section.Substring("profile ".Length).Trim(), profileName, StringComparison.Ordinal);
-            }
-
-            return profileName == "default" && section == "default";
         }
     }
 }
