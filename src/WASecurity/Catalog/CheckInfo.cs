@@ -14,6 +14,7 @@ namespace WASecurity.Catalog
             ResourceType = definition.ResourceType;
             Description = definition.Description;
             Remediation = definition.Remediation;
+            RemediationPowerShell = definition.RemediationPowerShell;
             BestPractices = definition.BestPractices;
             Cis = definition.Cis;
             Actions = definition.Actions;
@@ -29,6 +30,9 @@ namespace WASecurity.Catalog
         public string ResourceType { get; }
         public string Description { get; }
         public string Remediation { get; }
+
+        /// <summary>The fix as AWS Tools for PowerShell commands, with the finding's placeholders (empty when the fix is not an API call).</summary>
+        public string RemediationPowerShell { get; }
         public string[] BestPractices { get; }
         public string[] Cis { get; }
         public string[] Actions { get; }

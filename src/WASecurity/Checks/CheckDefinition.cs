@@ -16,7 +16,8 @@ namespace WASecurity.Checks
             string[] bestPractices,
             string[] cis,
             string[] actions,
-            string[]? settings = null)
+            string[]? settings = null,
+            string? powerShell = null)
         {
             CheckId = checkId;
             Question = checkId.Substring(0, checkId.IndexOf('.'));
@@ -24,7 +25,8 @@ namespace WASecurity.Checks
             Severity = severity;
             ResourceType = resourceType;
             Description = description;
-            Remediation = remediation;
+            RemediationPowerShell = powerShell ?? string.Empty;
+            Remediation = RemediationPowerShell.Length == 0 ? remediation : remediation + "\n" + PowerShellLabel + RemediationPowerShell;
             BestPractices = bestPractices;
             Cis = cis;
             Actions = actions;
@@ -49,7 +51,17 @@ namespace WASecurity.Checks
         /// <summary>Why it matters (the rationale shown in docs and reports).</summary>
         public string Description { get; }
 
+        /// <summary>The label of the AWS Tools for PowerShell line in <see cref="Remediation"/>.</summary>
+        public const string PowerShellLabel = "PowerShell (AWS Tools): ";
+
+        /// <summary>
+        /// How to fix it: the prose and AWS CLI command, then, where the fix is an API call, a line starting with
+        /// <see cref="PowerShellLabel"/> that does the same with the AWS Tools for PowerShell cmdlets.
+        /// </summary>
         public string Remediation { get; }
+
+        /// <summary>The same fix as AWS Tools for PowerShell commands (empty when the fix is not an API call).</summary>
+        public string RemediationPowerShell { get; }
 
         public string[] BestPractices { get; }
 

@@ -106,7 +106,8 @@ namespace WASecurity.Checks.Sec06
             "aws rds modify-db-instance --db-instance-identifier <id> --no-publicly-accessible --apply-immediately; reach it from inside the VPC (a bastion, SSM port forwarding, VPN or Direct Connect) instead.",
             new[] { "SEC03-BP07", "SEC05-BP01" },
             new[] { "3.0/2.3.3", "7.0/3.2.3" },
-            new[] { "rds:DescribeDBInstances" });
+            new[] { "rds:DescribeDBInstances" },
+            powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -PubliclyAccessible $false -ApplyImmediately $true");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
