@@ -38,6 +38,25 @@ Describe 'Export-WASReport' {
         $html | Should -Not -Match '(src|href)\s*=\s*"?https?:'
     }
 
+    It 'gives each fix as the AWS CLI line and the AWS Tools for PowerShell line, both with the finding''s own ids' {
+        $failing = Get-WASDataClassification -EvidencePath $script:bundle |
+            Where-Object { $_.CheckId -eq 'SEC08.DataStoreClassified' -and $_.Status -eq 'Fail' -and $_.ResourceType -eq 'AWS::S3::Bucket' } |
+            Select-Object -First 1
+        $lines = $failing.Remediation -split "`n"
+        $lines[0] | Should -BeLike "*aws s3api put-bucket-tagging --bucket $($failing.ResourceId) *"
+        $lines[-1] | Should -BeLike "PowerShell (AWS Tools): Write-S3BucketTagging -BucketName '$($failing.ResourceId)' *"
+        $errors = $null
+        [void][System.Management.Automation.Language.Parser]::ParseInput($lines[-1].Substring('PowerShell (AWS Tools): '.Length), [ref]$null, [ref]$errors)
+        $errors | Should -BeNullOrEmpty
+        (Get-WASCheck -CheckId SEC08.DataStoreClassified).RemediationPowerShell | Should -BeLike 'Write-S3BucketTagging *'
+
+        $path = Join-Path $script:out 'report.md'
+        $failing | Export-WASReport -Format Markdown -Path $path
+        $md = Get-Content -LiteralPath $path
+        $md | Where-Object { $_ -like '- PowerShell (AWS Tools): Write-S3BucketTagging -BucketName ''*' } | Should -HaveCount 1
+        $md | Where-Object { $_ -like '- Tag the store with its classification, e.g. aws s3api put-bucket-tagging *' } | Should -HaveCount 1
+    }
+
     It 'writes JUnit XML whose failures match the Fail findings' {
         $path = Join-Path $script:out 'junit.xml'
         $script:findings | Export-WASReport -Format JUnit -Path $path

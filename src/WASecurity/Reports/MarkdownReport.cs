@@ -88,7 +88,11 @@ namespace WASecurity.Reports
                 md.Append(resources.Count > 20 ? $", and {resources.Count - 20} more" : string.Empty).Append(".\n\n");
                 foreach (var remediation in check.Select(f => f.Remediation).Where(r => !string.IsNullOrEmpty(r)).Distinct().Take(5))
                 {
-                    md.Append("- ").Append(Cell(remediation)).Append('\n');
+                    // One item per line: the CLI fix, then its AWS Tools for PowerShell line.
+                    foreach (var line in remediation.Split('\n').Where(l => l.Trim().Length > 0))
+                    {
+                        md.Append("- ").Append(Cell(line)).Append('\n');
+                    }
                 }
             }
         }

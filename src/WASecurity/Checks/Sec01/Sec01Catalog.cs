@@ -34,7 +34,8 @@ namespace WASecurity.Checks.Sec01
             "Register a hardware MFA device or FIDO security key for the root user, then remove the virtual device (Remove it with: aws iam deactivate-mfa-device only after the new one works).",
             RootPractices,
             new[] { "3.0/1.6" },
-            new[] { "iam:GetAccountSummary", "iam:ListVirtualMFADevices" });
+            new[] { "iam:GetAccountSummary", "iam:ListVirtualMFADevices" },
+            powerShell: "Disable-IAMMFADevice -SerialNumber '<virtual-mfa-arn>'  # as the root user, only after the hardware device works");
 
         public static readonly CheckDefinition RootNoAccessKeys = new CheckDefinition(
             "SEC01.RootNoAccessKeys",
@@ -79,7 +80,8 @@ namespace WASecurity.Checks.Sec01
             "aws account put-alternate-contact --alternate-contact-type SECURITY --name '<team>' --email-address '<security@example.com>' --phone-number '<+1 555 0100>' --title 'Security'",
             new[] { "SEC01-BP02", "SEC10-BP01" },
             new[] { "3.0/1.2" },
-            new[] { "account:GetAlternateContact" });
+            new[] { "account:GetAlternateContact" },
+            powerShell: "Write-ACCTAlternateContact -AlternateContactType SECURITY -Name '<team>' -EmailAddress '<security@example.com>' -PhoneNumber '<+1 555 0100>' -Title 'Security'");
 
         public static readonly CheckDefinition RootContactDetailsCurrent = new CheckDefinition(
             "SEC01.RootContactDetailsCurrent",

@@ -31,7 +31,8 @@ namespace WASecurity.Checks.Sec02
             "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --allow-users-to-change-password",
             SignIn,
             Array.Empty<string>(),
-            PasswordPolicyActions);
+            PasswordPolicyActions,
+            powerShell: "Update-IAMAccountPasswordPolicy -MinimumPasswordLength 14 -PasswordReusePrevention 24 -RequireUppercaseCharacter $true -RequireLowercaseCharacter $true -RequireNumber $true -RequireSymbol $true -AllowUsersToChangePassword $true  # or Set-WASPasswordPolicy");
 
         public static readonly CheckDefinition PasswordMinimumLength = new CheckDefinition(
             "SEC02.PasswordMinimumLength",
@@ -43,7 +44,8 @@ namespace WASecurity.Checks.Sec02
             SignIn,
             new[] { "3.0/1.8" },
             PasswordPolicyActions,
-            new[] { MinimumPasswordLength });
+            new[] { MinimumPasswordLength },
+            powerShell: "Set-WASPasswordPolicy -MinimumPasswordLength 14  # keeps the other settings; with AWS Tools, Update-IAMAccountPasswordPolicy -MinimumPasswordLength 14 plus every setting you keep");
 
         public static readonly CheckDefinition PasswordReuse = new CheckDefinition(
             "SEC02.PasswordReusePrevention",
@@ -55,7 +57,8 @@ namespace WASecurity.Checks.Sec02
             SignIn,
             new[] { "3.0/1.9" },
             PasswordPolicyActions,
-            new[] { PasswordReusePrevention });
+            new[] { PasswordReusePrevention },
+            powerShell: "Set-WASPasswordPolicy -PasswordReusePrevention 24  # keeps the other settings; with AWS Tools, Update-IAMAccountPasswordPolicy -PasswordReusePrevention 24 plus every setting you keep");
 
         public static readonly CheckDefinition PasswordComplexity = new CheckDefinition(
             "SEC02.PasswordComplexity",
@@ -66,7 +69,8 @@ namespace WASecurity.Checks.Sec02
             "aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols (repeat the other settings you keep).",
             SignIn,
             Array.Empty<string>(),
-            PasswordPolicyActions);
+            PasswordPolicyActions,
+            powerShell: "Set-WASPasswordPolicy -RequireUppercaseCharacters $true -RequireLowercaseCharacters $true -RequireNumbers $true -RequireSymbols $true  # keeps the other settings; with AWS Tools, Update-IAMAccountPasswordPolicy -RequireUppercaseCharacter $true -RequireLowercaseCharacter $true -RequireNumber $true -RequireSymbol $true plus every setting you keep");
 
         public static readonly CheckDefinition PasswordMaxAge = new CheckDefinition(
             "SEC02.PasswordMaxAge",
@@ -78,7 +82,8 @@ namespace WASecurity.Checks.Sec02
             new[] { "SEC02-BP01", "SEC02-BP05" },
             Array.Empty<string>(),
             PasswordPolicyActions,
-            new[] { PasswordMaxAgeDays });
+            new[] { PasswordMaxAgeDays },
+            powerShell: "Set-WASPasswordPolicy -MaxPasswordAge 90  # keeps the other settings; with AWS Tools, Update-IAMAccountPasswordPolicy -MaxPasswordAge 90 plus every setting you keep");
 
         public static readonly CheckDefinition ConsoleUsersHaveMfa = new CheckDefinition(
             "SEC02.ConsoleUsersHaveMfa",
@@ -89,7 +94,8 @@ namespace WASecurity.Checks.Sec02
             "Have the user assign an MFA device (IAM console: Users > user > Security credentials > Assign MFA device), or: aws iam create-virtual-mfa-device and aws iam enable-mfa-device. Better: move people to IAM Identity Center and delete their IAM users.",
             SignIn,
             new[] { "3.0/1.10" },
-            Report);
+            Report,
+            powerShell: "$device = New-IAMVirtualMFADevice -VirtualMFADeviceName '<user>'; Enable-IAMMFADevice -UserName '<user>' -SerialNumber $device.SerialNumber -AuthenticationCode1 '<c1>' -AuthenticationCode2 '<c2>'");
 
         public static readonly CheckDefinition AdministratorsHaveMfa = new CheckDefinition(
             "SEC02.AdministratorsHaveMfa",
@@ -100,7 +106,8 @@ namespace WASecurity.Checks.Sec02
             "Assign an MFA device to the user (aws iam enable-mfa-device --user-name <user> --serial-number <arn> --authentication-code1 <c1> --authentication-code2 <c2>) and require aws:MultiFactorAuthPresent for administrative actions; better, grant administration through IAM Identity Center.",
             new[] { "SEC02-BP01", "SEC03-BP02" },
             Array.Empty<string>(),
-            DetailsAndReport);
+            DetailsAndReport,
+            powerShell: "Enable-IAMMFADevice -UserName '<user>' -SerialNumber '<arn>' -AuthenticationCode1 '<c1>' -AuthenticationCode2 '<c2>'");
 
         public static readonly CheckDefinition ConsolePasswordsUsed = new CheckDefinition(
             "SEC02.ConsolePasswordsUsed",
@@ -112,7 +119,8 @@ namespace WASecurity.Checks.Sec02
             new[] { "SEC02-BP05", "SEC03-BP06" },
             new[] { "3.0/1.12" },
             Report,
-            new[] { ConsolePasswordUnusedDays });
+            new[] { ConsolePasswordUnusedDays },
+            powerShell: "Remove-IAMLoginProfile -UserName '<user>'");
 
         public static readonly CheckDefinition PermissionsThroughGroups = new CheckDefinition(
             "SEC02.PermissionsThroughGroups",
@@ -123,7 +131,8 @@ namespace WASecurity.Checks.Sec02
             "Add the user to a group that carries the permissions, then remove the user's own policies: aws iam detach-user-policy --user-name <user> --policy-arn <arn>; aws iam delete-user-policy --user-name <user> --policy-name <name>.",
             new[] { "SEC02-BP06", "SEC03-BP02" },
             new[] { "3.0/1.15" },
-            Details);
+            Details,
+            powerShell: "Unregister-IAMUserPolicy -UserName '<user>' -PolicyArn '<arn>'; Remove-IAMUserPolicy -UserName '<user>' -PolicyName '<name>'");
 
         public static readonly CheckDefinition NoFullAdminPolicies = new CheckDefinition(
             "SEC02.NoFullAdminPolicies",
@@ -135,7 +144,8 @@ namespace WASecurity.Checks.Sec02
             LeastPrivilege,
             new[] { "3.0/1.16" },
             Details,
-            new[] { AllowedAdministrators });
+            new[] { AllowedAdministrators },
+            powerShell: "Unregister-IAMUserPolicy -UserName '<name>' -PolicyArn '<arn>'  # groups and roles: Unregister-IAMGroupPolicy -GroupName, Unregister-IAMRolePolicy -RoleName");
 
         public static readonly CheckDefinition NoPrivilegeEscalation = new CheckDefinition(
             "SEC02.NoPrivilegeEscalation",
@@ -146,7 +156,8 @@ namespace WASecurity.Checks.Sec02
             "Remove the escalating actions or scope them to specific resources (e.g. iam:PassRole only on the roles the job passes, with iam:PassedToService), or add a permissions boundary: aws iam put-role-permissions-boundary --role-name <role> --permissions-boundary <arn>.",
             LeastPrivilege,
             Array.Empty<string>(),
-            Details);
+            Details,
+            powerShell: "Set-IAMRolePermissionsBoundary -RoleName '<role>' -PermissionsBoundary '<arn>'");
 
         public static readonly CheckDefinition CentralizedIdentity = new CheckDefinition(
             "SEC02.CentralizedIdentity",
@@ -157,7 +168,8 @@ namespace WASecurity.Checks.Sec02
             "Enable IAM Identity Center (console: IAM Identity Center > Enable) or federate your identity provider (aws iam create-saml-provider --name <idp> --saml-metadata-document file://metadata.xml), then replace IAM users with permission sets or roles.",
             new[] { "SEC02-BP04" },
             new[] { "3.0/1.21" },
-            new[] { "iam:ListSAMLProviders", "iam:ListOpenIDConnectProviders", "sso:ListInstances", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport" });
+            new[] { "iam:ListSAMLProviders", "iam:ListOpenIDConnectProviders", "sso:ListInstances", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport" },
+            powerShell: "New-IAMSAMLProvider -Name '<idp>' -SAMLMetadataDocument (Get-Content -Raw -LiteralPath ./metadata.xml)");
 
         public static readonly CheckDefinition NoExpiredServerCertificates = new CheckDefinition(
             "SEC02.NoExpiredServerCertificates",
@@ -168,7 +180,8 @@ namespace WASecurity.Checks.Sec02
             "aws iam delete-server-certificate --server-certificate-name <name> (first make sure no load balancer or distribution uses it); prefer AWS Certificate Manager, which renews automatically.",
             new[] { "SEC02-BP05" },
             new[] { "3.0/1.19" },
-            new[] { "iam:ListServerCertificates" });
+            new[] { "iam:ListServerCertificates" },
+            powerShell: "Remove-IAMServerCertificate -ServerCertificateName '<name>'");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC02",

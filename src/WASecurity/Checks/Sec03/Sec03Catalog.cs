@@ -31,7 +31,8 @@ namespace WASecurity.Checks.Sec03
             new[] { "SEC02-BP05", "SEC02-BP02" },
             new[] { "3.0/1.14" },
             Report,
-            new[] { AccessKeyMaxAgeDays });
+            new[] { AccessKeyMaxAgeDays },
+            powerShell: "New-IAMAccessKey -UserName '<user>'; Update-IAMAccessKey -UserName '<user>' -AccessKeyId '<old-key-id>' -Status Inactive; Remove-IAMAccessKey -UserName '<user>' -AccessKeyId '<old-key-id>'");
 
         public static readonly CheckDefinition OneActiveAccessKey = new CheckDefinition(
             "SEC03.OneActiveAccessKey",
@@ -42,7 +43,8 @@ namespace WASecurity.Checks.Sec03
             "Find which key is still in use (access_key_N_last_used_date in the credential report, or aws iam get-access-key-last-used --access-key-id <id>), then deactivate the other: aws iam update-access-key --user-name <user> --access-key-id <unused key id> --status Inactive.",
             new[] { "SEC02-BP05" },
             new[] { "3.0/1.13" },
-            Report);
+            Report,
+            powerShell: "Get-IAMAccessKeyLastUsed -AccessKeyId '<id>'; Update-IAMAccessKey -UserName '<user>' -AccessKeyId '<unused-key-id>' -Status Inactive");
 
         public static readonly CheckDefinition NoAccessKeysAtSetup = new CheckDefinition(
             "SEC03.NoAccessKeysAtSetup",
@@ -53,7 +55,8 @@ namespace WASecurity.Checks.Sec03
             "Delete the unused key: aws iam delete-access-key --user-name <user> --access-key-id <key id> (aws iam list-access-keys --user-name <user> shows the ids). Create keys only when a workload needs them, and prefer roles.",
             new[] { "SEC02-BP05", "SEC03-BP06" },
             new[] { "3.0/1.11" },
-            Report);
+            Report,
+            powerShell: "Get-IAMAccessKey -UserName '<user>'; Remove-IAMAccessKey -UserName '<user>' -AccessKeyId '<key-id>'");
 
         public static readonly CheckDefinition AccessKeysUsedRecently = new CheckDefinition(
             "SEC03.AccessKeysUsedRecently",
@@ -65,7 +68,8 @@ namespace WASecurity.Checks.Sec03
             new[] { "SEC02-BP05", "SEC03-BP04" },
             new[] { "3.0/1.12" },
             Report,
-            new[] { AccessKeyUnusedDays });
+            new[] { AccessKeyUnusedDays },
+            powerShell: "Update-IAMAccessKey -UserName '<user>' -AccessKeyId '<key-id>' -Status Inactive");
 
         public static readonly CheckDefinition InstanceProfileAttached = new CheckDefinition(
             "SEC03.InstanceProfileAttached",
@@ -76,7 +80,8 @@ namespace WASecurity.Checks.Sec03
             "Create a role for the workload with only the permissions it needs and attach it: aws ec2 associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>. Then remove any access keys from the instance.",
             new[] { "SEC02-BP02", "SEC03-BP02" },
             new[] { "3.0/1.18" },
-            Instances);
+            Instances,
+            powerShell: "Register-EC2IamInstanceProfile -InstanceId '<id>' -IamInstanceProfile_Name '<profile>'");
 
         public static readonly CheckDefinition InstanceImdsV2Required = new CheckDefinition(
             "SEC03.InstanceImdsV2Required",
@@ -87,7 +92,8 @@ namespace WASecurity.Checks.Sec03
             "aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required --http-endpoint enabled (test the workload first; current AWS SDKs and CLIs use IMDSv2). Make it the default for new instances: aws ec2 modify-instance-metadata-defaults --http-tokens required.",
             new[] { "SEC02-BP02", "SEC06-BP02" },
             new[] { "3.0/5.6" },
-            Instances);
+            Instances,
+            powerShell: "Edit-EC2InstanceMetadataOption -InstanceId '<id>' -HttpToken required -HttpEndpoint enabled; Edit-EC2InstanceMetadataDefault -HttpToken required");
 
         public static readonly CheckDefinition RoleTrustNotPublic = new CheckDefinition(
             "SEC03.RoleTrustNotPublic",
@@ -98,7 +104,8 @@ namespace WASecurity.Checks.Sec03
             "Replace the wildcard with the accounts or roles that need the role: aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json (or, for organization-wide roles, add a StringEquals aws:PrincipalOrgID condition).",
             new[] { "SEC03-BP07", "SEC03-BP02" },
             Array.Empty<string>(),
-            AuthorizationDetails);
+            AuthorizationDetails,
+            powerShell: "Update-IAMAssumeRolePolicy -RoleName '<role>' -PolicyDocument (Get-Content -Raw -LiteralPath ./trust.json)");
 
         public static readonly CheckDefinition RoleTrustCrossAccountExternalId = new CheckDefinition(
             "SEC03.RoleTrustCrossAccountExternalId",
@@ -110,7 +117,8 @@ namespace WASecurity.Checks.Sec03
             new[] { "SEC03-BP07", "SEC03-BP08" },
             Array.Empty<string>(),
             AuthorizationDetails,
-            new[] { TrustedAccountIds });
+            new[] { TrustedAccountIds },
+            powerShell: "Update-IAMAssumeRolePolicy -RoleName '<role>' -PolicyDocument (Get-Content -Raw -LiteralPath ./trust.json)");
 
         public static readonly CheckDefinition RoleTrustOidcSubjectPinned = new CheckDefinition(
             "SEC03.RoleTrustOidcSubjectPinned",
@@ -121,7 +129,8 @@ namespace WASecurity.Checks.Sec03
             "Add a subject condition naming the repositories (and branches or environments) that deploy: \"Condition\": {\"StringEquals\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}, \"StringLike\": {\"token.actions.githubusercontent.com:sub\": \"repo:<owner>/<repo>:ref:refs/heads/main\"}}, then aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json.",
             new[] { "SEC03-BP07", "SEC02-BP02" },
             Array.Empty<string>(),
-            AuthorizationDetails);
+            AuthorizationDetails,
+            powerShell: "Update-IAMAssumeRolePolicy -RoleName '<role>' -PolicyDocument (Get-Content -Raw -LiteralPath ./trust.json)");
 
         public static readonly CheckDefinition RolesUsedRecently = new CheckDefinition(
             "SEC03.RolesUsedRecently",
@@ -133,7 +142,8 @@ namespace WASecurity.Checks.Sec03
             new[] { "SEC03-BP04", "SEC03-BP06" },
             Array.Empty<string>(),
             AuthorizationDetails,
-            new[] { RoleUnusedDays });
+            new[] { RoleUnusedDays },
+            powerShell: "(Get-IAMRole -RoleName '<role>').RoleLastUsed; Remove-IAMRole -RoleName '<role>'");
 
         public static readonly CheckDefinition SecretsRotated = new CheckDefinition(
             "SEC03.SecretsRotated",
@@ -145,7 +155,8 @@ namespace WASecurity.Checks.Sec03
             new[] { "SEC02-BP03", "SEC02-BP05" },
             Array.Empty<string>(),
             new[] { "secretsmanager:ListSecrets" },
-            new[] { SecretRotationDays });
+            new[] { SecretRotationDays },
+            powerShell: "Invoke-SECSecretRotation -SecretId '<secret>' -RotationLambdaARN '<function-arn>' -RotationRules_AutomaticallyAfterDay 30");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC03",

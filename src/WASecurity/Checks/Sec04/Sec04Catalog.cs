@@ -33,7 +33,8 @@ namespace WASecurity.Checks.Sec04
             "aws cloudtrail create-trail --name management-events --s3-bucket-name <log-bucket> --is-multi-region-trail --enable-log-file-validation --kms-key-id <key-arn>; aws cloudtrail put-event-selectors --trail-name management-events --event-selectors '[{\"ReadWriteType\":\"All\",\"IncludeManagementEvents\":true}]'; aws cloudtrail start-logging --name management-events",
             Configure,
             new[] { "3.0/3.1" },
-            TrailActions);
+            TrailActions,
+            powerShell: "New-CTTrail -Name management-events -S3BucketName '<log-bucket>' -IsMultiRegionTrail $true -EnableLogFileValidation $true -KmsKeyId '<key-arn>'; Write-CTEventSelector -TrailName management-events -EventSelector @{ReadWriteType='All'; IncludeManagementEvents=$true}; Start-CTLogging -Name management-events");
 
         public static readonly CheckDefinition TrailLogFileValidation = new CheckDefinition(
             "SEC04.TrailLogFileValidation",
@@ -44,7 +45,8 @@ namespace WASecurity.Checks.Sec04
             "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",
             Configure,
             new[] { "3.0/3.2" },
-            new[] { "cloudtrail:DescribeTrails" });
+            new[] { "cloudtrail:DescribeTrails" },
+            powerShell: "Update-CTTrail -Name '<trail>' -EnableLogFileValidation $true");
 
         public static readonly CheckDefinition TrailKmsEncryption = new CheckDefinition(
             "SEC04.TrailKmsEncryption",
@@ -55,7 +57,8 @@ namespace WASecurity.Checks.Sec04
             "aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn> (the key policy must allow cloudtrail.amazonaws.com to GenerateDataKey*)",
             Configure,
             new[] { "3.0/3.5" },
-            new[] { "cloudtrail:DescribeTrails" });
+            new[] { "cloudtrail:DescribeTrails" },
+            powerShell: "Update-CTTrail -Name '<trail>' -KmsKeyId '<key-arn>'");
 
         public static readonly CheckDefinition TrailCloudWatchDelivery = new CheckDefinition(
             "SEC04.TrailCloudWatchDelivery",
@@ -67,7 +70,8 @@ namespace WASecurity.Checks.Sec04
             Central,
             Array.Empty<string>(),
             new[] { "cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus" },
-            new[] { TrailDeliveryMaxAgeHours });
+            new[] { TrailDeliveryMaxAgeHours },
+            powerShell: "Update-CTTrail -Name '<trail>' -CloudWatchLogsLogGroupArn '<log-group-arn>' -CloudWatchLogsRoleArn '<role-arn>'");
 
         public static readonly CheckDefinition TrailBucketAccessLogging = new CheckDefinition(
             "SEC04.TrailBucketAccessLogging",
@@ -78,7 +82,8 @@ namespace WASecurity.Checks.Sec04
             "aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"<access-log-bucket>\",\"TargetPrefix\":\"<trail-bucket>/\"}}'",
             Configure,
             new[] { "3.0/3.4" },
-            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketLogging" });
+            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketLogging" },
+            powerShell: "Write-S3BucketLogging -BucketName '<trail-bucket>' -LoggingConfig_TargetBucketName '<access-log-bucket>' -LoggingConfig_TargetPrefix '<trail-bucket>/'");
 
         public static readonly CheckDefinition TrailBucketNotPublic = new CheckDefinition(
             "SEC04.TrailBucketNotPublic",
@@ -89,7 +94,8 @@ namespace WASecurity.Checks.Sec04
             "aws s3api put-public-access-block --bucket <trail-bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
             Configure,
             Array.Empty<string>(),
-            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketPolicyStatus", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketPublicAccessBlock", "s3:GetAccountPublicAccessBlock" });
+            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketPolicyStatus", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketPublicAccessBlock", "s3:GetAccountPublicAccessBlock" },
+            powerShell: "Add-S3PublicAccessBlock -BucketName '<trail-bucket>' -PublicAccessBlockConfiguration_BlockPublicAcl $true -PublicAccessBlockConfiguration_IgnorePublicAcl $true -PublicAccessBlockConfiguration_BlockPublicPolicy $true -PublicAccessBlockConfiguration_RestrictPublicBucket $true");
 
         public static readonly CheckDefinition TrailBucketImmutable = new CheckDefinition(
             "SEC04.TrailBucketImmutable",
@@ -100,7 +106,8 @@ namespace WASecurity.Checks.Sec04
             "Create the log bucket with Object Lock: aws s3api create-bucket --bucket <trail-bucket> --object-lock-enabled-for-bucket, then aws s3api put-object-lock-configuration --bucket <trail-bucket> --object-lock-configuration '{\"ObjectLockEnabled\":\"Enabled\",\"Rule\":{\"DefaultRetention\":{\"Mode\":\"GOVERNANCE\",\"Days\":365}}}' (or, as the root user with MFA: aws s3api put-bucket-versioning --bucket <trail-bucket> --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<serial> <code>').",
             Configure,
             Array.Empty<string>(),
-            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketVersioning", "s3:GetBucketObjectLockConfiguration" });
+            new[] { "cloudtrail:DescribeTrails", "s3:GetBucketVersioning", "s3:GetBucketObjectLockConfiguration" },
+            powerShell: "New-S3Bucket -BucketName '<trail-bucket>' -ObjectLockEnabledForBucket $true; Write-S3ObjectLockConfiguration -BucketName '<trail-bucket>' -ObjectLockConfiguration_ObjectLockEnabled Enabled -ObjectLockRuleDefaultRetention_Mode GOVERNANCE -ObjectLockRuleDefaultRetention_Day 365");
 
         public static readonly CheckDefinition TrailBucketLifecycleRetention = new CheckDefinition(
             "SEC04.TrailBucketLifecycleRetention",
@@ -112,7 +119,8 @@ namespace WASecurity.Checks.Sec04
             Configure,
             Array.Empty<string>(),
             new[] { "cloudtrail:DescribeTrails", "s3:GetLifecycleConfiguration" },
-            new[] { TrailLogRetentionDays });
+            new[] { TrailLogRetentionDays },
+            powerShell: "Write-S3LifecycleConfiguration -BucketName '<trail-bucket>' -Configuration_Rule $rules  # $rules: Amazon.S3.Model.LifecycleRule objects expiring AWSLogs/ no earlier than the retention setting");
 
         public static readonly CheckDefinition S3DataEventsWrite = new CheckDefinition(
             "SEC04.S3DataEventsWrite",
@@ -123,7 +131,8 @@ namespace WASecurity.Checks.Sec04
             "aws cloudtrail put-event-selectors --trail-name <trail> --advanced-event-selectors '[{\"Name\":\"Management\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Management\"]}]},{\"Name\":\"S3 objects\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]}]}]'",
             Configure,
             new[] { "3.0/3.8" },
-            TrailActions);
+            TrailActions,
+            powerShell: "Write-CTEventSelector -TrailName '<trail>' -AdvancedEventSelector @(@{Name='Management'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Management')})}, @{Name='S3 objects'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Data')}, @{Field='resources.type'; Equals=@('AWS::S3::Object')})})");
 
         public static readonly CheckDefinition S3DataEventsRead = new CheckDefinition(
             "SEC04.S3DataEventsRead",
@@ -134,7 +143,8 @@ namespace WASecurity.Checks.Sec04
             "aws cloudtrail put-event-selectors --trail-name <trail> --advanced-event-selectors '[{\"Name\":\"Management\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Management\"]}]},{\"Name\":\"S3 objects\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]}]}]'",
             Configure,
             new[] { "3.0/3.9" },
-            TrailActions);
+            TrailActions,
+            powerShell: "Write-CTEventSelector -TrailName '<trail>' -AdvancedEventSelector @(@{Name='Management'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Management')})}, @{Name='S3 objects'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Data')}, @{Field='resources.type'; Equals=@('AWS::S3::Object')})})");
 
         public static readonly CheckDefinition ConfigRecorderAllResources = new CheckDefinition(
             "SEC04.ConfigRecorderAllResources",
@@ -145,7 +155,8 @@ namespace WASecurity.Checks.Sec04
             "aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=<config-role-arn> --recording-group allSupported=true,includeGlobalResourceTypes=true; aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<bucket>; aws configservice start-configuration-recorder --configuration-recorder-name default",
             Central,
             new[] { "3.0/3.3" },
-            new[] { "config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus" });
+            new[] { "config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus" },
+            powerShell: "Write-CFGConfigurationRecorder -ConfigurationRecorderName default -ConfigurationRecorder_RoleARN '<config-role-arn>' -RecordingGroup_AllSupported $true -RecordingGroup_IncludeGlobalResourceType $true; Write-CFGDeliveryChannel -DeliveryChannelName default -DeliveryChannel_S3BucketName '<bucket>'; Start-CFGConfigurationRecorder -ConfigurationRecorderName default");
 
         public static readonly CheckDefinition GuardDutyEnabled = new CheckDefinition(
             "SEC04.GuardDutyEnabled",
@@ -156,7 +167,8 @@ namespace WASecurity.Checks.Sec04
             "aws guardduty create-detector --enable --region <region> (or enable it for the whole organization from the delegated administrator)",
             Central,
             Array.Empty<string>(),
-            new[] { "guardduty:ListDetectors", "guardduty:GetDetector" });
+            new[] { "guardduty:ListDetectors", "guardduty:GetDetector" },
+            powerShell: "New-GDDetector -Enable $true -Region '<region>'");
 
         public static readonly CheckDefinition SecurityHubEnabled = new CheckDefinition(
             "SEC04.SecurityHubEnabled",
@@ -167,7 +179,8 @@ namespace WASecurity.Checks.Sec04
             "aws securityhub enable-security-hub --enable-default-standards --region <region>",
             Central,
             new[] { "3.0/4.16" },
-            new[] { "securityhub:DescribeHub" });
+            new[] { "securityhub:DescribeHub" },
+            powerShell: "Enable-SHUBSecurityHub -EnableDefaultStandard $true -Region '<region>'");
 
         public static readonly CheckDefinition VpcFlowLogs = new CheckDefinition(
             "SEC04.VpcFlowLogs",
@@ -178,7 +191,8 @@ namespace WASecurity.Checks.Sec04
             "aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type ALL --log-destination-type cloud-watch-logs --log-group-name vpc-flow-logs --deliver-logs-permission-arn <role-arn>",
             Configure,
             new[] { "3.0/3.7" },
-            new[] { "ec2:DescribeVpcs", "ec2:DescribeFlowLogs" });
+            new[] { "ec2:DescribeVpcs", "ec2:DescribeFlowLogs" },
+            powerShell: "New-EC2FlowLog -ResourceType VPC -ResourceId '<vpc-id>' -TrafficType ALL -LogDestinationType cloud-watch-logs -LogGroupName vpc-flow-logs -DeliverLogsPermissionArn '<role-arn>'");
 
         public static readonly CheckDefinition LogGroupRetention = new CheckDefinition(
             "SEC04.LogGroupRetention",
@@ -190,7 +204,8 @@ namespace WASecurity.Checks.Sec04
             Configure,
             Array.Empty<string>(),
             new[] { "logs:DescribeLogGroups" },
-            new[] { LogGroupRetentionDays });
+            new[] { LogGroupRetentionDays },
+            powerShell: "Write-CWLRetentionPolicy -LogGroupName '<log-group>' -RetentionInDays 365");
 
         /// <summary>CIS 4.1–4.15, in control order.</summary>
         public static readonly IReadOnlyList<MonitoredEvent> MonitoredEvents = new[]
@@ -243,7 +258,8 @@ namespace WASecurity.Checks.Sec04
                 $"aws logs put-metric-filter --log-group-name <trail-log-group> --filter-name {metric} --metric-transformations metricName={metric},metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{pattern}'; aws cloudwatch put-metric-alarm --alarm-name {metric} --metric-name {metric} --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>; aws sns subscribe --topic-arn <sns-topic-arn> --protocol email --notification-endpoint <security@example.com>",
                 Actionable,
                 new[] { "3.0/" + cis },
-                new[] { "cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors", "logs:DescribeMetricFilters", "cloudwatch:DescribeAlarms", "sns:ListSubscriptionsByTopic" });
+                new[] { "cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors", "logs:DescribeMetricFilters", "cloudwatch:DescribeAlarms", "sns:ListSubscriptionsByTopic" },
+                powerShell: $"Write-CWLMetricFilter -LogGroupName '<trail-log-group>' -FilterName {metric} -FilterPattern '{pattern}' -MetricTransformation @{{MetricName='{metric}'; MetricNamespace='CISBenchmark'; MetricValue='1'}}; Write-CWMetricAlarm -AlarmName {metric} -MetricName {metric} -Namespace CISBenchmark -Statistic Sum -Period 300 -Threshold 1 -ComparisonOperator GreaterThanOrEqualToThreshold -EvaluationPeriod 1 -AlarmAction '<sns-topic-arn>'; Connect-SNSNotification -TopicArn '<sns-topic-arn>' -Protocol email -Endpoint '<security@example.com>'");
             return new MonitoredEvent(check, metric, pattern);
         }
     }

@@ -29,7 +29,8 @@ namespace WASecurity.Checks.Sec05
             "Remove the rule (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]'; likewise for ::/0 with Ipv6Ranges=[{CidrIpv6=::/0}] and for 3389) and reach instances through Systems Manager Session Manager or EC2 Instance Connect Endpoint, or allow only known administrator CIDRs.",
             new[] { "SEC05-BP02", "SEC06-BP05" },
             new[] { "3.0/5.2", "3.0/5.3" },
-            GroupActions);
+            GroupActions,
+            powerShell: "Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort=22; ToPort=22; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}  # likewise Ipv6Ranges=@{CidrIpv6='::/0'} and port 3389");
 
         public static readonly CheckDefinition SecurityGroupNoPublicAllPorts = new CheckDefinition(
             "SEC05.SecurityGroupNoPublicAllPorts",
@@ -40,7 +41,8 @@ namespace WASecurity.Checks.Sec05
             "Replace the rule with rules for the ports the workload serves (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]', then aws ec2 authorize-security-group-ingress for each needed port), and put public endpoints behind a load balancer.",
             new[] { "SEC05-BP02", "SEC06-BP02" },
             Array.Empty<string>(),
-            GroupActions);
+            GroupActions,
+            powerShell: "Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='-1'; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}; Grant-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort=443; ToPort=443; Ipv4Ranges=@{CidrIp='<cidr>'}}");
 
         public static readonly CheckDefinition SecurityGroupNoPublicRestrictedPorts = new CheckDefinition(
             "SEC05.SecurityGroupNoPublicRestrictedPorts",
@@ -52,7 +54,8 @@ namespace WASecurity.Checks.Sec05
             new[] { "SEC05-BP01", "SEC05-BP02" },
             Array.Empty<string>(),
             GroupActions,
-            new[] { RestrictedIngressPorts });
+            new[] { RestrictedIngressPorts },
+            powerShell: "Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort='<port>'; ToPort='<port>'; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}; Grant-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort='<port>'; ToPort='<port>'; UserIdGroupPairs=@{GroupId='<app-sg-id>'}}");
 
         public static readonly CheckDefinition DefaultSecurityGroupRestricted = new CheckDefinition(
             "SEC05.DefaultSecurityGroupRestricted",
@@ -63,7 +66,8 @@ namespace WASecurity.Checks.Sec05
             "Remove every rule of the default group: aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions \"$(aws ec2 describe-security-groups --group-ids <sg-id> --query 'SecurityGroups[0].IpPermissions' --output json)\" and the same with revoke-security-group-egress and IpPermissionsEgress; move any resource still using it to a purpose-built group first.",
             new[] { "SEC05-BP02", "SEC06-BP02" },
             new[] { "3.0/5.4" },
-            new[] { "ec2:DescribeSecurityGroups" });
+            new[] { "ec2:DescribeSecurityGroups" },
+            powerShell: "$group = Get-EC2SecurityGroup -GroupId '<sg-id>'; Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission $group.IpPermissions; Revoke-EC2SecurityGroupEgress -GroupId '<sg-id>' -IpPermission $group.IpPermissionsEgress");
 
         public static readonly CheckDefinition NetworkAclNoPublicAdminPorts = new CheckDefinition(
             "SEC05.NetworkAclNoPublicAdminPorts",
@@ -74,7 +78,8 @@ namespace WASecurity.Checks.Sec05
             "Add a deny rule numbered before the allow rule (aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <n> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny; likewise 3389 and ::/0 with --ipv6-cidr-block), or narrow the allow rule to known CIDRs with aws ec2 replace-network-acl-entry.",
             new[] { "SEC05-BP01", "SEC05-BP02" },
             new[] { "3.0/5.1" },
-            new[] { "ec2:DescribeNetworkAcls" });
+            new[] { "ec2:DescribeNetworkAcls" },
+            powerShell: "New-EC2NetworkAclEntry -NetworkAclId '<acl-id>' -Egress $false -RuleNumber '<n>' -Protocol 6 -PortRange_From 22 -PortRange_To 22 -CidrBlock 0.0.0.0/0 -RuleAction deny  # likewise 3389 and -Ipv6CidrBlock ::/0");
 
         public static readonly CheckDefinition VpcPeeringLeastAccess = new CheckDefinition(
             "SEC05.VpcPeeringLeastAccess",
@@ -85,7 +90,8 @@ namespace WASecurity.Checks.Sec05
             "List peering routes (aws ec2 describe-route-tables --filters Name=route.vpc-peering-connection-id,Values=<pcx-id>) and confirm with the owners that each destination CIDR is the narrowest block the workloads need; replace wide routes with aws ec2 replace-route --route-table-id <rtb-id> --destination-cidr-block <narrow-cidr> --vpc-peering-connection-id <pcx-id>.",
             new[] { "SEC05-BP01", "SEC05-BP02" },
             new[] { "3.0/5.5" },
-            Array.Empty<string>());
+            Array.Empty<string>(),
+            powerShell: "Get-EC2RouteTable -Filter @{Name='route.vpc-peering-connection-id'; Values='<pcx-id>'}; Set-EC2Route -RouteTableId '<rtb-id>' -DestinationCidrBlock '<narrow-cidr>' -VpcPeeringConnectionId '<pcx-id>'");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC05",

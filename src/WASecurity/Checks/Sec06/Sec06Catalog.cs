@@ -18,7 +18,8 @@ namespace WASecurity.Checks.Sec06
             "aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
             new[] { "SEC03-BP07", "SEC08-BP04" },
             new[] { "3.0/2.1.4" },
-            new[] { "s3:GetAccountPublicAccessBlock" });
+            new[] { "s3:GetAccountPublicAccessBlock" },
+            powerShell: "Add-S3CPublicAccessBlock -AccountId '<account-id>' -PublicAccessBlockConfiguration_BlockPublicAcl $true -PublicAccessBlockConfiguration_IgnorePublicAcl $true -PublicAccessBlockConfiguration_BlockPublicPolicy $true -PublicAccessBlockConfiguration_RestrictPublicBucket $true  # or Enable-WASS3AccountPublicAccessBlock");
 
         public static readonly CheckDefinition BucketBlockPublicAccess = new CheckDefinition(
             "SEC06.BucketBlockPublicAccess",
@@ -29,7 +30,8 @@ namespace WASecurity.Checks.Sec06
             "aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true (or turn it on once for the account with aws s3control put-public-access-block).",
             new[] { "SEC03-BP07", "SEC08-BP04" },
             new[] { "3.0/2.1.4" },
-            new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock" });
+            new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock" },
+            powerShell: "Add-S3PublicAccessBlock -BucketName '<bucket>' -PublicAccessBlockConfiguration_BlockPublicAcl $true -PublicAccessBlockConfiguration_IgnorePublicAcl $true -PublicAccessBlockConfiguration_BlockPublicPolicy $true -PublicAccessBlockConfiguration_RestrictPublicBucket $true");
 
         public static readonly CheckDefinition BucketNotPublic = new CheckDefinition(
             "SEC06.BucketNotPublic",
@@ -40,7 +42,8 @@ namespace WASecurity.Checks.Sec06
             "Remove the public grant (aws s3api delete-bucket-policy --bucket <bucket>, or put a policy limited to your principals; aws s3api put-bucket-acl --bucket <bucket> --acl private) and turn on Block Public Access; serve public content through CloudFront with origin access control.",
             new[] { "SEC03-BP07", "SEC08-BP04" },
             Array.Empty<string>(),
-            new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock", "s3:GetBucketPolicy", "s3:GetBucketAcl" });
+            new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock", "s3:GetBucketPolicy", "s3:GetBucketAcl" },
+            powerShell: "Remove-S3BucketPolicy -BucketName '<bucket>'; Set-S3BucketACL -BucketName '<bucket>' -ACL private");
 
         public static readonly CheckDefinition EbsEncryptionByDefault = new CheckDefinition(
             "SEC06.EbsEncryptionByDefault",
@@ -51,7 +54,8 @@ namespace WASecurity.Checks.Sec06
             "aws ec2 enable-ebs-encryption-by-default --region <region> (optionally aws ec2 modify-ebs-default-kms-key-id to use a customer managed key).",
             new[] { "SEC08-BP02", "SEC08-BP03" },
             new[] { "3.0/2.2.1" },
-            new[] { "ec2:GetEbsEncryptionByDefault" });
+            new[] { "ec2:GetEbsEncryptionByDefault" },
+            powerShell: "Enable-EC2EbsEncryptionByDefault -Region '<region>'  # or Enable-WASEbsEncryptionByDefault; Edit-EC2EbsDefaultKmsKeyId -KmsKeyId '<key-arn>' for a customer managed key");
 
         public static readonly CheckDefinition NoPublicSnapshots = new CheckDefinition(
             "SEC06.NoPublicSnapshots",
@@ -62,7 +66,8 @@ namespace WASecurity.Checks.Sec06
             "aws ec2 modify-snapshot-attribute --snapshot-id <snapshot-id> --attribute createVolumePermission --operation-type remove --group-names all; prevent it account-wide with aws ec2 enable-snapshot-block-public-access --state block-all-sharing.",
             new[] { "SEC03-BP07", "SEC08-BP04" },
             Array.Empty<string>(),
-            new[] { "ec2:DescribeSnapshots" });
+            new[] { "ec2:DescribeSnapshots" },
+            powerShell: "Edit-EC2SnapshotAttribute -SnapshotId '<snapshot-id>' -Attribute createVolumePermission -OperationType remove -GroupName all; Enable-EC2SnapshotBlockPublicAccess -State block-all-sharing");
 
         public static readonly CheckDefinition NoPublicAmis = new CheckDefinition(
             "SEC06.NoPublicAmis",
@@ -73,7 +78,8 @@ namespace WASecurity.Checks.Sec06
             "aws ec2 modify-image-attribute --image-id <ami-id> --launch-permission \"Remove=[{Group=all}]\"; prevent it account-wide with aws ec2 enable-image-block-public-access --image-block-public-access-state block-new-sharing.",
             new[] { "SEC03-BP07", "SEC06-BP06" },
             Array.Empty<string>(),
-            new[] { "ec2:DescribeImages" });
+            new[] { "ec2:DescribeImages" },
+            powerShell: "Edit-EC2ImageAttribute -ImageId '<ami-id>' -LaunchPermission_Remove @{Group='all'}; Enable-EC2ImageBlockPublicAccess -ImageBlockPublicAccessState block-new-sharing");
 
         public static readonly CheckDefinition ImdsV2RequiredByDefault = new CheckDefinition(
             "SEC06.ImdsV2RequiredByDefault",
@@ -84,7 +90,8 @@ namespace WASecurity.Checks.Sec06
             "aws ec2 modify-instance-metadata-defaults --region <region> --http-tokens required --http-put-response-hop-limit 2 (then move existing instances with aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required).",
             new[] { "SEC06-BP02", "SEC06-BP04" },
             new[] { "3.0/5.6" },
-            new[] { "ec2:GetInstanceMetadataDefaults" });
+            new[] { "ec2:GetInstanceMetadataDefaults" },
+            powerShell: "Edit-EC2InstanceMetadataDefault -Region '<region>' -HttpToken required -HttpPutResponseHopLimit 2; Edit-EC2InstanceMetadataOption -InstanceId '<id>' -HttpToken required");
 
         public static readonly CheckDefinition AccessAnalyzerEnabled = new CheckDefinition(
             "SEC06.AccessAnalyzerEnabled",
@@ -95,7 +102,8 @@ namespace WASecurity.Checks.Sec06
             "aws accessanalyzer create-analyzer --region <region> --analyzer-name account-analyzer --type ACCOUNT (or --type ORGANIZATION from the delegated administrator).",
             new[] { "SEC03-BP07", "SEC09-BP03" },
             new[] { "3.0/1.20" },
-            new[] { "access-analyzer:ListAnalyzers" });
+            new[] { "access-analyzer:ListAnalyzers" },
+            powerShell: "New-IAMAAAnalyzer -Region '<region>' -AnalyzerName account-analyzer -Type ACCOUNT");
 
         public static readonly CheckDefinition RdsInstanceNotPublic = new CheckDefinition(
             "SEC06.RdsInstanceNotPublic",

@@ -21,7 +21,8 @@ namespace WASecurity.Checks.Sec07
             "Give the instance a role with the AmazonSSMManagedInstanceCore policy (aws ec2 associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>) or turn on Default Host Management Configuration (aws ssm update-service-setting --setting-id /ssm/managed-instance/default-ec2-instance-management-role --setting-value <role>), and make sure the SSM agent runs and reaches the ssm, ssmmessages and ec2messages endpoints.",
             new[] { "SEC06-BP04", "SEC06-BP05" },
             Array.Empty<string>(),
-            new[] { "ec2:DescribeInstances", "ssm:DescribeInstanceInformation" });
+            new[] { "ec2:DescribeInstances", "ssm:DescribeInstanceInformation" },
+            powerShell: "Register-EC2IamInstanceProfile -InstanceId '<id>' -IamInstanceProfile_Name '<profile>'; Update-SSMServiceSetting -SettingId /ssm/managed-instance/default-ec2-instance-management-role -SettingValue '<role>'");
 
         public static readonly CheckDefinition InstancePatchCompliant = new CheckDefinition(
             "SEC07.InstancePatchCompliant",
@@ -32,7 +33,8 @@ namespace WASecurity.Checks.Sec07
             "Scan and install with Patch Manager (aws ssm send-command --document-name AWS-RunPatchBaseline --parameters Operation=Install --targets Key=InstanceIds,Values=<id>), reboot where InstalledPendingRebootCount > 0, and schedule it with a patch policy or maintenance window.",
             new[] { "SEC06-BP01", "SEC06-BP04" },
             Array.Empty<string>(),
-            new[] { "ec2:DescribeInstances", "ssm:DescribeInstancePatchStates" });
+            new[] { "ec2:DescribeInstances", "ssm:DescribeInstancePatchStates" },
+            powerShell: "Send-SSMCommand -DocumentName AWS-RunPatchBaseline -Parameter @{Operation='Install'} -Target @{Key='InstanceIds'; Values='<id>'}");
 
         public static readonly CheckDefinition InstanceAmiApproved = new CheckDefinition(
             "SEC07.InstanceAmiApproved",
@@ -44,7 +46,8 @@ namespace WASecurity.Checks.Sec07
             new[] { "SEC06-BP06", "SEC06-BP04" },
             Array.Empty<string>(),
             new[] { "ec2:DescribeInstances", "ec2:DescribeImages" },
-            new[] { ApprovedAmiOwners });
+            new[] { ApprovedAmiOwners },
+            powerShell: "Enable-EC2AllowedImagesSetting -AllowedImagesSettingsState enabled; Set-EC2ImageCriteriaInAllowedImagesSetting -ImageCriterion @{ImageProviders=@('<account-id>', 'amazon')}");
 
         public static readonly CheckDefinition InstanceAmiCurrent = new CheckDefinition(
             "SEC07.InstanceAmiCurrent",
@@ -56,7 +59,8 @@ namespace WASecurity.Checks.Sec07
             new[] { "SEC06-BP01", "SEC06-BP06" },
             Array.Empty<string>(),
             new[] { "ec2:DescribeInstances", "ec2:DescribeImages" },
-            new[] { MaxAmiAgeDays });
+            new[] { MaxAmiAgeDays },
+            powerShell: "New-EC2Image -InstanceId '<id>' -Name '<image-name>'; Start-ASInstanceRefresh -AutoScalingGroupName '<asg>'");
 
         public static readonly CheckDefinition InternetFacingInstanceRole = new CheckDefinition(
             "SEC07.InternetFacingInstanceRole",
@@ -67,7 +71,8 @@ namespace WASecurity.Checks.Sec07
             "Give the instance a role scoped to what its workload calls (aws iam detach-role-policy --role-name <role> --policy-arn <admin-policy-arn>; generate a least-privilege policy from CloudTrail with IAM Access Analyzer), require IMDSv2 on the instance, and move it behind a load balancer so it needs no public IP.",
             new[] { "SEC03-BP02", "SEC06-BP02" },
             Array.Empty<string>(),
-            new[] { "ec2:DescribeInstances", "iam:GetAccountAuthorizationDetails" });
+            new[] { "ec2:DescribeInstances", "iam:GetAccountAuthorizationDetails" },
+            powerShell: "Unregister-IAMRolePolicy -RoleName '<role>' -PolicyArn '<admin-policy-arn>'");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC07",

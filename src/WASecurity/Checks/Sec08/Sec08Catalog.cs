@@ -29,7 +29,8 @@ namespace WASecurity.Checks.Sec08
             new[] { "SEC07-BP01", "SEC07-BP02" },
             Array.Empty<string>(),
             InventoryActions,
-            new[] { DataClassificationTagKey, DataClassificationAllowedValues });
+            new[] { DataClassificationTagKey, DataClassificationAllowedValues },
+            powerShell: "Write-S3BucketTagging -BucketName '<bucket>' -TagSet @{Key='DataClassification'; Value='Confidential'}  # Add-DDBResourceTag, New-EC2Tag, Add-RDSTagsToResource, Add-EFSResourceTag, Add-SQSResourceTag for the other stores");
 
         public static readonly CheckDefinition MacieEnabled = new CheckDefinition(
             "SEC08.MacieEnabled",
@@ -40,7 +41,8 @@ namespace WASecurity.Checks.Sec08
             "aws macie2 enable-macie --region <region>, then configure automated sensitive data discovery (aws macie2 update-automated-discovery-configuration --status ENABLED).",
             new[] { "SEC07-BP03" },
             new[] { "3.0/2.1.3" },
-            new[] { "macie2:GetMacieSession" });
+            new[] { "macie2:GetMacieSession" },
+            powerShell: "Enable-MAC2Macie -Region '<region>'; Update-MAC2AutomatedDiscoveryConfiguration -Status ENABLED");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC08",

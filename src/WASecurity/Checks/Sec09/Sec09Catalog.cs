@@ -31,7 +31,8 @@ namespace WASecurity.Checks.Sec09
             "aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<key-arn>\"},\"BucketKeyEnabled\":true}]}'",
             AtRest,
             Array.Empty<string>(),
-            WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetEncryptionConfiguration" }));
+            WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetEncryptionConfiguration" }),
+            powerShell: "Set-S3BucketEncryption -BucketName '<bucket>' -ServerSideEncryptionConfiguration_ServerSideEncryptionRule @{ServerSideEncryptionByDefault=@{ServerSideEncryptionAlgorithm='aws:kms'; ServerSideEncryptionKeyManagementServiceKeyId='<key-arn>'}; BucketKeyEnabled=$true}");
 
         public static readonly CheckDefinition EbsVolumeEncrypted = new CheckDefinition(
             "SEC09.EbsVolumeEncrypted",
@@ -42,7 +43,8 @@ namespace WASecurity.Checks.Sec09
             "Create an encrypted copy: aws ec2 create-snapshot --volume-id <volume>, aws ec2 copy-snapshot --source-snapshot-id <snap> --source-region <region> --encrypted --kms-key-id <key-arn>, then create a volume from it and swap it in.",
             AtRest,
             new[] { "3.0/2.2.1" },
-            WithInventory(new[] { "ec2:DescribeVolumes" }));
+            WithInventory(new[] { "ec2:DescribeVolumes" }),
+            powerShell: "$snapshot = New-EC2Snapshot -VolumeId '<volume>'; Copy-EC2Snapshot -SourceSnapshotId $snapshot.SnapshotId -SourceRegion '<region>' -Encrypted $true -KmsKeyId '<key-arn>'");
 
         public static readonly CheckDefinition EbsSnapshotEncrypted = new CheckDefinition(
             "SEC09.EbsSnapshotEncrypted",
@@ -53,7 +55,8 @@ namespace WASecurity.Checks.Sec09
             "aws ec2 copy-snapshot --source-snapshot-id <snapshot> --source-region <region> --encrypted --kms-key-id <key-arn>, then delete the unencrypted snapshot (aws ec2 delete-snapshot --snapshot-id <snapshot>).",
             AtRest,
             Array.Empty<string>(),
-            new[] { "ec2:DescribeSnapshots" });
+            new[] { "ec2:DescribeSnapshots" },
+            powerShell: "Copy-EC2Snapshot -SourceSnapshotId '<snapshot>' -SourceRegion '<region>' -Encrypted $true -KmsKeyId '<key-arn>'; Remove-EC2Snapshot -SnapshotId '<snapshot>'");
 
         public static readonly CheckDefinition RdsStorageEncrypted = new CheckDefinition(
             "SEC09.RdsStorageEncrypted",
@@ -64,7 +67,8 @@ namespace WASecurity.Checks.Sec09
             "Encryption cannot be turned on in place: aws rds create-db-snapshot, aws rds copy-db-snapshot --kms-key-id <key-arn>, then aws rds restore-db-instance-from-db-snapshot from the encrypted copy and switch over.",
             AtRest,
             new[] { "3.0/2.3.1" },
-            WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }));
+            WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
+            powerShell: "New-RDSDBSnapshot -DBInstanceIdentifier '<id>' -DBSnapshotIdentifier '<id>-plain'; Copy-RDSDBSnapshot -SourceDBSnapshotIdentifier '<id>-plain' -TargetDBSnapshotIdentifier '<id>-encrypted' -KmsKeyId '<key-arn>'; Restore-RDSDBInstanceFromDBSnapshot -DBSnapshotIdentifier '<id>-encrypted' -DBInstanceIdentifier '<new-id>'");
 
         public static readonly CheckDefinition EfsEncrypted = new CheckDefinition(
             "SEC09.EfsEncrypted",
@@ -75,7 +79,8 @@ namespace WASecurity.Checks.Sec09
             "Create an encrypted file system (aws efs create-file-system --encrypted --kms-key-id <key-arn>), copy the data with AWS DataSync, and move the mount targets.",
             AtRest,
             new[] { "3.0/2.4.1" },
-            WithInventory(new[] { "elasticfilesystem:DescribeFileSystems" }));
+            WithInventory(new[] { "elasticfilesystem:DescribeFileSystems" }),
+            powerShell: "New-EFSFileSystem -Encrypted $true -KmsKeyId '<key-arn>'");
 
         public static readonly CheckDefinition SqsQueueEncrypted = new CheckDefinition(
             "SEC09.SqsQueueEncrypted",
@@ -86,7 +91,8 @@ namespace WASecurity.Checks.Sec09
             "aws sqs set-queue-attributes --queue-url <url> --attributes SqsManagedSseEnabled=true (or KmsMasterKeyId=<key-arn> for a customer-managed key).",
             AtRest,
             Array.Empty<string>(),
-            WithInventory(new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" }));
+            WithInventory(new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" }),
+            powerShell: "Set-SQSQueueAttribute -QueueUrl '<url>' -Attribute @{SqsManagedSseEnabled='true'}");
 
         public static readonly CheckDefinition DynamoDbTableKey = new CheckDefinition(
             "SEC09.DynamoDbTableKey",
@@ -97,7 +103,8 @@ namespace WASecurity.Checks.Sec09
             "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn>",
             AtRest,
             Array.Empty<string>(),
-            WithInventory(new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray()));
+            WithInventory(new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray()),
+            powerShell: "Update-DDBTable -TableName '<table>' -SSESpecification_Enabled $true -SSESpecification_SSEType KMS -SSESpecification_KMSMasterKeyId '<key-arn>'");
 
         public static readonly CheckDefinition SensitiveStoreCustomerKey = new CheckDefinition(
             "SEC09.SensitiveStoreCustomerKey",
@@ -109,7 +116,8 @@ namespace WASecurity.Checks.Sec09
             new[] { "SEC08-BP01", "SEC08-BP02", "SEC07-BP02" },
             Array.Empty<string>(),
             Sec08Catalog.InventoryActions.Concat(KeyLookup).Concat(new[] { "s3:GetEncryptionConfiguration" }).ToArray(),
-            Classified);
+            Classified,
+            powerShell: "$key = New-KMSKey -Description '<store> data key'; Enable-KMSKeyRotation -KeyId $key.KeyId  # then Set-S3BucketEncryption, Update-DDBTable -SSESpecification_KMSMasterKeyId or Set-SQSQueueAttribute with the key");
 
         public static readonly CheckDefinition SensitiveBucketVersioning = new CheckDefinition(
             "SEC09.SensitiveBucketVersioning",
@@ -121,7 +129,8 @@ namespace WASecurity.Checks.Sec09
             new[] { "SEC08-BP04", "SEC07-BP02" },
             new[] { "3.0/2.1.2" },
             WithInventory(new[] { "s3:GetBucketVersioning" }),
-            Classified.Concat(new[] { RequireMfaDelete }).ToArray());
+            Classified.Concat(new[] { RequireMfaDelete }).ToArray(),
+            powerShell: "Write-S3BucketVersioning -BucketName '<bucket>' -VersioningConfig_Status Enabled");
 
         public static readonly CheckDefinition SensitiveTableRecovery = new CheckDefinition(
             "SEC09.SensitiveTableRecovery",
@@ -133,7 +142,8 @@ namespace WASecurity.Checks.Sec09
             new[] { "SEC08-BP04", "SEC07-BP02" },
             Array.Empty<string>(),
             WithInventory(new[] { "dynamodb:DescribeContinuousBackups" }),
-            Classified);
+            Classified,
+            powerShell: "Update-DDBContinuousBackup -TableName '<table>' -PointInTimeRecoverySpecification_PointInTimeRecoveryEnabled $true");
 
         public static readonly CheckDefinition SensitiveDatabaseBackups = new CheckDefinition(
             "SEC09.SensitiveDatabaseBackups",
@@ -145,7 +155,8 @@ namespace WASecurity.Checks.Sec09
             new[] { "SEC08-BP04", "SEC07-BP02" },
             Array.Empty<string>(),
             WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
-            Classified);
+            Classified,
+            powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -BackupRetentionPeriod 7 -ApplyImmediately $true");
 
         public static readonly CheckDefinition ReplicationWithinAllowedRegions = new CheckDefinition(
             "SEC09.ReplicationWithinAllowedRegions",
@@ -157,7 +168,8 @@ namespace WASecurity.Checks.Sec09
             new[] { "SEC07-BP02", "SEC07-BP04" },
             Array.Empty<string>(),
             WithInventory(new[] { "s3:GetReplicationConfiguration", "s3:GetBucketLocation", "dynamodb:DescribeTable", "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
-            new[] { AllowedRegions });
+            new[] { AllowedRegions },
+            powerShell: "Remove-S3BucketReplication -BucketName '<bucket>'; Update-DDBTable -TableName '<table>' -ReplicaUpdate @{Delete=@{RegionName='<region>'}}");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC09",

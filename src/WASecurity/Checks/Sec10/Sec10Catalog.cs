@@ -21,11 +21,12 @@ namespace WASecurity.Checks.Sec10
             Severity.High,
             Key,
             "A key that never rotates protects ever more data with the same material; automatic rotation limits what one compromised or broken key version exposes, without re-encrypting anything.",
-            "aws kms enable-key-rotation --key-id <KeyId> --rotation-period-in-days 365 (or Enable-KMSKeyRotation -KeyId <KeyId> with AWS Tools).",
+            "aws kms enable-key-rotation --key-id <key-arn> --rotation-period-in-days 365.",
             new[] { "SEC08-BP01" },
             new[] { "3.0/3.6" },
             KeyActions.Concat(new[] { "kms:GetKeyRotationStatus" }).ToArray(),
-            new[] { KeyRotationMaxDays });
+            new[] { KeyRotationMaxDays },
+            powerShell: "Enable-KMSKeyRotation -KeyId '<key-arn>' -RotationPeriodInDay 365  # or Enable-WASKeyRotation");
 
         public static readonly CheckDefinition ImportedKeyMaterialValid = new CheckDefinition(
             "SEC10.ImportedKeyMaterialValid",
@@ -33,11 +34,12 @@ namespace WASecurity.Checks.Sec10
             Severity.High,
             Key,
             "When imported key material expires, KMS deletes it and every ciphertext under the key becomes unreadable until the same material is imported again.",
-            "Re-import the same key material with a later expiry (aws kms get-parameters-for-import, then aws kms import-key-material --key-id <KeyId> --expiration-model KEY_MATERIAL_DOES_NOT_EXPIRE), keeping the material in escrow.",
+            "Re-import the same key material with a later expiry (aws kms get-parameters-for-import, then aws kms import-key-material --key-id <key-arn> --expiration-model KEY_MATERIAL_DOES_NOT_EXPIRE), keeping the material in escrow.",
             new[] { "SEC08-BP01" },
             Array.Empty<string>(),
             KeyActions,
-            new[] { ImportedKeyExpiryWarningDays });
+            new[] { ImportedKeyExpiryWarningDays },
+            powerShell: "Get-KMSParametersForImport -KeyId '<key-arn>' -WrappingAlgorithm RSAES_OAEP_SHA_256 -WrappingKeySpec RSA_4096; Import-KMSKeyMaterial -KeyId '<key-arn>' -EncryptedKeyMaterial $material -ImportToken $token -ExpirationModel KEY_MATERIAL_DOES_NOT_EXPIRE");
 
         public static readonly CheckDefinition KeyPolicyNotPublic = new CheckDefinition(
             "SEC10.KeyPolicyNotPublic",
@@ -45,10 +47,11 @@ namespace WASecurity.Checks.Sec10
             Severity.Critical,
             Key,
             "A key policy that allows \"*\" lets any AWS account decrypt with the key (and often create grants), which removes the key as a barrier for every store it protects.",
-            "Replace the \"*\" principal with the account's or roles' ARNs, or add a restricting condition such as kms:CallerAccount or aws:PrincipalOrgID: aws kms put-key-policy --key-id <KeyId> --policy-name default --policy file://policy.json.",
+            "Replace the \"*\" principal with the account's or roles' ARNs, or add a restricting condition such as kms:CallerAccount or aws:PrincipalOrgID: aws kms put-key-policy --key-id <key-arn> --policy-name default --policy file://policy.json.",
             new[] { "SEC08-BP01", "SEC08-BP04" },
             Array.Empty<string>(),
-            KeyActions.Concat(new[] { "kms:GetKeyPolicy" }).ToArray());
+            KeyActions.Concat(new[] { "kms:GetKeyPolicy" }).ToArray(),
+            powerShell: "Write-KMSKeyPolicy -KeyId '<key-arn>' -PolicyName default -Policy (Get-Content -Raw -LiteralPath ./policy.json)");
 
         public static readonly CheckDefinition KeyNotPendingDeletion = new CheckDefinition(
             "SEC10.KeyNotPendingDeletion",
@@ -56,10 +59,11 @@ namespace WASecurity.Checks.Sec10
             Severity.Medium,
             Key,
             "Deleting a key makes every ciphertext under it unrecoverable; the waiting period is the last chance to notice that something still uses it.",
-            "Check CloudTrail for recent use of the key (Decrypt, GenerateDataKey); if anything still uses it: aws kms cancel-key-deletion --key-id <KeyId> and aws kms enable-key --key-id <KeyId>.",
+            "Check CloudTrail for recent use of the key (Decrypt, GenerateDataKey); if anything still uses it: aws kms cancel-key-deletion --key-id <key-arn> and aws kms enable-key --key-id <key-arn>.",
             new[] { "SEC08-BP01" },
             Array.Empty<string>(),
-            KeyActions);
+            KeyActions,
+            powerShell: "Stop-KMSKeyDeletion -KeyId '<key-arn>'; Enable-KMSKey -KeyId '<key-arn>'");
 
         public static readonly CheckDefinition DisabledKeyNotInUse = new CheckDefinition(
             "SEC10.DisabledKeyNotInUse",
@@ -67,11 +71,12 @@ namespace WASecurity.Checks.Sec10
             Severity.High,
             Key,
             "Data under a disabled key cannot be read or written: a store that still names it is broken or about to be, and the key cannot be deleted safely.",
-            "Re-enable the key (aws kms enable-key --key-id <KeyId>) or move each listed store to another key before the key is deleted.",
+            "Re-enable the key (aws kms enable-key --key-id <key-arn>) or move each listed store to another key before the key is deleted.",
             new[] { "SEC08-BP01", "SEC07-BP04" },
             Array.Empty<string>(),
             KeyActions.Concat(Sec08Catalog.InventoryActions).Concat(new[] { "s3:GetEncryptionConfiguration" }).ToArray(),
-            new[] { Sec08Catalog.DataClassificationTagKey, Sec08Catalog.DataClassificationAllowedValues });
+            new[] { Sec08Catalog.DataClassificationTagKey, Sec08Catalog.DataClassificationAllowedValues },
+            powerShell: "Enable-KMSKey -KeyId '<key-arn>'");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC10",

@@ -21,7 +21,8 @@ namespace WASecurity.Checks.Sec11
             "Add to the bucket policy: {\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::<bucket>\",\"arn:aws:s3:::<bucket>/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}} (aws s3api put-bucket-policy --bucket <bucket> --policy file://policy.json).",
             InTransit,
             new[] { "3.0/2.1.1" },
-            Sec09Catalog.WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetBucketPolicy" }));
+            Sec09Catalog.WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetBucketPolicy" }),
+            powerShell: "Write-S3BucketPolicy -BucketName '<bucket>' -Policy (Get-Content -Raw -LiteralPath ./policy.json)");
 
         public static readonly CheckDefinition LoadBalancerHttpsRedirect = new CheckDefinition(
             "SEC11.LoadBalancerHttpsRedirect",
@@ -32,7 +33,8 @@ namespace WASecurity.Checks.Sec11
             "aws elbv2 modify-listener --listener-arn <listener-arn> --default-actions 'Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}' (a classic load balancer cannot redirect: replace its HTTP listener with HTTPS or migrate to an Application Load Balancer).",
             InTransit,
             Array.Empty<string>(),
-            new[] { "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners" });
+            new[] { "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners" },
+            powerShell: "Edit-ELB2Listener -ListenerArn '<listener-arn>' -DefaultAction @{Type='redirect'; RedirectConfig=@{Protocol='HTTPS'; Port='443'; StatusCode='HTTP_301'}}");
 
         public static readonly CheckDefinition LoadBalancerTlsPolicy = new CheckDefinition(
             "SEC11.LoadBalancerTlsPolicy",
@@ -43,7 +45,8 @@ namespace WASecurity.Checks.Sec11
             "aws elbv2 modify-listener --listener-arn <listener-arn> --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06 (classic: aws elb set-load-balancer-policies-of-listener with a policy made from ELBSecurityPolicy-TLS-1-2-2017-01).",
             InTransit,
             Array.Empty<string>(),
-            new[] { "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerPolicies" });
+            new[] { "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerPolicies" },
+            powerShell: "Edit-ELB2Listener -ListenerArn '<listener-arn>' -SslPolicy ELBSecurityPolicy-TLS13-1-2-2021-06  # classic: Set-ELBLoadBalancerPolicyOfListener");
 
         public static readonly CheckDefinition CloudFrontViewerHttps = new CheckDefinition(
             "SEC11.CloudFrontViewerHttps",
@@ -77,7 +80,8 @@ namespace WASecurity.Checks.Sec11
             new[] { "SEC09-BP01" },
             Array.Empty<string>(),
             new[] { "acm:ListCertificates", "acm:DescribeCertificate" },
-            new[] { CertificateExpiryWarningDays });
+            new[] { CertificateExpiryWarningDays },
+            powerShell: "Get-ACMCertificateDetail -CertificateArn '<arn>'; Import-ACMCertificate -CertificateArn '<arn>' -Certificate ([IO.File]::ReadAllBytes('cert.pem')) -PrivateKey ([IO.File]::ReadAllBytes('key.pem')) -CertificateChain ([IO.File]::ReadAllBytes('chain.pem'))");
 
         public static readonly CheckDefinition QueueDeniesInsecureTransport = new CheckDefinition(
             "SEC11.QueueDeniesInsecureTransport",
@@ -88,7 +92,8 @@ namespace WASecurity.Checks.Sec11
             "aws sqs set-queue-attributes --queue-url <url> --attributes file://attributes.json, with a Policy that adds {\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sqs:*\",\"Resource\":\"<queue-arn>\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}.",
             InTransit,
             Array.Empty<string>(),
-            Sec09Catalog.WithInventory(new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" }));
+            Sec09Catalog.WithInventory(new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" }),
+            powerShell: "Set-SQSQueueAttribute -QueueUrl '<url>' -Attribute @{Policy=(Get-Content -Raw -LiteralPath ./policy.json)}");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC11",

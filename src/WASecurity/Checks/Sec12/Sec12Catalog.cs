@@ -22,7 +22,8 @@ namespace WASecurity.Checks.Sec12
             "aws account put-alternate-contact --alternate-contact-type SECURITY --name '<team>' --email-address '<security@example.com>' --phone-number '<+1 555 0100>' --title 'Security'",
             new[] { "SEC10-BP01" },
             new[] { "3.0/1.2" },
-            new[] { "account:GetAlternateContact" });
+            new[] { "account:GetAlternateContact" },
+            powerShell: "Write-ACCTAlternateContact -AlternateContactType SECURITY -Name '<team>' -EmailAddress '<security@example.com>' -PhoneNumber '<+1 555 0100>' -Title 'Security'");
 
         public static readonly CheckDefinition SupportRoleExists = new CheckDefinition(
             "SEC12.SupportRoleExists",
@@ -33,7 +34,8 @@ namespace WASecurity.Checks.Sec12
             "aws iam create-role --role-name aws-support --assume-role-policy-document file://trust.json, then aws iam attach-role-policy --role-name aws-support --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess",
             new[] { "SEC10-BP05", "SEC10-BP01" },
             new[] { "3.0/1.17" },
-            new[] { "iam:ListEntitiesForPolicy" });
+            new[] { "iam:ListEntitiesForPolicy" },
+            powerShell: "New-IAMRole -RoleName aws-support -AssumeRolePolicyDocument (Get-Content -Raw -LiteralPath ./trust.json); Register-IAMRolePolicy -RoleName aws-support -PolicyArn arn:aws:iam::aws:policy/AWSSupportAccess");
 
         public static readonly CheckDefinition IncidentResponseRole = new CheckDefinition(
             "SEC12.IncidentResponseRole",
@@ -45,7 +47,8 @@ namespace WASecurity.Checks.Sec12
             new[] { "SEC10-BP05" },
             Array.Empty<string>(),
             new[] { "iam:GetAccountAuthorizationDetails" },
-            new[] { IncidentResponseRolePatterns, IncidentResponseReadPolicies });
+            new[] { IncidentResponseRolePatterns, IncidentResponseReadPolicies },
+            powerShell: "Register-IAMRolePolicy -RoleName IncidentResponder -PolicyArn arn:aws:iam::aws:policy/SecurityAudit");
 
         public static readonly CheckDefinition FindingsRouted = new CheckDefinition(
             "SEC12.FindingsRouted",
@@ -56,7 +59,8 @@ namespace WASecurity.Checks.Sec12
             "aws events put-rule --name security-findings --event-pattern '{\"source\":[\"aws.guardduty\",\"aws.securityhub\"]}' --region <region>, then aws events put-targets --rule security-findings --targets Id=notify,Arn=<sns-topic-arn>",
             new[] { "SEC10-BP06", "SEC10-BP04" },
             Array.Empty<string>(),
-            new[] { "events:ListRules", "events:ListTargetsByRule" });
+            new[] { "events:ListRules", "events:ListTargetsByRule" },
+            powerShell: "Write-EVBRule -Name security-findings -EventPattern '{\"source\":[\"aws.guardduty\",\"aws.securityhub\"]}' -Region '<region>'; Write-EVBTarget -Rule security-findings -Target @{Id='notify'; Arn='<sns-topic-arn>'}");
 
         public static readonly CheckDefinition QuarantineSecurityGroup = new CheckDefinition(
             "SEC12.QuarantineSecurityGroup",
@@ -68,7 +72,8 @@ namespace WASecurity.Checks.Sec12
             new[] { "SEC10-BP04", "SEC10-BP06" },
             Array.Empty<string>(),
             new[] { "ec2:DescribeInstances", "ec2:DescribeSecurityGroups" },
-            new[] { QuarantineSecurityGroupPattern });
+            new[] { QuarantineSecurityGroupPattern },
+            powerShell: "$id = New-EC2SecurityGroup -GroupName quarantine -Description 'Incident response isolation: no traffic' -VpcId '<vpc-id>'; Revoke-EC2SecurityGroupEgress -GroupId $id -IpPermission @{IpProtocol='-1'; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}");
 
         public static readonly CheckDefinition ResponsePlanDocumented = Manual(
             "SEC12.ResponsePlanDocumented",
