@@ -396,6 +396,18 @@ collect_region() {
     save "$R/accessanalyzer/ListAnalyzers.json" accessanalyzer list-analyzers "${a[@]}"
     save "$R/ssm/DescribeInstanceInformation.json" ssm describe-instance-information "${a[@]}"
     running_instances "$r"
+    # SEC 3: user data of every instance that can run again (terminated ones keep none).
+    for id in $(records "$R/ec2/DescribeInstances.json" 16 InstanceId State.Name \
+            | awk -F '\t' '$2 != "terminated" && $2 != "shutting-down" && $1 != "None" { print $1 }' | LC_ALL=C sort -u); do
+        save "$R/ec2/DescribeInstanceAttribute/$(enc "$id").json" ec2 describe-instance-attribute "${a[@]}" \
+            --instance-id "$id" --attribute userData
+    done
+    # SEC 3: stacks (outputs, parameters) and active ECS task definitions (container environments).
+    save "$R/cloudformation/DescribeStacks.json" cloudformation describe-stacks "${a[@]}"
+    save "$R/ecs/ListTaskDefinitions.json" ecs list-task-definitions "${a[@]}" --status ACTIVE
+    for arn in $(strings "$R/ecs/ListTaskDefinitions.json" taskDefinitionArns); do
+        save "$R/ecs/DescribeTaskDefinition/$(enc "$arn").json" ecs describe-task-definition "${a[@]}" --task-definition "$arn"
+    done
 
     # SEC 4: logging and detection.
     save "$R/cloudtrail/DescribeTrails.json" cloudtrail describe-trails "${a[@]}" --include-shadow-trails

@@ -69,6 +69,12 @@ namespace WASecurity.Tests.Live
                 scriptFindings.RemoveAll(f => checks.Contains(f.CheckId));
             }
 
+            // The planted secrets are found from both bundles (and then compared like everything else below).
+            foreach (var check in new[] { "SEC03.NoSecretsInUserData", "SEC03.NoSecretsInStackOutputs", "SEC03.NoSecretsInTaskDefinitions" })
+            {
+                Assert.Contains(scriptFindings, f => f.CheckId == check && f.Status == FindingStatus.Fail);
+            }
+
             var expected = FindingSnapshot.Of(exportFindings).Select(SameTimeText).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var actual = FindingSnapshot.Of(scriptFindings).Select(SameTimeText).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var missing = expected.Except(actual).ToList();
@@ -448,6 +454,12 @@ ids = [i['InstanceId'] for i in ec2.run_instances(ImageId=ami, MinCount=120, Max
                                                      MetadataOptions={'HttpTokens': 'optional', 'HttpEndpoint': 'enabled'})['Instances']]
 volume = ec2.create_volume(AvailabilityZone='us-east-1a', Size=1, Encrypted=False)['VolumeId']
 ec2.create_snapshot(VolumeId=volume, Description='plain')
+leaky = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, SubnetId=subnets[0], UserData='#!/bin/bash\nexport DB_PASSWORD=hunter2-prod\n')['Instances'][0]['InstanceId']
+ec2.stop_instances(InstanceIds=[leaky])
+client('cloudformation', r1).create_stack(StackName='app', TemplateBody=json.dumps({'Parameters': {'DbPassword': {'Type': 'String'}}, 'Resources': {'Topic': {'Type': 'AWS::SNS::Topic'}}, 'Outputs': {'Topic': {'Value': {'Ref': 'Topic'}}}}), Parameters=[{'ParameterKey': 'DbPassword', 'ParameterValue': 'hunter2-prod'}])
+ecs = client('ecs', r2)
+for family in ('web', 'worker'):
+    ecs.register_task_definition(family=family, containerDefinitions=[{'name': family, 'image': 'nginx', 'memory': 128, 'environment': [{'name': 'DB_PASSWORD', 'value': 'hunter2-prod'}]}])
 print(json.dumps(ids))
 ";
 

@@ -35,6 +35,8 @@ namespace WASecurity.Aws.Operations
                 ["DescribeImages"] = "Images=imagesSet[Image]!",
                 ["GetEbsEncryptionByDefault"] = "EbsEncryptionByDefault? SseType",
                 ["GetInstanceMetadataDefaults"] = "AccountLevel{AccountLevel}!",
+                ["DescribeInstanceAttribute"] = "InstanceId UserData=userData{AttributeValue}!",
+                ["AttributeValue"] = "Value",
                 ["Region"] = "Endpoint=regionEndpoint RegionName OptInStatus",
                 ["Tag"] = "Key Value",
                 ["Group"] = "GroupName GroupId",
@@ -121,6 +123,17 @@ namespace WASecurity.Aws.Operations
                 parameters["IncludeDeprecated"] = call.Bool("IncludeDeprecated");
                 parameters["IncludeDisabled"] = call.Bool("IncludeDisabled");
                 return PagedAsync(call, context, parameters, cancellationToken);
+            });
+
+            // One instance's user data (Attribute userData), base64 as EC2 returns it; keyed by the instance id.
+            registry.Add("ec2", "DescribeInstanceAttribute", "ec2:DescribeInstanceAttribute", async (call, context, cancellationToken) =>
+            {
+                var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["InstanceId"] = call.Parameters["InstanceId"],
+                    ["Attribute"] = call.Parameters["Attribute"],
+                };
+                return ProtocolOperations.ToResponse(call, await ReadAsync(call, context, parameters, cancellationToken).ConfigureAwait(false));
             });
 
             registry.Add("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault", async (call, context, cancellationToken) =>

@@ -84,6 +84,8 @@ namespace WASecurity.Aws.Operations
             CloudWatchOperations.Register(registry);
             SnsOperations.Register(registry);
             AccessAnalyzerOperations.Register(registry);
+            CloudFormationOperations.Register(registry);
+            EcsOperations.Register(registry);
             return registry;
         }
     }

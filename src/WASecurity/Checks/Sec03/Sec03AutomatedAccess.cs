@@ -5,7 +5,8 @@ namespace WASecurity.Checks.Sec03
 {
     /// <summary>
     /// SEC 3: credentials of machines and automation — IAM user access keys (credential report), EC2 instance
-    /// roles and metadata service, role trust policies and use, Secrets Manager rotation. The checks of each
+    /// roles and metadata service, role trust policies and use, Secrets Manager rotation, and secrets written into
+    /// user data, stacks and task definitions. The checks of each
     /// kind live in their own part of this class (Sec03AutomatedAccess.*.cs).
     /// </summary>
     internal sealed partial class Sec03AutomatedAccess : IQuestionChecks
@@ -23,6 +24,9 @@ namespace WASecurity.Checks.Sec03
             new CheckImplementation(Sec03Catalog.RoleTrustOidcSubjectPinned, RoleTrustOidcSubjectPinnedAsync),
             new CheckImplementation(Sec03Catalog.RolesUsedRecently, RolesUsedRecentlyAsync),
             new CheckImplementation(Sec03Catalog.SecretsRotated, SecretsRotatedAsync),
+            new CheckImplementation(Sec03Catalog.NoSecretsInUserData, NoSecretsInUserDataAsync),
+            new CheckImplementation(Sec03Catalog.NoSecretsInStackOutputs, NoSecretsInStackOutputsAsync),
+            new CheckImplementation(Sec03Catalog.NoSecretsInTaskDefinitions, NoSecretsInTaskDefinitionsAsync),
         };
 
         private static string Days(int days) => days == 1 ? "1 day" : string.Format(CultureInfo.InvariantCulture, "{0} days", days);

@@ -158,6 +158,45 @@ namespace WASecurity.Checks.Sec03
             new[] { SecretRotationDays },
             powerShell: "Invoke-SECSecretRotation -SecretId '<secret>' -RotationLambdaARN '<function-arn>' -RotationRules_AutomaticallyAfterDay 30");
 
+        private const string SecretDetectorsHowTo =
+            " The detectors look for AWS access keys, PEM private keys, GitHub, Slack, Stripe and Google API tokens, passwords in URLs, and values assigned to secret-like names (a password of 6 characters or more, other secrets of 16 or more with high entropy); references to Secrets Manager or SSM Parameter Store are not secrets. A finding says what and where, never the value.";
+
+        public static readonly CheckDefinition NoSecretsInUserData = new CheckDefinition(
+            "SEC03.NoSecretsInUserData",
+            "No EC2 instance's user data holds a secret.",
+            Severity.High,
+            "AWS::EC2::Instance",
+            "User data is readable by anyone with ec2:DescribeInstanceAttribute and from inside the instance by every process (the metadata service serves it without authentication from the instance), and it outlives the boot it was written for. A key or password there is a credential published to the whole account." + SecretDetectorsHowTo,
+            "Move the secret to Secrets Manager or SSM Parameter Store (SecureString), have the boot script fetch it with the instance role, rotate the exposed credential, then replace the user data (the instance must be stopped): aws ec2 modify-instance-attribute --instance-id <id> --attribute userData --value file://user-data-without-secrets.b64",
+            new[] { "SEC02-BP03", "SEC03-BP01" },
+            Array.Empty<string>(),
+            new[] { "ec2:DescribeInstances", "ec2:DescribeInstanceAttribute" },
+            powerShell: "Edit-EC2InstanceAttribute -InstanceId '<id>' -UserData ([Convert]::ToBase64String([IO.File]::ReadAllBytes('user-data-without-secrets.sh')))  # the instance must be stopped");
+
+        public static readonly CheckDefinition NoSecretsInStackOutputs = new CheckDefinition(
+            "SEC03.NoSecretsInStackOutputs",
+            "No CloudFormation stack shows a secret in its outputs or plain-text parameters.",
+            Severity.High,
+            "AWS::CloudFormation::Stack",
+            "Stack outputs and parameters without NoEcho are shown in plain text to anyone with cloudformation:DescribeStacks and in the console, and are kept in the stack's history. A password passed as a parameter or exported as an output is readable by every operator." + SecretDetectorsHowTo,
+            "Mark secret parameters NoEcho: true, or better, resolve them at deploy time with a dynamic reference ({{resolve:secretsmanager:<secret-id>}}); drop outputs that carry secrets, rotate the exposed credential, and update the stack: aws cloudformation update-stack --stack-name <stack> --template-body file://template.yaml --parameters file://parameters.json",
+            new[] { "SEC02-BP03" },
+            Array.Empty<string>(),
+            new[] { "cloudformation:DescribeStacks" },
+            powerShell: "Update-CFNStack -StackName '<stack>' -TemplateBody (Get-Content -Raw -LiteralPath ./template.yaml) -Parameter $parameters");
+
+        public static readonly CheckDefinition NoSecretsInTaskDefinitions = new CheckDefinition(
+            "SEC03.NoSecretsInTaskDefinitions",
+            "No active ECS task definition puts a secret in a container's plain environment variables.",
+            Severity.High,
+            "AWS::ECS::TaskDefinition",
+            "Environment values of a task definition are stored and shown in plain text to anyone with ecs:DescribeTaskDefinition, in every revision, for as long as the revision exists; ECS injects secrets safely from Secrets Manager or Parameter Store through the container's secrets list instead." + SecretDetectorsHowTo,
+            "Move the value to Secrets Manager or SSM Parameter Store and reference it in the container definition's secrets (name, valueFrom) instead of environment, register the new revision, rotate the exposed credential and deregister the old revisions: aws ecs register-task-definition --cli-input-json file://task-definition.json; aws ecs deregister-task-definition --task-definition <task-definition-arn>",
+            new[] { "SEC02-BP03" },
+            Array.Empty<string>(),
+            new[] { "ecs:ListTaskDefinitions", "ecs:DescribeTaskDefinition" },
+            powerShell: "Unregister-ECSTaskDefinition -TaskDefinition '<task-definition-arn>'  # after registering the revision that reads the value from secrets");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC03",
             "How do you manage access for machines and automation?",
@@ -168,7 +207,7 @@ namespace WASecurity.Checks.Sec03
                 AccessKeysRotated, OneActiveAccessKey, NoAccessKeysAtSetup, AccessKeysUsedRecently,
                 InstanceProfileAttached, InstanceImdsV2Required,
                 RoleTrustNotPublic, RoleTrustCrossAccountExternalId, RoleTrustOidcSubjectPinned, RolesUsedRecently,
-                SecretsRotated,
+                SecretsRotated, NoSecretsInUserData, NoSecretsInStackOutputs, NoSecretsInTaskDefinitions,
             },
             new[]
             {

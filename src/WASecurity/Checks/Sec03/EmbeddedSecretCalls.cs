@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using WASecurity.Evidence;
+
+namespace WASecurity.Checks.Sec03
+{
+    /// <summary>The calls that read configuration where secrets get written by hand: user data, stacks, task definitions.</summary>
+    internal static class EmbeddedSecretCalls
+    {
+        /// <summary>One instance's user data (base64), keyed by the instance id.</summary>
+        public static ApiCall DescribeInstanceUserData(string region, string instanceId) => new ApiCall(
+            "ec2", "DescribeInstanceAttribute", region, instanceId,
+            new Dictionary<string, object?> { ["InstanceId"] = instanceId, ["Attribute"] = "userData" });
+
+        /// <summary>Every stack of the region with its parameters and outputs, <c>Stacks[]</c> with every page merged.</summary>
+        public static ApiCall DescribeStacks(string region) => new ApiCall("cloudformation", "DescribeStacks", region);
+
+        /// <summary>The ARNs of every ACTIVE task definition revision of the region, every page merged.</summary>
+        public static ApiCall ListTaskDefinitions(string region) => new ApiCall(
+            "ecs", "ListTaskDefinitions", region, parameters: new Dictionary<string, object?> { ["status"] = "ACTIVE" });
+
+        /// <summary>One task definition revision, keyed by its ARN.</summary>
+        public static ApiCall DescribeTaskDefinition(string region, string arn) => new ApiCall(
+            "ecs", "DescribeTaskDefinition", region, arn, new Dictionary<string, object?> { ["taskDefinition"] = arn });
+    }
+}
