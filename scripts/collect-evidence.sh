@@ -457,9 +457,14 @@ collect_region() {
     for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn); do
         save "$R/elbv2/DescribeListeners/$(enc "$arn").json" elbv2 describe-listeners "${a[@]}" --load-balancer-arn "$arn"
     done
+    # SEC 4: access logs of the Application load balancers.
+    for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn Type | awk -F '\t' '$2 == "application" { print $1 }'); do
+        save "$R/elbv2/DescribeLoadBalancerAttributes/$(enc "$arn").json" elbv2 describe-load-balancer-attributes "${a[@]}" --load-balancer-arn "$arn"
+    done
     save "$R/elb/DescribeLoadBalancers.json" elb describe-load-balancers "${a[@]}"
     for name in $(records "$R/elb/DescribeLoadBalancers.json" 8 LoadBalancerName); do
         save "$R/elb/DescribeLoadBalancerPolicies/$(enc "$name").json" elb describe-load-balancer-policies "${a[@]}" --load-balancer-name "$name"
+        save "$R/elb/DescribeLoadBalancerAttributes/$(enc "$name").json" elb describe-load-balancer-attributes "${a[@]}" --load-balancer-name "$name"
     done
     # ACM lists only RSA_2048 certificates unless asked for every key type.
     local types=keyTypes=RSA_1024,RSA_2048,RSA_3072,RSA_4096,EC_prime256v1,EC_secp384r1,EC_secp521r1

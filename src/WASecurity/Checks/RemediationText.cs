@@ -31,6 +31,8 @@ namespace WASecurity.Checks
             ["id"] = "InstanceId",
             ["stack"] = "StackName",
             ["task-definition-arn"] = "TaskDefinitionArn",
+            ["load-balancer-arn"] = "LoadBalancerArn",
+            ["load-balancer"] = "LoadBalancerName",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

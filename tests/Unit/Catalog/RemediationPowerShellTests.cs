@@ -37,6 +37,7 @@ namespace WASecurity.Tests.Catalog
             ["Edit-EC2InstanceMetadataDefault"] = new[] { "HttpToken", "HttpPutResponseHopLimit" },
             ["Edit-EC2InstanceMetadataOption"] = new[] { "InstanceId", "HttpToken", "HttpEndpoint" },
             ["Edit-EC2SnapshotAttribute"] = new[] { "SnapshotId", "Attribute", "OperationType", "GroupName" },
+            ["Edit-ELB2LoadBalancerAttribute"] = new[] { "LoadBalancerArn", "Attribute" },
             ["Edit-ELB2Listener"] = new[] { "ListenerArn", "DefaultAction", "SslPolicy" },
             ["Edit-RDSDBInstance"] = new[] { "DBInstanceIdentifier", "PubliclyAccessible", "BackupRetentionPeriod", "AutoMinorVersionUpgrade", "ApplyImmediately" },
             ["Enable-EC2AllowedImagesSetting"] = new[] { "AllowedImagesSettingsState" },

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
+using WASecurity.Checks.Elb;
 using WASecurity.Checks.Sec04;
 using WASecurity.Engine;
 using WASecurity.Evidence;
@@ -91,6 +92,13 @@ namespace WASecurity.Tests.Checks
                 LogGroups(region, (MainLogGroup, (int?)null), ($"/aws/lambda/app-{region}", 400));
                 Put(LoggingCalls.DescribeAlarms(region), new { MetricAlarms = Array.Empty<object>(), CompositeAlarms = Array.Empty<object>() });
                 Put(LoggingCalls.DescribeMetricFilters(region), new { metricFilters = Array.Empty<object>() });
+                var alb = $"arn:aws:elasticloadbalancing:{region}:111122223333:loadbalancer/app/web-{region}/50dc6c495c0c9188";
+                Put(ElbCalls.DescribeLoadBalancersV2(region), new { LoadBalancers = new[] { new { LoadBalancerArn = alb, LoadBalancerName = "web-" + region, Scheme = "internet-facing", Type = "application" } } });
+                Put(ElbCalls.DescribeLoadBalancerAttributesV2(region, alb), new
+                {
+                    Attributes = new[] { new { Key = "access_logs.s3.enabled", Value = "true" }, new { Key = "access_logs.s3.bucket", Value = "alb-logs-111122223333" } },
+                });
+                Put(ElbCalls.DescribeClassicLoadBalancers(region), new { LoadBalancerDescriptions = Array.Empty<object>() });
             }
 
             Monitoring(Sec04Catalog.MonitoredEvents.Select(m => (m.MetricName, m.Pattern)).ToArray());

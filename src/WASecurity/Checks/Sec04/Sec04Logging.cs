@@ -5,7 +5,7 @@ namespace WASecurity.Checks.Sec04
 {
     /// <summary>
     /// SEC 4: CloudTrail, its log bucket, S3 data events, AWS Config, GuardDuty, Security Hub, VPC flow logs,
-    /// log retention and the CIS 4.x metric-filter alarms. The checks live in Checks/Logging, grouped by evidence.
+    /// log retention, load balancer access logs and the CIS 4.x metric-filter alarms; the checks are grouped by evidence.
     /// </summary>
     internal sealed class Sec04Logging : IQuestionChecks
     {
@@ -26,6 +26,7 @@ namespace WASecurity.Checks.Sec04
             new CheckImplementation(Sec04Catalog.SecurityHubEnabled, DetectionServiceChecks.SecurityHubAsync),
             new CheckImplementation(Sec04Catalog.VpcFlowLogs, NetworkAndRetentionChecks.VpcFlowLogsAsync),
             new CheckImplementation(Sec04Catalog.LogGroupRetention, NetworkAndRetentionChecks.LogGroupRetentionAsync),
+            new CheckImplementation(Sec04Catalog.LoadBalancerAccessLogs, LoadBalancerLogChecks.AccessLogsAsync),
         }.Concat(Sec04Catalog.MonitoredEvents.Select(m => new CheckImplementation(m.Check, (context, token) => MetricAlarmChecks.MonitoredEventAsync(context, m, token))))
          .ToList();
     }

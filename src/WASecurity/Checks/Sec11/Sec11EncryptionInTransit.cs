@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Checks.Data;
+using WASecurity.Checks.Elb;
 using WASecurity.Checks.S3;
 using WASecurity.Evidence;
 using WASecurity.Policies;
@@ -107,8 +108,8 @@ namespace WASecurity.Checks.Sec11
             return context.ForEachRegionAsync(async region =>
             {
                 var findings = new List<Finding>();
-                var v2Task = context.GetAsync(TransitCalls.DescribeLoadBalancersV2(region), cancellationToken);
-                var classicList = await context.GetAsync(TransitCalls.DescribeClassicLoadBalancers(region), cancellationToken).ConfigureAwait(false);
+                var v2Task = context.GetAsync(ElbCalls.DescribeLoadBalancersV2(region), cancellationToken);
+                var classicList = await context.GetAsync(ElbCalls.DescribeClassicLoadBalancers(region), cancellationToken).ConfigureAwait(false);
                 var v2List = await v2Task.ConfigureAwait(false);
                 if (!v2List.IsSuccess)
                 {

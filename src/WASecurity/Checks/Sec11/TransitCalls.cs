@@ -3,7 +3,7 @@ using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Sec11
 {
-    /// <summary>The calls that show how data travels: load balancer listeners, CloudFront distributions, ACM certificates.</summary>
+    /// <summary>The calls that show how data travels: load balancer listeners, CloudFront distributions, ACM certificates (the load balancer lists are in <see cref="Elb.ElbCalls"/>).</summary>
     internal static class TransitCalls
     {
         /// <summary>Key types ACM lists only when asked (by default it lists RSA_2048 certificates alone).</summary>
@@ -12,15 +12,9 @@ namespace WASecurity.Checks.Sec11
             "RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1",
         };
 
-        public static ApiCall DescribeLoadBalancersV2(string region) =>
-            new ApiCall("elbv2", "DescribeLoadBalancers", region, action: "elasticloadbalancing:DescribeLoadBalancers");
-
         /// <summary>Keyed by the load balancer's ARN (encoded as a file name in bundles).</summary>
         public static ApiCall DescribeListeners(string region, string loadBalancerArn) =>
             new ApiCall("elbv2", "DescribeListeners", region, loadBalancerArn, new Dictionary<string, object?> { ["LoadBalancerArn"] = loadBalancerArn }, action: "elasticloadbalancing:DescribeListeners");
-
-        public static ApiCall DescribeClassicLoadBalancers(string region) =>
-            new ApiCall("elb", "DescribeLoadBalancers", region, action: "elasticloadbalancing:DescribeLoadBalancers");
 
         public static ApiCall DescribeLoadBalancerPolicies(string region, string loadBalancerName) =>
             new ApiCall("elb", "DescribeLoadBalancerPolicies", region, loadBalancerName, new Dictionary<string, object?> { ["LoadBalancerName"] = loadBalancerName }, action: "elasticloadbalancing:DescribeLoadBalancerPolicies");
