@@ -303,6 +303,11 @@ collect_global() {
     save "$G/iam/ListEntitiesForPolicy/AWSSupportAccess.json" iam list-entities-for-policy "${h[@]}" \
         --policy-arn "arn:$PARTITION:iam::aws:policy/AWSSupportAccess"
     save "$G/account/GetAlternateContact/SECURITY.json" account get-alternate-contact "${h[@]}" --alternate-contact-type SECURITY
+    save "$G/organizations/DescribeOrganization.json" organizations describe-organization "${h[@]}"
+    if succeeded "$G/organizations/DescribeOrganization.json"; then
+        save "$G/organizations/ListRoots.json" organizations list-roots "${h[@]}"
+        save "$G/organizations/ListPolicies/SERVICE_CONTROL_POLICY.json" organizations list-policies "${h[@]}" --filter SERVICE_CONTROL_POLICY
+    fi
     credential_report
     # SEC 6, SEC 4 (account-level S3 Block Public Access), SEC 11
     save "$G/s3control/GetPublicAccessBlock.json" s3control get-public-access-block "${h[@]}" --account-id "$ACCOUNT"

@@ -27,6 +27,13 @@ namespace WASecurity.Aws
             [AwsPartition.AwsCn] = new GlobalEndpoint("iam.cn-north-1.amazonaws.com.cn", "cn-north-1"),
         });
 
+        public static AwsService Organizations { get; } = Global("organizations", "organizations", new Dictionary<string, GlobalEndpoint>
+        {
+            [AwsPartition.Aws] = new GlobalEndpoint("organizations.us-east-1.amazonaws.com", "us-east-1"),
+            [AwsPartition.AwsUsGov] = new GlobalEndpoint("organizations.us-gov-west-1.amazonaws.com", "us-gov-west-1"),
+            [AwsPartition.AwsCn] = new GlobalEndpoint("organizations.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"),
+        });
+
         public static AwsService Account { get; } = Global("account", "account", new Dictionary<string, GlobalEndpoint>
         {
             [AwsPartition.Aws] = new GlobalEndpoint("account.us-east-1.amazonaws.com", "us-east-1"),

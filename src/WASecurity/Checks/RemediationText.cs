@@ -33,6 +33,7 @@ namespace WASecurity.Checks
             ["task-definition-arn"] = "TaskDefinitionArn",
             ["load-balancer-arn"] = "LoadBalancerArn",
             ["load-balancer"] = "LoadBalancerName",
+            ["root-id"] = "RootId",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

@@ -86,6 +86,7 @@ namespace WASecurity.Aws.Operations
             AccessAnalyzerOperations.Register(registry);
             CloudFormationOperations.Register(registry);
             EcsOperations.Register(registry);
+            OrganizationsOperations.Register(registry);
             return registry;
         }
     }

@@ -94,12 +94,36 @@ namespace WASecurity.Checks.Sec01
             new[] { "3.0/1.1" },
             Array.Empty<string>());
 
+        public static readonly CheckDefinition AccountInOrganization = new CheckDefinition(
+            "SEC01.AccountInOrganization",
+            "The account belongs to an AWS Organization.",
+            Severity.Medium,
+            Account,
+            "A standalone account has nothing above it: no service control policies, no organization trail, no delegated security services, and no one outside the account who can step in. Workloads are separated, governed and recovered through accounts in an organization.",
+            "Invite the account from the organization's management account (aws organizations invite-account-to-organization --target Id=<account-id>,Type=ACCOUNT) and accept it here: aws organizations accept-handshake --handshake-id <handshake-id>",
+            new[] { "SEC01-BP01" },
+            Array.Empty<string>(),
+            new[] { "organizations:DescribeOrganization" },
+            powerShell: "Confirm-ORGHandshake -HandshakeId '<handshake-id>'  # once the management account has invited this account");
+
+        public static readonly CheckDefinition ServiceControlPoliciesInForce = new CheckDefinition(
+            "SEC01.ServiceControlPoliciesInForce",
+            "Service control policies are enabled in the organization and at least one besides FullAWSAccess exists.",
+            Severity.Medium,
+            Account,
+            "Service control policies are the guardrails no administrator of a member account can remove: deny leaving the organization, disabling CloudTrail or GuardDuty, or using unapproved regions. With the policy type disabled, or only the default FullAWSAccess, every member account's administrators can do anything. Only the management account or a delegated administrator can read them; from a member account the check says so (Error), it does not guess.",
+            "From the management account: aws organizations enable-policy-type --root-id <root-id> --policy-type SERVICE_CONTROL_POLICY, then create guardrails and attach them to the root or organizational units: aws organizations create-policy --type SERVICE_CONTROL_POLICY --name <name> --description <text> --content file://scp.json; aws organizations attach-policy --policy-id <policy-id> --target-id <root-id>",
+            new[] { "SEC03-BP05", "SEC01-BP01" },
+            new[] { "7.0/2.1.2" },
+            new[] { "organizations:DescribeOrganization", "organizations:ListRoots", "organizations:ListPolicies" },
+            powerShell: "Enable-ORGPolicyType -RootId '<root-id>' -PolicyType SERVICE_CONTROL_POLICY; $policy = New-ORGPolicy -Type SERVICE_CONTROL_POLICY -Name '<name>' -Description '<text>' -Content (Get-Content -Raw -LiteralPath ./scp.json); Add-ORGPolicy -PolicyId $policy.PolicySummary.Id -TargetId '<root-id>'");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC01",
             "How do you protect your root account?",
             "IdentityAndAccessManagement",
             "Test-WASRootAccount",
-            new[] { RootMfaEnabled, RootHardwareMfa, RootNoAccessKeys, RootNotUsedRecently, RootNoSigningCertificates, SecurityContactRegistered, RootContactDetailsCurrent },
+            new[] { RootMfaEnabled, RootHardwareMfa, RootNoAccessKeys, RootNotUsedRecently, RootNoSigningCertificates, SecurityContactRegistered, RootContactDetailsCurrent, AccountInOrganization, ServiceControlPoliciesInForce },
             new[]
             {
                 new SettingDefinition(RootUsageWindowDays, typeof(int), 90, "Days within which any use of the root user's password or access keys fails SEC01.RootNotUsedRecently."),

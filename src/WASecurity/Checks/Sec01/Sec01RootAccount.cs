@@ -9,7 +9,7 @@ using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Sec01
 {
-    /// <summary>SEC 1: the root user's credentials, their use, and the account's security contact.</summary>
+    /// <summary>SEC 1: the root user's credentials, their use, the account's security contact, and the organization above it.</summary>
     internal sealed class Sec01RootAccount : IQuestionChecks
     {
         public IReadOnlyList<CheckImplementation> GetChecks() => new[]
@@ -21,6 +21,8 @@ namespace WASecurity.Checks.Sec01
             new CheckImplementation(Sec01Catalog.RootNoSigningCertificates, RootNoSigningCertificatesAsync),
             new CheckImplementation(Sec01Catalog.SecurityContactRegistered, SecurityContactRegisteredAsync),
             new CheckImplementation(Sec01Catalog.RootContactDetailsCurrent, RootContactDetailsCurrentAsync),
+            new CheckImplementation(Sec01Catalog.AccountInOrganization, OrganizationChecks.AccountInOrganizationAsync),
+            new CheckImplementation(Sec01Catalog.ServiceControlPoliciesInForce, OrganizationChecks.ServiceControlPoliciesInForceAsync),
         };
 
         private static async Task<IEnumerable<Finding>> RootMfaEnabledAsync(CheckContext context, CancellationToken cancellationToken)
