@@ -28,7 +28,7 @@ namespace WASecurity.Checks.Sec05
             "SSH and RDP open to the whole internet are scanned within minutes of exposure and brute-forced around the clock; one weak or leaked credential is then a shell on the host. Groups in use by a network interface are High, unused ones Low (they are one attachment away).",
             "Remove the rule (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]'; likewise for ::/0 with Ipv6Ranges=[{CidrIpv6=::/0}] and for 3389) and reach instances through Systems Manager Session Manager or EC2 Instance Connect Endpoint, or allow only known administrator CIDRs.",
             new[] { "SEC05-BP02", "SEC06-BP05" },
-            new[] { "3.0/5.2", "3.0/5.3" },
+            new[] { "3.0/5.2", "3.0/5.3", "7.0/6.3", "7.0/6.4" },
             GroupActions);
 
         public static readonly CheckDefinition SecurityGroupNoPublicAllPorts = new CheckDefinition(
@@ -50,7 +50,7 @@ namespace WASecurity.Checks.Sec05
             "Databases, caches, search clusters, Docker daemons and message brokers reachable from the internet are a leading cause of data breaches and ransom wipes; many ship without authentication. The ports are the RestrictedIngressPorts setting.",
             "Revoke the rule (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=<port>,ToPort=<port>,IpRanges=[{CidrIp=0.0.0.0/0}]') and allow the port only from the application tier's security group (aws ec2 authorize-security-group-ingress --group-id <sg-id> --protocol tcp --port <port> --source-group <app-sg-id>).",
             new[] { "SEC05-BP01", "SEC05-BP02" },
-            Array.Empty<string>(),
+            new[] { "7.0/6.1.2" },
             GroupActions,
             new[] { RestrictedIngressPorts });
 
@@ -62,7 +62,7 @@ namespace WASecurity.Checks.Sec05
             "Resources launched without an explicit group land in the VPC's default group; with its out-of-the-box rules they can all talk to each other and to the internet. An empty default group forces a deliberate choice.",
             "Remove every rule of the default group: aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions \"$(aws ec2 describe-security-groups --group-ids <sg-id> --query 'SecurityGroups[0].IpPermissions' --output json)\" and the same with revoke-security-group-egress and IpPermissionsEgress; move any resource still using it to a purpose-built group first.",
             new[] { "SEC05-BP02", "SEC06-BP02" },
-            new[] { "3.0/5.4" },
+            new[] { "3.0/5.4", "7.0/6.5" },
             new[] { "ec2:DescribeSecurityGroups" });
 
         public static readonly CheckDefinition NetworkAclNoPublicAdminPorts = new CheckDefinition(
@@ -73,7 +73,7 @@ namespace WASecurity.Checks.Sec05
             "Network ACLs are the subnet-level layer of defence in depth; an ACL that lets the internet reach administration ports leaves the security group as the only control. Rules are evaluated lowest number first, so an earlier deny protects.",
             "Add a deny rule numbered before the allow rule (aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <n> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny; likewise 3389 and ::/0 with --ipv6-cidr-block), or narrow the allow rule to known CIDRs with aws ec2 replace-network-acl-entry.",
             new[] { "SEC05-BP01", "SEC05-BP02" },
-            new[] { "3.0/5.1" },
+            new[] { "3.0/5.1", "7.0/6.2" },
             new[] { "ec2:DescribeNetworkAcls" });
 
         public static readonly CheckDefinition VpcPeeringLeastAccess = new CheckDefinition(
@@ -84,7 +84,7 @@ namespace WASecurity.Checks.Sec05
             "A route for a peer's whole VPC CIDR (or a wider one) opens every subnet on both sides to each other; whether that is needed depends on the workloads, which no API can tell.",
             "List peering routes (aws ec2 describe-route-tables --filters Name=route.vpc-peering-connection-id,Values=<pcx-id>) and confirm with the owners that each destination CIDR is the narrowest block the workloads need; replace wide routes with aws ec2 replace-route --route-table-id <rtb-id> --destination-cidr-block <narrow-cidr> --vpc-peering-connection-id <pcx-id>.",
             new[] { "SEC05-BP01", "SEC05-BP02" },
-            new[] { "3.0/5.5" },
+            new[] { "3.0/5.5", "7.0/6.6" },
             Array.Empty<string>());
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(

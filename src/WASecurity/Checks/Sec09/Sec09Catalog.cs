@@ -41,7 +41,7 @@ namespace WASecurity.Checks.Sec09
             "An unencrypted volume's data, and every snapshot of it, is readable by anyone who can copy or share the snapshot.",
             "Create an encrypted copy: aws ec2 create-snapshot --volume-id <volume>, aws ec2 copy-snapshot --source-snapshot-id <snap> --source-region <region> --encrypted --kms-key-id <key-arn>, then create a volume from it and swap it in.",
             AtRest,
-            new[] { "3.0/2.2.1" },
+            Array.Empty<string>(),
             WithInventory(new[] { "ec2:DescribeVolumes" }));
 
         public static readonly CheckDefinition EbsSnapshotEncrypted = new CheckDefinition(
@@ -63,7 +63,7 @@ namespace WASecurity.Checks.Sec09
             "Unencrypted database storage leaves data, logs, backups and snapshots readable outside the database engine's access control.",
             "Encryption cannot be turned on in place: aws rds create-db-snapshot, aws rds copy-db-snapshot --kms-key-id <key-arn>, then aws rds restore-db-instance-from-db-snapshot from the encrypted copy and switch over.",
             AtRest,
-            new[] { "3.0/2.3.1" },
+            new[] { "3.0/2.3.1", "7.0/3.2.1" },
             WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }));
 
         public static readonly CheckDefinition EfsEncrypted = new CheckDefinition(
@@ -74,7 +74,7 @@ namespace WASecurity.Checks.Sec09
             "An unencrypted file system stores its files in the clear; encryption at rest can only be chosen when the file system is created.",
             "Create an encrypted file system (aws efs create-file-system --encrypted --kms-key-id <key-arn>), copy the data with AWS DataSync, and move the mount targets.",
             AtRest,
-            new[] { "3.0/2.4.1" },
+            new[] { "3.0/2.4.1", "7.0/3.3.1" },
             WithInventory(new[] { "elasticfilesystem:DescribeFileSystems" }));
 
         public static readonly CheckDefinition SqsQueueEncrypted = new CheckDefinition(
@@ -119,7 +119,7 @@ namespace WASecurity.Checks.Sec09
             "Versioning keeps every overwritten or deleted object recoverable; MFA delete stops a stolen credential from erasing the versions too.",
             "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled (MFA delete, as the root user: --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<serial> <code>').",
             new[] { "SEC08-BP04", "SEC07-BP02" },
-            new[] { "3.0/2.1.2" },
+            Array.Empty<string>(),
             WithInventory(new[] { "s3:GetBucketVersioning" }),
             Classified.Concat(new[] { RequireMfaDelete }).ToArray());
 

@@ -32,7 +32,7 @@ namespace WASecurity.Checks.Sec12
             "During an incident someone must open and follow AWS Support cases without using the root user or an administrator's personal credentials.",
             "aws iam create-role --role-name aws-support --assume-role-policy-document file://trust.json, then aws iam attach-role-policy --role-name aws-support --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess",
             new[] { "SEC10-BP05", "SEC10-BP01" },
-            new[] { "3.0/1.17" },
+            new[] { "3.0/1.17", "7.0/2.15" },
             new[] { "iam:ListEntitiesForPolicy" });
 
         public static readonly CheckDefinition IncidentResponseRole = new CheckDefinition(
