@@ -75,7 +75,7 @@ namespace WASecurity.Checks.Sec01
             "A security alternate contact is registered for the account.",
             Severity.Medium,
             Account,
-            "AWS sends abuse reports and security notices to the security contact; without one they reach whoever reads the root e-mail, or nobody.",
+            "AWS sends abuse reports and security notices to the security contact, and reaches it during an incident; without one they reach whoever reads the root e-mail, or nobody.",
             "aws account put-alternate-contact --alternate-contact-type SECURITY --name '<team>' --email-address '<security@example.com>' --phone-number '<+1 555 0100>' --title 'Security'",
             new[] { "SEC01-BP02", "SEC10-BP01" },
             new[] { "3.0/1.2", "7.0/2.3" },

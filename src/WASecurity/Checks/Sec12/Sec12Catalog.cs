@@ -4,7 +4,10 @@ using WASecurity.Settings;
 
 namespace WASecurity.Checks.Sec12
 {
-    /// <summary>SEC 12 (classic SEC 10) — How do you anticipate, respond to, and recover from incidents?</summary>
+    /// <summary>
+    /// SEC 12 (classic SEC 10) — How do you anticipate, respond to, and recover from incidents? The security alternate
+    /// contact AWS reaches during an incident is SEC01.SecurityContactRegistered, which also cites SEC10-BP01.
+    /// </summary>
     internal static class Sec12Catalog
     {
         public const string IncidentResponseRolePatterns = nameof(IncidentResponseRolePatterns);
@@ -12,17 +15,6 @@ namespace WASecurity.Checks.Sec12
         public const string QuarantineSecurityGroupPattern = nameof(QuarantineSecurityGroupPattern);
 
         private const string Account = "AWS::::Account";
-
-        public static readonly CheckDefinition SecurityContactRegistered = new CheckDefinition(
-            "SEC12.SecurityContactRegistered",
-            "A security alternate contact is registered, so AWS can reach the responders during an incident.",
-            Severity.Medium,
-            Account,
-            "AWS's security notices and abuse reports about the account go to the security contact; without one they reach the root e-mail, or nobody, while an incident runs.",
-            "aws account put-alternate-contact --alternate-contact-type SECURITY --name '<team>' --email-address '<security@example.com>' --phone-number '<+1 555 0100>' --title 'Security'",
-            new[] { "SEC10-BP01" },
-            new[] { "3.0/1.2" },
-            new[] { "account:GetAlternateContact" });
 
         public static readonly CheckDefinition SupportRoleExists = new CheckDefinition(
             "SEC12.SupportRoleExists",
@@ -105,7 +97,7 @@ namespace WASecurity.Checks.Sec12
             "Test-WASIncidentResponse",
             new[]
             {
-                SecurityContactRegistered, SupportRoleExists, IncidentResponseRole, FindingsRouted, QuarantineSecurityGroup,
+                SupportRoleExists, IncidentResponseRole, FindingsRouted, QuarantineSecurityGroup,
                 ResponsePlanDocumented, ForensicsCapturePrepared, CleanRoomPrepared, GameDaysRun,
             },
             new[]
