@@ -109,6 +109,18 @@ namespace WASecurity.Checks.Sec06
             new[] { "rds:DescribeDBInstances" },
             powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -PubliclyAccessible $false -ApplyImmediately $true");
 
+        public static readonly CheckDefinition RdsAutoMinorVersionUpgrade = new CheckDefinition(
+            "SEC06.RdsAutoMinorVersionUpgrade",
+            "Every RDS database instance has automatic minor version upgrades enabled.",
+            Severity.Medium,
+            "AWS::RDS::DBInstance",
+            "Minor engine versions carry the database engine's security fixes; with automatic minor version upgrade on, RDS applies them in the maintenance window instead of waiting for someone to schedule them.",
+            "aws rds modify-db-instance --db-instance-identifier <id> --auto-minor-version-upgrade --apply-immediately (the upgrade itself then happens in the instance's maintenance window).",
+            new[] { "SEC06-BP01", "SEC06-BP04" },
+            new[] { "3.0/2.3.2", "7.0/3.2.2" },
+            new[] { "rds:DescribeDBInstances" },
+            powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -AutoMinorVersionUpgrade $true -ApplyImmediately $true");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -118,6 +130,7 @@ namespace WASecurity.Checks.Sec06
             {
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
                 NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
+                RdsAutoMinorVersionUpgrade,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());
