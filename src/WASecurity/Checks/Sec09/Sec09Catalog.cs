@@ -11,6 +11,7 @@ namespace WASecurity.Checks.Sec09
     {
         public const string RequireMfaDelete = nameof(RequireMfaDelete);
         public const string AllowedRegions = nameof(AllowedRegions);
+        public const string DynamoDbRequireKmsKey = nameof(DynamoDbRequireKmsKey);
 
         private static readonly string[] AtRest = { "SEC08-BP02" };
         private static readonly string[] Classified = { Sec08Catalog.DataClassificationTagKey, Sec08Catalog.DataClassificationAllowedValues, Sec08Catalog.SensitiveClassifications };
@@ -90,14 +91,15 @@ namespace WASecurity.Checks.Sec09
 
         public static readonly CheckDefinition DynamoDbTableKey = new CheckDefinition(
             "SEC09.DynamoDbTableKey",
-            "The DynamoDB table's encryption key type is known (AWS owned, AWS managed or customer managed).",
+            "The DynamoDB table is encrypted with a KMS key in the account (AWS managed or customer managed), not a key DynamoDB owns.",
             Severity.Low,
             "AWS::DynamoDB::Table",
-            "Every DynamoDB table is encrypted, but a key DynamoDB owns cannot be audited, restricted or disabled by the account; which key protects a table decides who can read it.",
-            "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn>",
+            "Every DynamoDB table is encrypted, but a key DynamoDB owns cannot be audited, restricted or disabled by the account: no key policy limits who can decrypt the table and CloudTrail shows no use of the key. The DynamoDbRequireKmsKey setting decides whether that fails; the finding's KeyType says which key protects the table.",
+            "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS (the AWS managed key alias/aws/dynamodb) or Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn> (a customer managed key)",
             AtRest,
             Array.Empty<string>(),
-            WithInventory(new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray()));
+            WithInventory(new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray()),
+            new[] { DynamoDbRequireKmsKey });
 
         public static readonly CheckDefinition SensitiveStoreCustomerKey = new CheckDefinition(
             "SEC09.SensitiveStoreCustomerKey",
@@ -174,6 +176,7 @@ namespace WASecurity.Checks.Sec09
             {
                 new SettingDefinition(RequireMfaDelete, typeof(bool), false, "When $true, SEC09.SensitiveBucketVersioning also requires MFA delete on sensitive buckets (CIS 2.1.2)."),
                 new SettingDefinition(AllowedRegions, typeof(string[]), Array.Empty<string>(), "Regions data may be replicated to; when empty, SEC09.ReplicationWithinAllowedRegions is not assessed."),
+                new SettingDefinition(DynamoDbRequireKmsKey, typeof(bool), true, "When $true, SEC09.DynamoDbTableKey fails a DynamoDB table encrypted with the key DynamoDB owns; an AWS managed or customer managed KMS key passes. Sensitive tables need a customer managed key either way (SEC09.SensitiveStoreCustomerKey)."),
             },
             () => new Sec09EncryptionAtRest());
     }
