@@ -74,7 +74,7 @@ namespace WASecurity.Checks.Sec03
             Instance,
             "An instance without a role that calls AWS does so with long-lived access keys stored on its disk; an instance profile gives it short-lived credentials that rotate on their own.",
             "Create a role for the workload with only the permissions it needs and attach it: aws ec2 associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>. Then remove any access keys from the instance.",
-            new[] { "SEC02-BP02", "SEC03-BP02" },
+            new[] { "SEC02-BP02", "SEC03-BP02", "SEC03-BP01" },
             new[] { "3.0/1.18", "7.0/2.16" },
             Instances);
 
@@ -85,7 +85,7 @@ namespace WASecurity.Checks.Sec03
             Instance,
             "IMDSv1 answers any plain GET, so a server-side request forgery in an application on the instance hands out the instance role's credentials; IMDSv2's session token blocks that.",
             "aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required --http-endpoint enabled (test the workload first; current AWS SDKs and CLIs use IMDSv2). Make it the default for new instances: aws ec2 modify-instance-metadata-defaults --http-tokens required.",
-            new[] { "SEC02-BP02", "SEC06-BP02" },
+            new[] { "SEC02-BP02", "SEC06-BP02", "SEC03-BP01" },
             new[] { "3.0/5.6", "7.0/6.7" },
             Instances);
 

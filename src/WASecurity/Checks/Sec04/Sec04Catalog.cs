@@ -154,7 +154,7 @@ namespace WASecurity.Checks.Sec04
             Account,
             "GuardDuty analyses CloudTrail, VPC flow and DNS logs for known attack patterns (credential exfiltration, crypto-mining, reconnaissance); an attacker starts in the region nobody enabled it in. One finding per region.",
             "aws guardduty create-detector --enable --region <region> (or enable it for the whole organization from the delegated administrator)",
-            Central,
+            new[] { "SEC04-BP01", "SEC04-BP02", "SEC05-BP04", "SEC09-BP04" },
             Array.Empty<string>(),
             new[] { "guardduty:ListDetectors", "guardduty:GetDetector" });
 
@@ -176,7 +176,7 @@ namespace WASecurity.Checks.Sec04
             "AWS::EC2::VPC",
             "Flow logs are the network record of an investigation: which hosts talked to which, and what was turned away.",
             "aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type ALL --log-destination-type cloud-watch-logs --log-group-name vpc-flow-logs --deliver-logs-permission-arn <role-arn>",
-            Configure,
+            new[] { "SEC04-BP01", "SEC05-BP04", "SEC09-BP04" },
             new[] { "3.0/3.7", "7.0/4.7" },
             new[] { "ec2:DescribeVpcs", "ec2:DescribeFlowLogs" });
 

@@ -27,7 +27,7 @@ namespace WASecurity.Checks.Sec05
             SecurityGroupType,
             "SSH and RDP open to the whole internet are scanned within minutes of exposure and brute-forced around the clock; one weak or leaked credential is then a shell on the host. Groups in use by a network interface are High, unused ones Low (they are one attachment away).",
             "Remove the rule (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]'; likewise for ::/0 with Ipv6Ranges=[{CidrIpv6=::/0}] and for 3389) and reach instances through Systems Manager Session Manager or EC2 Instance Connect Endpoint, or allow only known administrator CIDRs.",
-            new[] { "SEC05-BP02", "SEC06-BP05" },
+            new[] { "SEC05-BP02", "SEC06-BP05", "SEC05-BP03" },
             new[] { "3.0/5.2", "3.0/5.3", "7.0/6.3", "7.0/6.4" },
             GroupActions);
 
@@ -38,7 +38,7 @@ namespace WASecurity.Checks.Sec05
             SecurityGroupType,
             "A rule for all traffic (protocol -1) or every TCP/UDP port from anywhere exposes every service the host runs now or later, including ones nobody meant to publish.",
             "Replace the rule with rules for the ports the workload serves (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]', then aws ec2 authorize-security-group-ingress for each needed port), and put public endpoints behind a load balancer.",
-            new[] { "SEC05-BP02", "SEC06-BP02" },
+            new[] { "SEC05-BP02", "SEC06-BP02", "SEC05-BP03" },
             Array.Empty<string>(),
             GroupActions);
 
@@ -49,7 +49,7 @@ namespace WASecurity.Checks.Sec05
             SecurityGroupType,
             "Databases, caches, search clusters, Docker daemons and message brokers reachable from the internet are a leading cause of data breaches and ransom wipes; many ship without authentication. The ports are the RestrictedIngressPorts setting.",
             "Revoke the rule (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=<port>,ToPort=<port>,IpRanges=[{CidrIp=0.0.0.0/0}]') and allow the port only from the application tier's security group (aws ec2 authorize-security-group-ingress --group-id <sg-id> --protocol tcp --port <port> --source-group <app-sg-id>).",
-            new[] { "SEC05-BP01", "SEC05-BP02" },
+            new[] { "SEC05-BP01", "SEC05-BP02", "SEC05-BP03" },
             new[] { "7.0/6.1.2" },
             GroupActions,
             new[] { RestrictedIngressPorts });
@@ -72,7 +72,7 @@ namespace WASecurity.Checks.Sec05
             "AWS::EC2::NetworkAcl",
             "Network ACLs are the subnet-level layer of defence in depth; an ACL that lets the internet reach administration ports leaves the security group as the only control. Rules are evaluated lowest number first, so an earlier deny protects.",
             "Add a deny rule numbered before the allow rule (aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <n> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny; likewise 3389 and ::/0 with --ipv6-cidr-block), or narrow the allow rule to known CIDRs with aws ec2 replace-network-acl-entry.",
-            new[] { "SEC05-BP01", "SEC05-BP02" },
+            new[] { "SEC05-BP01", "SEC05-BP02", "SEC05-BP03" },
             new[] { "3.0/5.1", "7.0/6.2" },
             new[] { "ec2:DescribeNetworkAcls" });
 
