@@ -8,8 +8,8 @@
             any failure.
     Demo    builds, then assesses the bundled sample account (samples/demo-account) offline and prints the
             findings and a per-question summary.
-    Docs    regenerates docs/settings.md, docs/checks/ and the IAM policies docs/permissions*.json from the
-            check catalog and the operation registry.
+    Docs    regenerates docs/settings.md, docs/checks/, docs/coverage.md and the IAM policies
+            docs/permissions*.json from the check catalog, the reference data and the operation registry.
     Package builds, then writes a versioned module folder and a .nupkg under out/package and proves that it
             installs from a local repository.
     Clean   removes out/, tools/ and the bin/obj folders.
@@ -221,7 +221,7 @@ switch ($Task) {
         Invoke-BuildTask
         Invoke-Pwsh @('-File', (Join-Path $Root 'build/New-WASDocs.ps1'), '-ModulePath', $ModuleOut, '-OutputPath', (Join-Path $Root 'docs'))
         if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-        Write-Host 'Regenerated docs/settings.md, docs/checks/ and docs/permissions*.json.'
+        Write-Host 'Regenerated docs/settings.md, docs/checks/, docs/coverage.md and docs/permissions*.json.'
     }
     'Clean' { Invoke-CleanTask }
     'Benchmark' {

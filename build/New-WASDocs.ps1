@@ -1,13 +1,16 @@
 <#
 .SYNOPSIS
-    Writes docs/settings.md, docs/checks/<CheckId>.md and the IAM policies docs/permissions.json and
-    docs/permissions-remediation.json from the module's catalog and operation registry, so they cannot drift.
+    Writes docs/settings.md, docs/checks/<CheckId>.md, docs/coverage.md and the IAM policies docs/permissions.json
+    and docs/permissions-remediation.json from the module's catalog and operation registry, so they cannot drift.
 .DESCRIPTION
     Run by build.ps1 -Task Docs. A Pester test regenerates them into a temporary folder and compares.
+    docs/coverage.md maps the catalog onto the reference data in -ReferencePath (docs/reference): the
+    Well-Architected best practices and the CIS AWS Foundations 3.0 and 7.0 controls.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $OutputPath
+    [Parameter(Mandatory)] [string] $OutputPath,
+    [string] $ReferencePath = (Join-Path $PSScriptRoot '../docs/reference')
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -66,3 +69,55 @@ Set-Content -LiteralPath (Join-Path $checksFolder 'README.md') -Value (($index -
 # The IAM policies, exactly as Get-WASRequiredPermission -AsPolicyDocument prints them, with a final line end.
 Set-Content -LiteralPath (Join-Path $OutputPath 'permissions.json') -Value ((Get-WASRequiredPermission -AsPolicyDocument) + $nl) -NoNewline
 Set-Content -LiteralPath (Join-Path $OutputPath 'permissions-remediation.json') -Value ((Get-WASRequiredPermission -Remediation -AsPolicyDocument) + $nl) -NoNewline
+
+# docs/coverage.md: which checks cite each best practice and CIS control. A check without AWS actions is a Manual
+# check (a person attests to it); a reference with only such checks is manual-only, one without any is uncovered.
+$checks = @(Get-WASCheck)
+function Test-Automated($check) { $check.Actions.Count -gt 0 }
+function Format-Checks($citing) {
+    if (-not $citing) { return '—' }
+    ($citing | ForEach-Object { "[$($_.CheckId)](checks/$($_.CheckId).md)" + $(if (Test-Automated $_) { '' } else { ' (Manual)' }) }) -join ', '
+}
+function Get-Coverage($citing) {
+    if (@($citing | Where-Object { Test-Automated $_ }).Count) { 'automated' } elseif (@($citing).Count) { 'manual-only' } else { 'uncovered' }
+}
+function Read-Reference($name) { Import-Csv -LiteralPath (Join-Path $ReferencePath $name) -Delimiter "`t" }
+function Get-ControlSortKey($id) { ($id -split '\.' | ForEach-Object { '{0:D4}' -f [int]$_ }) -join '.' }
+
+$practices = @(Read-Reference 'waf-security-best-practices.tsv' | Sort-Object bp_id)
+$rows = foreach ($bp in $practices) {
+    $citing = @($checks | Where-Object { $_.BestPractices -contains $bp.bp_id })
+    [pscustomobject]@{ Practice = $bp; Citing = $citing; Coverage = Get-Coverage $citing }
+}
+$count = { param($kind) @($rows | Where-Object Coverage -eq $kind).Count }
+$lines = @('# Coverage', '',
+    'Which checks cite each AWS Well-Architected Security best practice and each CIS Amazon Web Services',
+    'Foundations Benchmark control, generated from the catalog (`Get-WASCheck`) and the reference data in',
+    '[reference](reference/README.md) by `build.ps1 -Task Docs`. A check marked (Manual) has no API to read: it',
+    'reports Manual until a person answers it with an attestation file (`-AttestationPath`, see',
+    '`samples/attestations.psd1`). `Get-WASCheck -BestPractice <id>` and `Get-WASCheck -Cis <id>` list the same checks.', '',
+    '## Well-Architected Security best practices', '',
+    "**$(& $count 'automated') of $($practices.Count) automated, $(& $count 'manual-only') manual-only, $(& $count 'uncovered') uncovered.** A best practice is automated when at least one check that reads evidence cites it, manual-only when only Manual checks do.", '',
+    '| Best practice | Title | Risk | Coverage | Checks |', '|---|---|---|---|---|')
+foreach ($row in $rows) {
+    $lines += "| $($row.Practice.bp_id) | $($row.Practice.title) | $($row.Practice.risk) | $($row.Coverage) | $(Format-Checks $row.Citing) |"
+}
+
+foreach ($version in '3.0', '7.0') {
+    $controls = @(Read-Reference "cis-aws-foundations-$version.tsv" | Sort-Object { Get-ControlSortKey $_.id })
+    $rows = foreach ($control in $controls) {
+        $citing = @($checks | Where-Object { $_.Cis -contains "$version/$($control.id)" })
+        [pscustomobject]@{ Control = $control; Citing = $citing; Coverage = Get-Coverage $citing }
+    }
+    $automatedControls = @($rows | Where-Object { $_.Control.assessment -eq 'Automated' })
+    $manualControls = @($rows | Where-Object { $_.Control.assessment -ne 'Automated' })
+    $missing = @($automatedControls | Where-Object Coverage -ne 'automated' | ForEach-Object { $_.Control.id })
+    $lines += '', "## CIS AWS Foundations Benchmark $version", '',
+        "**$(@($automatedControls | Where-Object Coverage -eq 'automated').Count) of $($automatedControls.Count) Automated controls have a check that reads evidence; $(@($manualControls | Where-Object Coverage -ne 'uncovered').Count) of $($manualControls.Count) Manual controls have a check.**", '',
+        ('Automated controls without one: ' + $(if ($missing.Count) { ($missing -join ', ') + '.' } else { 'none.' })), '',
+        '| Control | Assessment | Level | Title | Coverage | Checks |', '|---|---|---|---|---|---|'
+    foreach ($row in $rows) {
+        $lines += "| $version/$($row.Control.id) | $($row.Control.assessment) | $($row.Control.profile) | $($row.Control.title -replace '\|', '\|') | $($row.Coverage) | $(Format-Checks $row.Citing) |"
+    }
+}
+Set-Content -LiteralPath (Join-Path $OutputPath 'coverage.md') -Value (($lines -join $nl) + $nl) -NoNewline

@@ -7,10 +7,11 @@ BeforeAll {
 }
 
 Describe 'Generated documentation' {
-    It 'docs/settings.md and docs/checks/ match the catalog (run build.ps1 -Task Docs after changing it)' {
+    It 'docs/settings.md, docs/coverage.md and docs/checks/ match the catalog (run build.ps1 -Task Docs after changing it)' {
         $fresh = Join-Path $TestDrive 'docs'
         & (Join-Path $PSScriptRoot '../../build/New-WASDocs.ps1') -ModulePath (Get-WASModulePath) -OutputPath $fresh
         Get-Content -Raw (Join-Path $Docs 'settings.md') | Should -BeExactly (Get-Content -Raw (Join-Path $fresh 'settings.md'))
+        Get-Content -Raw (Join-Path $Docs 'coverage.md') | Should -BeExactly (Get-Content -Raw (Join-Path $fresh 'coverage.md')) -Because 'coverage.md is generated'
         $committed = Get-ChildItem (Join-Path $Docs 'checks') -File | Sort-Object Name
         $generated = Get-ChildItem (Join-Path $fresh 'checks') -File | Sort-Object Name
         $committed.Name | Should -Be $generated.Name
@@ -28,6 +29,19 @@ Describe 'Generated documentation' {
             $page | Should -Match '## How to fix'
             $page | Should -Match ([regex]::Escape($check.BestPractices[0]))
         }
+    }
+
+    It 'docs/coverage.md counts the 57 best practices and lists every check that cites one' {
+        $coverage = Get-Content -Raw (Join-Path $Docs 'coverage.md')
+        $totals = [regex]::Match($coverage, '\*\*(\d+) of 57 automated, (\d+) manual-only, (\d+) uncovered\.\*\*')
+        $totals.Success | Should -BeTrue
+        [int]$totals.Groups[1].Value + [int]$totals.Groups[2].Value + [int]$totals.Groups[3].Value | Should -Be 57
+        foreach ($check in Get-WASCheck | Where-Object { $_.BestPractices.Count }) {
+            $coverage | Should -Match ([regex]::Escape("[$($check.CheckId)](checks/$($check.CheckId).md)"))
+        }
+        # A Manual check (no AWS actions) is marked as such wherever it is listed.
+        $coverage | Should -Match ([regex]::Escape('[SEC12.GameDaysRun](checks/SEC12.GameDaysRun.md) (Manual)'))
+        $coverage | Should -Match '\| SEC10-BP07 \| Run game days \| Medium \| manual-only \|'
     }
 
     It 'Get-WASSetting lists defaults and resolves overrides like the cmdlets' {

@@ -24,7 +24,7 @@ Describe 'Test-WASHumanAccess on the sample account' {
         @($Findings | Where-Object { $_.CheckId -eq 'SEC02.NoFullAdminPolicies' -and $_.Status -eq 'Fail' }).ResourceId | Sort-Object | Should -Be @('Admins', 'OrganizationAccountAccessRole')
         ($Findings | Where-Object { $_.CheckId -eq 'SEC02.NoPrivilegeEscalation' -and $_.Status -eq 'Fail' }).ResourceId | Should -Be 'bob'
         ($Findings | Where-Object CheckId -eq 'SEC02.PasswordMinimumLength').Status | Should -Be 'Fail'
-        ($Findings | Where-Object CheckId -eq 'SEC02.PasswordMinimumLength').Cis | Should -Be @('3.0/1.8')
+        ($Findings | Where-Object CheckId -eq 'SEC02.PasswordMinimumLength').Cis | Should -Be @('3.0/1.8', '7.0/2.8')
     }
 
     It 'exposes the AWS Tools parameter names of the resources' {

@@ -23,7 +23,7 @@ Describe 'Test-WASNetworkBoundary on the sample account' {
         $ssh.GroupId | Should -Be 'sg-0a1b2c3d'
         $ssh.VpcId | Should -Be 'vpc-0123abcd'
         $ssh.Severity | Should -Be 'High'
-        $ssh.Cis | Should -Be @('3.0/5.2', '3.0/5.3')
+        $ssh.Cis | Should -Be @('3.0/5.2', '3.0/5.3', '7.0/6.3', '7.0/6.4')
         $unused = $Findings | Where-Object { $_.CheckId -eq 'SEC05.SecurityGroupNoPublicRestrictedPorts' -and $_.Status -eq 'Fail' }
         $unused.GroupId | Should -Be 'sg-0e1f2a3b4c5d60011'
         $unused.Severity | Should -Be 'Low'

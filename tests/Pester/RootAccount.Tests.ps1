@@ -35,7 +35,7 @@ Describe 'Test-WASRootAccount on the sample account' {
         $f.Region | Should -Be 'global'
         $f.ResourceType | Should -Be 'AWS::::Account'
         $f.ResourceArn | Should -Be 'arn:aws:iam::444455556666:root'
-        $f.Cis | Should -Be @('3.0/1.5')
+        $f.Cis | Should -Be @('3.0/1.5', '7.0/2.5')
         $f.BestPractices | Should -Contain 'SEC01-BP02'
         $f.Evidence['AccountMFAEnabled'] | Should -Be 1
         $f.Suppressed | Should -BeFalse

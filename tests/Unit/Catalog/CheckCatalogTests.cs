@@ -9,7 +9,7 @@ namespace WASecurity.Tests.Catalog
 {
     public sealed class CheckCatalogTests
     {
-        private static readonly string ReferenceFolder = FindReference();
+        internal static readonly string ReferenceFolder = FindReference();
 
         [Fact]
         public void Check_ids_are_unique_stable_and_belong_to_their_question()

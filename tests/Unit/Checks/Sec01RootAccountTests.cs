@@ -68,7 +68,7 @@ namespace WASecurity.Tests.Checks
                 Assert.Equal("IdentityAndAccessManagement", f.Area);
                 Assert.True(f.BestPractices.Contains("SEC01-BP02") || f.BestPractices.Contains("SEC01-BP01"), f.CheckId);
             });
-            Assert.Equal(new[] { "3.0/1.5" }, findings.Single("SEC01.RootMfaEnabled").Cis);
+            Assert.Equal(new[] { "3.0/1.5", "7.0/2.5" }, findings.Single("SEC01.RootMfaEnabled").Cis);
         }
 
         [Fact]

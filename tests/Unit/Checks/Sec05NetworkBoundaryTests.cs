@@ -22,7 +22,7 @@ namespace WASecurity.Tests.Checks
             Assert.Equal("sg-0ssh0000000000001", ssh.Properties["GroupId"]);
             Assert.Equal("vpc-0east000000000001", ssh.Properties["VpcId"]);
             Assert.Contains("tcp 22 from 0.0.0.0/0", ssh.Reason);
-            Assert.Equal(new[] { "3.0/5.2", "3.0/5.3" }, ssh.Cis);
+            Assert.Equal(new[] { "3.0/5.2", "3.0/5.3", "7.0/6.3", "7.0/6.4" }, ssh.Cis);
         }
 
         [Fact]
@@ -109,7 +109,7 @@ namespace WASecurity.Tests.Checks
             Assert.Equal("vpc-0east000000000001", failed.Properties["VpcId"]);
             Assert.Contains("rule 100 allow tcp 0-65535 from 0.0.0.0/0 reaches 22", failed.Reason);
             Assert.Contains("reaches 3389", failed.Reason);
-            Assert.Equal(new[] { "3.0/5.1" }, failed.Cis);
+            Assert.Equal(new[] { "3.0/5.1", "7.0/6.2" }, failed.Cis);
         }
 
         [Fact]

@@ -20,7 +20,7 @@ namespace WASecurity.Tests.Checks
             Assert.Equal(FindingStatus.Fail, finding.Status);
             Assert.Equal("global", finding.Region);
             Assert.Contains("IgnorePublicAcls, RestrictPublicBuckets", finding.Reason);
-            Assert.Equal(new[] { "3.0/2.1.4" }, finding.Cis);
+            Assert.Equal(new[] { "3.0/2.1.4", "7.0/3.1.4" }, finding.Cis);
         }
 
         [Fact]

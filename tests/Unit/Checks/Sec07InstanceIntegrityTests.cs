@@ -157,7 +157,7 @@ namespace WASecurity.Tests.Checks
             using var bundle = Scenario();
             bundle.Error($"{East}/ec2/DescribeInstances.json", "UnauthorizedOperation", "You are not authorized to perform this operation.");
             var findings = Run(bundle);
-            foreach (var check in Sec07Catalog.Question.Checks)
+            foreach (var check in InstanceChecks)
             {
                 var east = Assert.Single(findings.Of(check), f => f.Region == East);
                 Assert.Equal(FindingStatus.Error, east.Status);
@@ -171,11 +171,24 @@ namespace WASecurity.Tests.Checks
             using var bundle = Scenario();
             bundle.File($"{West}/ec2/DescribeInstances.json", InstancesJson(Instance("i-0west00000000009", "off", "ami-0own00000000001", "stopped", null, null, "2026-01-01T00:00:00+00:00")));
             var findings = Run(bundle);
-            foreach (var check in Sec07Catalog.Question.Checks)
+            foreach (var check in InstanceChecks)
             {
                 var west = Assert.Single(findings.Of(check), f => f.Region == West);
                 Assert.Equal(FindingStatus.NotApplicable, west.Status);
             }
+        }
+
+        [Fact]
+        public void Whether_managed_services_are_preferred_is_asked_once_of_a_person_and_needs_no_evidence()
+        {
+            using var bundle = Scenario();
+            bundle.Error($"{East}/ec2/DescribeInstances.json", "UnauthorizedOperation", "You are not authorized to perform this operation.");
+            var finding = Assert.Single(Run(bundle).Of(Sec07Catalog.ManagedServicesPreferred));
+            Assert.Equal(FindingStatus.Manual, finding.Status);
+            Assert.Equal("global", finding.Region);
+            Assert.Contains("reviewed for a managed alternative", finding.Reason);
+            Assert.Equal(new[] { "SEC06-BP03" }, finding.BestPractices);
+            Assert.Empty(Sec07Catalog.ManagedServicesPreferred.Actions);
         }
 
         [Fact]
@@ -187,6 +200,9 @@ namespace WASecurity.Tests.Checks
         }
 
         private static IReadOnlyList<Finding> Run(BundleBuilder bundle) => InfrastructureChecksRunner.Run(bundle, Sec07Catalog.Question);
+
+        /// <summary>The checks that read instances; SEC07.ManagedServicesPreferred is Manual and reads nothing.</summary>
+        private static IEnumerable<WASecurity.Checks.CheckDefinition> InstanceChecks => Sec07Catalog.Question.Checks.Where(c => c.Actions.Length > 0);
 
         /// <summary>
         /// us-east-1: web (own recent AMI, public, read-only role: clean), bastion (Amazon AMI, public, admin role,

@@ -119,7 +119,7 @@ namespace WASecurity.Tests.Checks
             findings.AssertFailsOn("SEC09.RdsStorageEncrypted", "legacy-db");
             findings.AssertFailsOn("SEC09.EfsEncrypted", "fs-00000000000000p01");
             findings.AssertFailsOn("SEC09.SqsQueueEncrypted", "raw");
-            findings.AssertFailsOn("SEC09.DynamoDbTableKey");
+            findings.AssertFailsOn("SEC09.DynamoDbTableKey", "sessions");
             Assert.DoesNotContain(findings, f => f.Status == FindingStatus.Error);
 
             Assert.Equal("SSE-S3", findings.On("SEC09.BucketDefaultEncryption", "untagged-logs").Properties["EncryptionType"]);
@@ -145,6 +145,29 @@ namespace WASecurity.Tests.Checks
             findings.AssertFailsOn("SEC09.SensitiveTableRecovery", "sessions");
             findings.AssertFailsOn("SEC09.SensitiveDatabaseBackups", "audit-db");
             Assert.DoesNotContain(findings.Of("SEC09.SensitiveBucketVersioning"), f => f.ResourceId == "untagged-logs" || f.ResourceId == "plain-bucket");
+        }
+
+        [Fact]
+        public void A_table_on_the_key_DynamoDB_owns_fails_beside_its_twin_on_a_KMS_key_unless_the_setting_allows_it()
+        {
+            using var bundle = Scenario();
+            var findings = QuestionRun.Run(bundle, "SEC09");
+
+            var owned = findings.On("SEC09.DynamoDbTableKey", "sessions");
+            Assert.Equal(FindingStatus.Fail, owned.Status);
+            Assert.Contains("a key DynamoDB owns", owned.Reason);
+            Assert.Equal("AwsOwned", owned.Evidence["KeyType"]);
+            Assert.Equal(true, owned.Evidence["DynamoDbRequireKmsKey"]);
+            Assert.Contains("aws dynamodb update-table --table-name sessions --sse-specification Enabled=true,SSEType=KMS", owned.Remediation);
+            var kms = findings.On("SEC09.DynamoDbTableKey", "orders");
+            Assert.Equal(FindingStatus.Pass, kms.Status);
+            Assert.Contains("customer-managed key", kms.Reason);
+
+            using var relaxed = Scenario();
+            var allowed = QuestionRun.Run(relaxed, "SEC09", new Hashtable { ["DynamoDbRequireKmsKey"] = false });
+            allowed.AssertFailsOn("SEC09.DynamoDbTableKey");
+            Assert.Contains("DynamoDbRequireKmsKey ($false) allows", allowed.On("SEC09.DynamoDbTableKey", "sessions").Reason);
+            Assert.Equal("AwsOwned", allowed.On("SEC09.DynamoDbTableKey", "sessions").Properties["KeyType"]);
         }
 
         [Fact]

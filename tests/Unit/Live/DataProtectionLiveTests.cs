@@ -124,8 +124,11 @@ namespace WASecurity.Tests.Live
             // The Restricted table on a DynamoDB-owned key fails; the one on the customer key passes.
             AssertOneFail(findings, "SEC09.SensitiveStoreCustomerKey", "restricted-owned", passing: "restricted-cmk", alsoFailing: "db-plain");
             Assert.Equal(scenario["tables"], findings.Single(f => f.CheckId == "SEC09.SensitiveStoreCustomerKey" && f.ResourceId == "restricted-cmk").Properties["KeyId"]);
-            Assert.Equal("CustomerManaged", findings.Single(f => f.CheckId == "SEC09.DynamoDbTableKey" && f.ResourceId == "restricted-cmk").Properties["KeyType"]);
-            Assert.Equal("AwsOwned", findings.Single(f => f.CheckId == "SEC09.DynamoDbTableKey" && f.ResourceId == "restricted-owned").Properties["KeyType"]);
+            // By default a table on the key DynamoDB owns fails (DynamoDbRequireKmsKey); its twin on the customer key passes.
+            var cmkTable = findings.Single(f => f.CheckId == "SEC09.DynamoDbTableKey" && f.ResourceId == "restricted-cmk");
+            Assert.Equal(("CustomerManaged", FindingStatus.Pass), ((string?)cmkTable.Properties["KeyType"], cmkTable.Status));
+            var ownedTable = findings.Single(f => f.CheckId == "SEC09.DynamoDbTableKey" && f.ResourceId == "restricted-owned");
+            Assert.Equal(("AwsOwned", FindingStatus.Fail), ((string?)ownedTable.Properties["KeyType"], ownedTable.Status));
             Assert.All(findings.Where(f => f.CheckId == "SEC09.SensitiveTableRecovery"), f => Assert.Equal(FindingStatus.Pass, f.Status));
             Assert.Equal(2, findings.Count(f => f.CheckId == "SEC09.SensitiveTableRecovery"));
             AssertOneFail(findings, "SEC09.SensitiveDatabaseBackups", "db-plain", passing: "db-sealed");

@@ -22,7 +22,7 @@ namespace WASecurity.Checks.Sec01
             "The root user can do anything in the account, including closing it; a password alone is one phishing e-mail away from losing it.",
             "Sign in as the root user, open Security credentials and assign an MFA device (a hardware key or passkey is preferred).",
             RootPractices,
-            new[] { "3.0/1.5" },
+            new[] { "3.0/1.5", "7.0/2.5" },
             SummaryAndReport);
 
         public static readonly CheckDefinition RootHardwareMfa = new CheckDefinition(
@@ -33,7 +33,7 @@ namespace WASecurity.Checks.Sec01
             "A virtual MFA app lives on a phone that is also used for everything else; a dedicated hardware key kept in a safe cannot be cloned or lost with it.",
             "Register a hardware MFA device or FIDO security key for the root user, then remove the virtual device (Remove it with: aws iam deactivate-mfa-device only after the new one works).",
             RootPractices,
-            new[] { "3.0/1.6" },
+            new[] { "3.0/1.6", "7.0/2.6" },
             new[] { "iam:GetAccountSummary", "iam:ListVirtualMFADevices" },
             powerShell: "Disable-IAMMFADevice -SerialNumber '<virtual-mfa-arn>'  # as the root user, only after the hardware device works");
 
@@ -45,7 +45,7 @@ namespace WASecurity.Checks.Sec01
             "Root access keys give unrestricted, unconditional API access that no IAM policy or SCP can limit; there is no task that needs them.",
             "Sign in as the root user, open Security credentials and delete every access key (first make sure nothing uses them: see access_key_*_last_used_date in the credential report).",
             RootPractices,
-            new[] { "3.0/1.4" },
+            new[] { "3.0/1.4", "7.0/2.4" },
             SummaryAndReport);
 
         public static readonly CheckDefinition RootNotUsedRecently = new CheckDefinition(
@@ -56,7 +56,7 @@ namespace WASecurity.Checks.Sec01
             "Daily work as root bypasses least privilege and leaves no individual accountability; root is for the few tasks only it can do.",
             "Find who used the root user and why (CloudTrail: userIdentity.type = Root), give them an IAM role or Identity Center permission set for that task, and keep root credentials locked away.",
             RootPractices,
-            new[] { "3.0/1.7" },
+            new[] { "3.0/1.7", "7.0/2.7" },
             Report,
             new[] { RootUsageWindowDays });
 
@@ -76,10 +76,10 @@ namespace WASecurity.Checks.Sec01
             "A security alternate contact is registered for the account.",
             Severity.Medium,
             Account,
-            "AWS sends abuse reports and security notices to the security contact; without one they reach whoever reads the root e-mail, or nobody.",
+            "AWS sends abuse reports and security notices to the security contact, and reaches it during an incident; without one they reach whoever reads the root e-mail, or nobody.",
             "aws account put-alternate-contact --alternate-contact-type SECURITY --name '<team>' --email-address '<security@example.com>' --phone-number '<+1 555 0100>' --title 'Security'",
             new[] { "SEC01-BP02", "SEC10-BP01" },
-            new[] { "3.0/1.2" },
+            new[] { "3.0/1.2", "7.0/2.3" },
             new[] { "account:GetAlternateContact" },
             powerShell: "Write-ACCTAlternateContact -AlternateContactType SECURITY -Name '<team>' -EmailAddress '<security@example.com>' -PhoneNumber '<+1 555 0100>' -Title 'Security'");
 
@@ -91,7 +91,7 @@ namespace WASecurity.Checks.Sec01
             "Account recovery and AWS's notices go to the root e-mail and contact details; a personal or stale address loses the account when that person leaves.",
             "In the console's Account page, confirm the contact information and that the root e-mail is a distribution list owned by the security or cloud team.",
             RootPractices,
-            new[] { "3.0/1.1" },
+            new[] { "3.0/1.1", "7.0/2.2" },
             Array.Empty<string>());
 
         public static readonly CheckDefinition AccountInOrganization = new CheckDefinition(

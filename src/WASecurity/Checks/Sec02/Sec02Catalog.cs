@@ -42,7 +42,7 @@ namespace WASecurity.Checks.Sec02
             "Length is what makes a password hard to guess or crack; 14 characters is the CIS baseline.",
             "aws iam update-account-password-policy --minimum-password-length 14 (update-account-password-policy replaces the whole policy: repeat the other settings you keep).",
             SignIn,
-            new[] { "3.0/1.8" },
+            new[] { "3.0/1.8", "7.0/2.8" },
             PasswordPolicyActions,
             new[] { MinimumPasswordLength },
             powerShell: "Set-WASPasswordPolicy -MinimumPasswordLength 14  # keeps the other settings; with AWS Tools, Update-IAMAccountPasswordPolicy -MinimumPasswordLength 14 plus every setting you keep");
@@ -55,7 +55,7 @@ namespace WASecurity.Checks.Sec02
             "Without reuse prevention a forced change can go straight back to a password that has already leaked.",
             "aws iam update-account-password-policy --password-reuse-prevention 24 (repeat the other settings you keep: the call replaces the whole policy).",
             SignIn,
-            new[] { "3.0/1.9" },
+            new[] { "3.0/1.9", "7.0/2.9" },
             PasswordPolicyActions,
             new[] { PasswordReusePrevention },
             powerShell: "Set-WASPasswordPolicy -PasswordReusePrevention 24  # keeps the other settings; with AWS Tools, Update-IAMAccountPasswordPolicy -PasswordReusePrevention 24 plus every setting you keep");
@@ -93,7 +93,7 @@ namespace WASecurity.Checks.Sec02
             "A console password alone is one phishing page or reused password away from an attacker signing in as that user.",
             "Have the user assign an MFA device (IAM console: Users > user > Security credentials > Assign MFA device), or: aws iam create-virtual-mfa-device and aws iam enable-mfa-device. Better: move people to IAM Identity Center and delete their IAM users.",
             SignIn,
-            new[] { "3.0/1.10" },
+            new[] { "3.0/1.10", "7.0/2.10" },
             Report,
             powerShell: "$device = New-IAMVirtualMFADevice -VirtualMFADeviceName '<user>'; Enable-IAMMFADevice -UserName '<user>' -SerialNumber $device.SerialNumber -AuthenticationCode1 '<c1>' -AuthenticationCode2 '<c2>'");
 
@@ -117,7 +117,7 @@ namespace WASecurity.Checks.Sec02
             "An unused password is a credential nobody would notice being abused; people who left or changed role keep a way in.",
             "Remove the console password: aws iam delete-login-profile --user-name <user> (or disable the user if it is no longer needed).",
             new[] { "SEC02-BP05", "SEC03-BP06" },
-            new[] { "3.0/1.12" },
+            new[] { "3.0/1.12", "7.0/2.11" },
             Report,
             new[] { ConsolePasswordUnusedDays },
             powerShell: "Remove-IAMLoginProfile -UserName '<user>'");
@@ -130,7 +130,7 @@ namespace WASecurity.Checks.Sec02
             "Policies attached to individual users drift from the role they represent and are missed in access reviews.",
             "Add the user to a group that carries the permissions, then remove the user's own policies: aws iam detach-user-policy --user-name <user> --policy-arn <arn>; aws iam delete-user-policy --user-name <user> --policy-name <name>.",
             new[] { "SEC02-BP06", "SEC03-BP02" },
-            new[] { "3.0/1.15" },
+            new[] { "3.0/1.15", "7.0/2.13" },
             Details,
             powerShell: "Unregister-IAMUserPolicy -UserName '<user>' -PolicyArn '<arn>'; Remove-IAMUserPolicy -UserName '<user>' -PolicyName '<name>'");
 
@@ -142,7 +142,7 @@ namespace WASecurity.Checks.Sec02
             "Full \"*\" on \"*\" access defeats least privilege: one compromised principal controls the whole account. Judged by evaluating the policies (NotAction, wildcards, conditions, boundaries), not by searching for \"*\".",
             "Replace the policy with one limited to the actions and resources the job needs (IAM Access Analyzer can generate one from CloudTrail activity), then: aws iam detach-<user|group|role>-policy --<user|group|role>-name <name> --policy-arn <arn>. Name deliberate break-glass principals in the AllowedAdministrators setting.",
             LeastPrivilege,
-            new[] { "3.0/1.16" },
+            new[] { "3.0/1.16", "7.0/2.14" },
             Details,
             new[] { AllowedAdministrators },
             powerShell: "Unregister-IAMUserPolicy -UserName '<name>' -PolicyArn '<arn>'  # groups and roles: Unregister-IAMGroupPolicy -GroupName, Unregister-IAMRolePolicy -RoleName");
@@ -167,7 +167,7 @@ namespace WASecurity.Checks.Sec02
             "Identities managed in one place are created, reviewed and removed with the person's employment; per-account IAM users are forgotten.",
             "Enable IAM Identity Center (console: IAM Identity Center > Enable) or federate your identity provider (aws iam create-saml-provider --name <idp> --saml-metadata-document file://metadata.xml), then replace IAM users with permission sets or roles.",
             new[] { "SEC02-BP04" },
-            new[] { "3.0/1.21" },
+            new[] { "3.0/1.21", "7.0/2.19" },
             new[] { "iam:ListSAMLProviders", "iam:ListOpenIDConnectProviders", "sso:ListInstances", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport" },
             powerShell: "New-IAMSAMLProvider -Name '<idp>' -SAMLMetadataDocument (Get-Content -Raw -LiteralPath ./metadata.xml)");
 
@@ -179,7 +179,7 @@ namespace WASecurity.Checks.Sec02
             "An expired certificate can still be deployed to a load balancer or CloudFront by mistake and break clients or trust.",
             "aws iam delete-server-certificate --server-certificate-name <name> (first make sure no load balancer or distribution uses it); prefer AWS Certificate Manager, which renews automatically.",
             new[] { "SEC02-BP05" },
-            new[] { "3.0/1.19" },
+            new[] { "3.0/1.19", "7.0/2.17" },
             new[] { "iam:ListServerCertificates" },
             powerShell: "Remove-IAMServerCertificate -ServerCertificateName '<name>'");
 

@@ -29,7 +29,7 @@ namespace WASecurity.Checks.Sec03
             "An access key is a password that never expires and is copied into scripts, CI variables and laptops; the longer it lives, the more places it has leaked to.",
             "Create a second key, deploy it where the old one is used, then deactivate and delete the old one: aws iam create-access-key --user-name <user>; aws iam update-access-key --user-name <user> --access-key-id <old key id> --status Inactive; aws iam delete-access-key --user-name <user> --access-key-id <old key id>. Better: replace the user with a role (instance profile, OIDC federation, IAM Roles Anywhere).",
             new[] { "SEC02-BP05", "SEC02-BP02" },
-            new[] { "3.0/1.14" },
+            new[] { "3.0/1.14", "7.0/2.12" },
             Report,
             new[] { AccessKeyMaxAgeDays },
             powerShell: "New-IAMAccessKey -UserName '<user>'; Update-IAMAccessKey -UserName '<user>' -AccessKeyId '<old-key-id>' -Status Inactive; Remove-IAMAccessKey -UserName '<user>' -AccessKeyId '<old-key-id>'");
@@ -66,7 +66,7 @@ namespace WASecurity.Checks.Sec03
             "A key nobody uses still works for whoever holds a copy of it; deactivating unused keys removes standing access at no cost.",
             "Deactivate the unused key, and delete it once nothing breaks: aws iam update-access-key --user-name <user> --access-key-id <key id> --status Inactive.",
             new[] { "SEC02-BP05", "SEC03-BP04" },
-            new[] { "3.0/1.12" },
+            new[] { "3.0/1.12", "7.0/2.11" },
             Report,
             new[] { AccessKeyUnusedDays },
             powerShell: "Update-IAMAccessKey -UserName '<user>' -AccessKeyId '<key-id>' -Status Inactive");
@@ -78,8 +78,8 @@ namespace WASecurity.Checks.Sec03
             Instance,
             "An instance without a role that calls AWS does so with long-lived access keys stored on its disk; an instance profile gives it short-lived credentials that rotate on their own.",
             "Create a role for the workload with only the permissions it needs and attach it: aws ec2 associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>. Then remove any access keys from the instance.",
-            new[] { "SEC02-BP02", "SEC03-BP02" },
-            new[] { "3.0/1.18" },
+            new[] { "SEC02-BP02", "SEC03-BP02", "SEC03-BP01" },
+            new[] { "3.0/1.18", "7.0/2.16" },
             Instances,
             powerShell: "Register-EC2IamInstanceProfile -InstanceId '<id>' -IamInstanceProfile_Name '<profile>'");
 
@@ -90,8 +90,8 @@ namespace WASecurity.Checks.Sec03
             Instance,
             "IMDSv1 answers any plain GET, so a server-side request forgery in an application on the instance hands out the instance role's credentials; IMDSv2's session token blocks that.",
             "aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required --http-endpoint enabled (test the workload first; current AWS SDKs and CLIs use IMDSv2). Make it the default for new instances: aws ec2 modify-instance-metadata-defaults --http-tokens required.",
-            new[] { "SEC02-BP02", "SEC06-BP02" },
-            new[] { "3.0/5.6" },
+            new[] { "SEC02-BP02", "SEC06-BP02", "SEC03-BP01" },
+            new[] { "3.0/5.6", "7.0/6.7" },
             Instances,
             powerShell: "Edit-EC2InstanceMetadataOption -InstanceId '<id>' -HttpToken required -HttpEndpoint enabled; Edit-EC2InstanceMetadataDefault -HttpToken required");
 

@@ -32,7 +32,7 @@ namespace WASecurity.Checks.Sec04
             "Without an account-wide record of API calls there is nothing to investigate an incident with; a single-region trail misses activity in every other region, including the ones nobody watches. " + TrailHowTo,
             "aws cloudtrail create-trail --name management-events --s3-bucket-name <log-bucket> --is-multi-region-trail --enable-log-file-validation --kms-key-id <key-arn>; aws cloudtrail put-event-selectors --trail-name management-events --event-selectors '[{\"ReadWriteType\":\"All\",\"IncludeManagementEvents\":true}]'; aws cloudtrail start-logging --name management-events",
             Configure,
-            new[] { "3.0/3.1" },
+            new[] { "3.0/3.1", "7.0/4.1" },
             TrailActions,
             powerShell: "New-CTTrail -Name management-events -S3BucketName '<log-bucket>' -IsMultiRegionTrail $true -EnableLogFileValidation $true -KmsKeyId '<key-arn>'; Write-CTEventSelector -TrailName management-events -EventSelector @{ReadWriteType='All'; IncludeManagementEvents=$true}; Start-CTLogging -Name management-events");
 
@@ -44,7 +44,7 @@ namespace WASecurity.Checks.Sec04
             "Digest files let an investigator prove that log files were not changed or deleted after CloudTrail delivered them. " + TrailHowTo,
             "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",
             Configure,
-            new[] { "3.0/3.2" },
+            new[] { "3.0/3.2", "7.0/4.2" },
             new[] { "cloudtrail:DescribeTrails" },
             powerShell: "Update-CTTrail -Name '<trail>' -EnableLogFileValidation $true");
 
@@ -56,7 +56,7 @@ namespace WASecurity.Checks.Sec04
             "With SSE-KMS, reading the logs needs kms:Decrypt on a key the security team controls, on top of s3:GetObject, and every decryption is itself logged. " + TrailHowTo,
             "aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn> (the key policy must allow cloudtrail.amazonaws.com to GenerateDataKey*)",
             Configure,
-            new[] { "3.0/3.5" },
+            new[] { "3.0/3.5", "7.0/4.5" },
             new[] { "cloudtrail:DescribeTrails" },
             powerShell: "Update-CTTrail -Name '<trail>' -KmsKeyId '<key-arn>'");
 
@@ -81,7 +81,7 @@ namespace WASecurity.Checks.Sec04
             "Access logs on the log bucket show who read or tried to delete the audit trail itself.",
             "aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"<access-log-bucket>\",\"TargetPrefix\":\"<trail-bucket>/\"}}'",
             Configure,
-            new[] { "3.0/3.4" },
+            new[] { "3.0/3.4", "7.0/4.4" },
             new[] { "cloudtrail:DescribeTrails", "s3:GetBucketLogging" },
             powerShell: "Write-S3BucketLogging -BucketName '<trail-bucket>' -LoggingConfig_TargetBucketName '<access-log-bucket>' -LoggingConfig_TargetPrefix '<trail-bucket>/'");
 
@@ -130,7 +130,7 @@ namespace WASecurity.Checks.Sec04
             "Management events do not show object uploads, overwrites or deletions; without write data events a ransomware-style deletion of objects leaves no trace. " + TrailHowTo,
             "aws cloudtrail put-event-selectors --trail-name <trail> --advanced-event-selectors '[{\"Name\":\"Management\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Management\"]}]},{\"Name\":\"S3 objects\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]}]}]'",
             Configure,
-            new[] { "3.0/3.8" },
+            new[] { "3.0/3.8", "7.0/4.8" },
             TrailActions,
             powerShell: "Write-CTEventSelector -TrailName '<trail>' -AdvancedEventSelector @(@{Name='Management'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Management')})}, @{Name='S3 objects'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Data')}, @{Field='resources.type'; Equals=@('AWS::S3::Object')})})");
 
@@ -142,7 +142,7 @@ namespace WASecurity.Checks.Sec04
             "Read data events show which objects were downloaded, and by whom: the record that sizes a data breach. " + TrailHowTo,
             "aws cloudtrail put-event-selectors --trail-name <trail> --advanced-event-selectors '[{\"Name\":\"Management\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Management\"]}]},{\"Name\":\"S3 objects\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]}]}]'",
             Configure,
-            new[] { "3.0/3.9" },
+            new[] { "3.0/3.9", "7.0/4.9" },
             TrailActions,
             powerShell: "Write-CTEventSelector -TrailName '<trail>' -AdvancedEventSelector @(@{Name='Management'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Management')})}, @{Name='S3 objects'; FieldSelectors=@(@{Field='eventCategory'; Equals=@('Data')}, @{Field='resources.type'; Equals=@('AWS::S3::Object')})})");
 
@@ -154,7 +154,7 @@ namespace WASecurity.Checks.Sec04
             "Config's configuration history answers 'what did this look like when it happened'; a region without a recorder is where unnoticed resources live. One finding per region.",
             "aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=<config-role-arn> --recording-group allSupported=true,includeGlobalResourceTypes=true; aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<bucket>; aws configservice start-configuration-recorder --configuration-recorder-name default",
             Central,
-            new[] { "3.0/3.3" },
+            new[] { "3.0/3.3", "7.0/4.3" },
             new[] { "config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus" },
             powerShell: "Write-CFGConfigurationRecorder -ConfigurationRecorderName default -ConfigurationRecorder_RoleARN '<config-role-arn>' -RecordingGroup_AllSupported $true -RecordingGroup_IncludeGlobalResourceType $true; Write-CFGDeliveryChannel -DeliveryChannelName default -DeliveryChannel_S3BucketName '<bucket>'; Start-CFGConfigurationRecorder -ConfigurationRecorderName default");
 
@@ -165,7 +165,7 @@ namespace WASecurity.Checks.Sec04
             Account,
             "GuardDuty analyses CloudTrail, VPC flow and DNS logs for known attack patterns (credential exfiltration, crypto-mining, reconnaissance); an attacker starts in the region nobody enabled it in. One finding per region.",
             "aws guardduty create-detector --enable --region <region> (or enable it for the whole organization from the delegated administrator)",
-            Central,
+            new[] { "SEC04-BP01", "SEC04-BP02", "SEC05-BP04", "SEC09-BP04" },
             Array.Empty<string>(),
             new[] { "guardduty:ListDetectors", "guardduty:GetDetector" },
             powerShell: "New-GDDetector -Enable $true -Region '<region>'");
@@ -178,7 +178,7 @@ namespace WASecurity.Checks.Sec04
             "Security Hub gathers GuardDuty, Inspector, Config and partner findings in one place and runs the security standards' controls continuously. One finding per region.",
             "aws securityhub enable-security-hub --enable-default-standards --region <region>",
             Central,
-            new[] { "3.0/4.16" },
+            new[] { "3.0/4.16", "7.0/5.16" },
             new[] { "securityhub:DescribeHub" },
             powerShell: "Enable-SHUBSecurityHub -EnableDefaultStandard $true -Region '<region>'");
 
@@ -189,8 +189,8 @@ namespace WASecurity.Checks.Sec04
             "AWS::EC2::VPC",
             "Flow logs are the network record of an investigation: which hosts talked to which, and what was turned away.",
             "aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type ALL --log-destination-type cloud-watch-logs --log-group-name vpc-flow-logs --deliver-logs-permission-arn <role-arn>",
-            Configure,
-            new[] { "3.0/3.7" },
+            new[] { "SEC04-BP01", "SEC05-BP04", "SEC09-BP04" },
+            new[] { "3.0/3.7", "7.0/4.7" },
             new[] { "ec2:DescribeVpcs", "ec2:DescribeFlowLogs" },
             powerShell: "New-EC2FlowLog -ResourceType VPC -ResourceId '<vpc-id>' -TrafficType ALL -LogDestinationType cloud-watch-logs -LogGroupName vpc-flow-logs -DeliverLogsPermissionArn '<role-arn>'");
 
@@ -219,24 +219,24 @@ namespace WASecurity.Checks.Sec04
             new[] { "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes" },
             powerShell: "Edit-ELB2LoadBalancerAttribute -LoadBalancerArn '<load-balancer-arn>' -Attribute @{Key='access_logs.s3.enabled'; Value='true'}, @{Key='access_logs.s3.bucket'; Value='<log-bucket>'}  # classic: Edit-ELBLoadBalancerAttribute -LoadBalancerName '<load-balancer>' -AccessLog_Enabled $true -AccessLog_S3BucketName '<log-bucket>'");
 
-        /// <summary>CIS 4.1–4.15, in control order.</summary>
+        /// <summary>CIS 3.0 4.1–4.15 (7.0 5.1–5.15, the same controls renumbered), in control order.</summary>
         public static readonly IReadOnlyList<MonitoredEvent> MonitoredEvents = new[]
         {
-            Monitor("UnauthorizedApiCalls", "unauthorized API calls", "4.1", Severity.Medium, "UnauthorizedAPICalls", MonitoredEventPatterns.UnauthorizedApiCalls),
-            Monitor("ConsoleSignInWithoutMfa", "console sign-ins without MFA", "4.2", Severity.Medium, "ConsoleSigninWithoutMFA", MonitoredEventPatterns.ConsoleSignInWithoutMfa),
-            Monitor("RootUsage", "use of the root user", "4.3", Severity.High, "RootAccountUsage", MonitoredEventPatterns.RootUsage),
-            Monitor("IamPolicyChanges", "IAM policy changes", "4.4", Severity.Medium, "IAMPolicyChanges", MonitoredEventPatterns.IamPolicyChanges),
-            Monitor("CloudTrailChanges", "CloudTrail configuration changes", "4.5", Severity.Medium, "CloudTrailChanges", MonitoredEventPatterns.CloudTrailChanges),
-            Monitor("ConsoleAuthenticationFailures", "console authentication failures", "4.6", Severity.Low, "ConsoleAuthenticationFailures", MonitoredEventPatterns.ConsoleAuthenticationFailures),
-            Monitor("CmkDeletion", "disabling or scheduled deletion of customer managed KMS keys", "4.7", Severity.Medium, "DisableOrDeleteCMK", MonitoredEventPatterns.CmkDisabledOrScheduledForDeletion),
-            Monitor("S3BucketPolicyChanges", "S3 bucket policy changes", "4.8", Severity.Medium, "S3BucketPolicyChanges", MonitoredEventPatterns.S3BucketPolicyChanges),
-            Monitor("ConfigChanges", "AWS Config configuration changes", "4.9", Severity.Low, "AWSConfigChanges", MonitoredEventPatterns.ConfigChanges),
-            Monitor("SecurityGroupChanges", "security group changes", "4.10", Severity.Low, "SecurityGroupChanges", MonitoredEventPatterns.SecurityGroupChanges),
-            Monitor("NetworkAclChanges", "network ACL changes", "4.11", Severity.Low, "NACLChanges", MonitoredEventPatterns.NetworkAclChanges),
-            Monitor("NetworkGatewayChanges", "network gateway changes", "4.12", Severity.Low, "NetworkGatewayChanges", MonitoredEventPatterns.NetworkGatewayChanges),
-            Monitor("RouteTableChanges", "route table changes", "4.13", Severity.Low, "RouteTableChanges", MonitoredEventPatterns.RouteTableChanges),
-            Monitor("VpcChanges", "VPC changes", "4.14", Severity.Low, "VPCChanges", MonitoredEventPatterns.VpcChanges),
-            Monitor("OrganizationsChanges", "AWS Organizations changes", "4.15", Severity.Low, "OrganizationsChanges", MonitoredEventPatterns.OrganizationsChanges),
+            Monitor("UnauthorizedApiCalls", "unauthorized API calls", "4.1", "5.1", Severity.Medium, "UnauthorizedAPICalls", MonitoredEventPatterns.UnauthorizedApiCalls),
+            Monitor("ConsoleSignInWithoutMfa", "console sign-ins without MFA", "4.2", "5.2", Severity.Medium, "ConsoleSigninWithoutMFA", MonitoredEventPatterns.ConsoleSignInWithoutMfa),
+            Monitor("RootUsage", "use of the root user", "4.3", "5.3", Severity.High, "RootAccountUsage", MonitoredEventPatterns.RootUsage),
+            Monitor("IamPolicyChanges", "IAM policy changes", "4.4", "5.4", Severity.Medium, "IAMPolicyChanges", MonitoredEventPatterns.IamPolicyChanges),
+            Monitor("CloudTrailChanges", "CloudTrail configuration changes", "4.5", "5.5", Severity.Medium, "CloudTrailChanges", MonitoredEventPatterns.CloudTrailChanges),
+            Monitor("ConsoleAuthenticationFailures", "console authentication failures", "4.6", "5.6", Severity.Low, "ConsoleAuthenticationFailures", MonitoredEventPatterns.ConsoleAuthenticationFailures),
+            Monitor("CmkDeletion", "disabling or scheduled deletion of customer managed KMS keys", "4.7", "5.7", Severity.Medium, "DisableOrDeleteCMK", MonitoredEventPatterns.CmkDisabledOrScheduledForDeletion),
+            Monitor("S3BucketPolicyChanges", "S3 bucket policy changes", "4.8", "5.8", Severity.Medium, "S3BucketPolicyChanges", MonitoredEventPatterns.S3BucketPolicyChanges),
+            Monitor("ConfigChanges", "AWS Config configuration changes", "4.9", "5.9", Severity.Low, "AWSConfigChanges", MonitoredEventPatterns.ConfigChanges),
+            Monitor("SecurityGroupChanges", "security group changes", "4.10", "5.10", Severity.Low, "SecurityGroupChanges", MonitoredEventPatterns.SecurityGroupChanges),
+            Monitor("NetworkAclChanges", "network ACL changes", "4.11", "5.11", Severity.Low, "NACLChanges", MonitoredEventPatterns.NetworkAclChanges),
+            Monitor("NetworkGatewayChanges", "network gateway changes", "4.12", "5.12", Severity.Low, "NetworkGatewayChanges", MonitoredEventPatterns.NetworkGatewayChanges),
+            Monitor("RouteTableChanges", "route table changes", "4.13", "5.13", Severity.Low, "RouteTableChanges", MonitoredEventPatterns.RouteTableChanges),
+            Monitor("VpcChanges", "VPC changes", "4.14", "5.14", Severity.Low, "VPCChanges", MonitoredEventPatterns.VpcChanges),
+            Monitor("OrganizationsChanges", "AWS Organizations changes", "4.15", "5.15", Severity.Low, "OrganizationsChanges", MonitoredEventPatterns.OrganizationsChanges),
         };
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
@@ -259,17 +259,17 @@ namespace WASecurity.Checks.Sec04
             },
             () => new Sec04Logging());
 
-        private static MonitoredEvent Monitor(string name, string what, string cis, Severity severity, string metric, string pattern)
+        private static MonitoredEvent Monitor(string name, string what, string cis, string cis70, Severity severity, string metric, string pattern)
         {
             var check = new CheckDefinition(
                 "SEC04.Alarm" + name,
                 $"A metric filter and alarm with a confirmed SNS subscriber watch for {what}.",
                 severity,
                 Account,
-                $"CIS {cis}: someone must hear about {what} when it happens, not at the next audit. The check looks for a metric filter on the CloudWatch Logs group of a logging, multi-region trail with read and write management events, whose pattern covers the benchmark's pattern term by term (other spacing, order or a broader filter qualify), an alarm on the filter's metric, and an SNS topic among the alarm's actions with at least one confirmed subscription.",
+                $"CIS 3.0 {cis} (7.0 {cis70}): someone must hear about {what} when it happens, not at the next audit. The check looks for a metric filter on the CloudWatch Logs group of a logging, multi-region trail with read and write management events, whose pattern covers the benchmark's pattern term by term (other spacing, order or a broader filter qualify), an alarm on the filter's metric, and an SNS topic among the alarm's actions with at least one confirmed subscription.",
                 $"aws logs put-metric-filter --log-group-name <trail-log-group> --filter-name {metric} --metric-transformations metricName={metric},metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{pattern}'; aws cloudwatch put-metric-alarm --alarm-name {metric} --metric-name {metric} --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>; aws sns subscribe --topic-arn <sns-topic-arn> --protocol email --notification-endpoint <security@example.com>",
                 Actionable,
-                new[] { "3.0/" + cis },
+                new[] { "3.0/" + cis, "7.0/" + cis70 },
                 new[] { "cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors", "logs:DescribeMetricFilters", "cloudwatch:DescribeAlarms", "sns:ListSubscriptionsByTopic" },
                 powerShell: $"Write-CWLMetricFilter -LogGroupName '<trail-log-group>' -FilterName {metric} -FilterPattern '{pattern}' -MetricTransformation @{{MetricName='{metric}'; MetricNamespace='CISBenchmark'; MetricValue='1'}}; Write-CWMetricAlarm -AlarmName {metric} -MetricName {metric} -Namespace CISBenchmark -Statistic Sum -Period 300 -Threshold 1 -ComparisonOperator GreaterThanOrEqualToThreshold -EvaluationPeriod 1 -AlarmAction '<sns-topic-arn>'; Connect-SNSNotification -TopicArn '<sns-topic-arn>' -Protocol email -Endpoint '<security@example.com>'");
             return new MonitoredEvent(check, metric, pattern);

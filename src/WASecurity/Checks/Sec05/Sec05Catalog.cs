@@ -27,8 +27,8 @@ namespace WASecurity.Checks.Sec05
             SecurityGroupType,
             "SSH and RDP open to the whole internet are scanned within minutes of exposure and brute-forced around the clock; one weak or leaked credential is then a shell on the host. Groups in use by a network interface are High, unused ones Low (they are one attachment away).",
             "Remove the rule (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]'; likewise for ::/0 with Ipv6Ranges=[{CidrIpv6=::/0}] and for 3389) and reach instances through Systems Manager Session Manager or EC2 Instance Connect Endpoint, or allow only known administrator CIDRs.",
-            new[] { "SEC05-BP02", "SEC06-BP05" },
-            new[] { "3.0/5.2", "3.0/5.3" },
+            new[] { "SEC05-BP02", "SEC06-BP05", "SEC05-BP03" },
+            new[] { "3.0/5.2", "3.0/5.3", "7.0/6.3", "7.0/6.4" },
             GroupActions,
             powerShell: "Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort=22; ToPort=22; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}  # likewise Ipv6Ranges=@{CidrIpv6='::/0'} and port 3389");
 
@@ -39,7 +39,7 @@ namespace WASecurity.Checks.Sec05
             SecurityGroupType,
             "A rule for all traffic (protocol -1) or every TCP/UDP port from anywhere exposes every service the host runs now or later, including ones nobody meant to publish.",
             "Replace the rule with rules for the ports the workload serves (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]', then aws ec2 authorize-security-group-ingress for each needed port), and put public endpoints behind a load balancer.",
-            new[] { "SEC05-BP02", "SEC06-BP02" },
+            new[] { "SEC05-BP02", "SEC06-BP02", "SEC05-BP03" },
             Array.Empty<string>(),
             GroupActions,
             powerShell: "Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='-1'; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}; Grant-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort=443; ToPort=443; Ipv4Ranges=@{CidrIp='<cidr>'}}");
@@ -51,8 +51,8 @@ namespace WASecurity.Checks.Sec05
             SecurityGroupType,
             "Databases, caches, search clusters, Docker daemons and message brokers reachable from the internet are a leading cause of data breaches and ransom wipes; many ship without authentication. The ports are the RestrictedIngressPorts setting.",
             "Revoke the rule (aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=<port>,ToPort=<port>,IpRanges=[{CidrIp=0.0.0.0/0}]') and allow the port only from the application tier's security group (aws ec2 authorize-security-group-ingress --group-id <sg-id> --protocol tcp --port <port> --source-group <app-sg-id>).",
-            new[] { "SEC05-BP01", "SEC05-BP02" },
-            Array.Empty<string>(),
+            new[] { "SEC05-BP01", "SEC05-BP02", "SEC05-BP03" },
+            new[] { "7.0/6.1.2" },
             GroupActions,
             new[] { RestrictedIngressPorts },
             powerShell: "Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort='<port>'; ToPort='<port>'; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}; Grant-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission @{IpProtocol='tcp'; FromPort='<port>'; ToPort='<port>'; UserIdGroupPairs=@{GroupId='<app-sg-id>'}}");
@@ -65,7 +65,7 @@ namespace WASecurity.Checks.Sec05
             "Resources launched without an explicit group land in the VPC's default group; with its out-of-the-box rules they can all talk to each other and to the internet. An empty default group forces a deliberate choice.",
             "Remove every rule of the default group: aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions \"$(aws ec2 describe-security-groups --group-ids <sg-id> --query 'SecurityGroups[0].IpPermissions' --output json)\" and the same with revoke-security-group-egress and IpPermissionsEgress; move any resource still using it to a purpose-built group first.",
             new[] { "SEC05-BP02", "SEC06-BP02" },
-            new[] { "3.0/5.4" },
+            new[] { "3.0/5.4", "7.0/6.5" },
             new[] { "ec2:DescribeSecurityGroups" },
             powerShell: "$group = Get-EC2SecurityGroup -GroupId '<sg-id>'; Revoke-EC2SecurityGroupIngress -GroupId '<sg-id>' -IpPermission $group.IpPermissions; Revoke-EC2SecurityGroupEgress -GroupId '<sg-id>' -IpPermission $group.IpPermissionsEgress");
 
@@ -76,8 +76,8 @@ namespace WASecurity.Checks.Sec05
             "AWS::EC2::NetworkAcl",
             "Network ACLs are the subnet-level layer of defence in depth; an ACL that lets the internet reach administration ports leaves the security group as the only control. Rules are evaluated lowest number first, so an earlier deny protects.",
             "Add a deny rule numbered before the allow rule (aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <n> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny; likewise 3389 and ::/0 with --ipv6-cidr-block), or narrow the allow rule to known CIDRs with aws ec2 replace-network-acl-entry.",
-            new[] { "SEC05-BP01", "SEC05-BP02" },
-            new[] { "3.0/5.1" },
+            new[] { "SEC05-BP01", "SEC05-BP02", "SEC05-BP03" },
+            new[] { "3.0/5.1", "7.0/6.2" },
             new[] { "ec2:DescribeNetworkAcls" },
             powerShell: "New-EC2NetworkAclEntry -NetworkAclId '<acl-id>' -Egress $false -RuleNumber '<n>' -Protocol 6 -PortRange_From 22 -PortRange_To 22 -CidrBlock 0.0.0.0/0 -RuleAction deny  # likewise 3389 and -Ipv6CidrBlock ::/0");
 
@@ -89,7 +89,7 @@ namespace WASecurity.Checks.Sec05
             "A route for a peer's whole VPC CIDR (or a wider one) opens every subnet on both sides to each other; whether that is needed depends on the workloads, which no API can tell.",
             "List peering routes (aws ec2 describe-route-tables --filters Name=route.vpc-peering-connection-id,Values=<pcx-id>) and confirm with the owners that each destination CIDR is the narrowest block the workloads need; replace wide routes with aws ec2 replace-route --route-table-id <rtb-id> --destination-cidr-block <narrow-cidr> --vpc-peering-connection-id <pcx-id>.",
             new[] { "SEC05-BP01", "SEC05-BP02" },
-            new[] { "3.0/5.5" },
+            new[] { "3.0/5.5", "7.0/6.6" },
             Array.Empty<string>(),
             powerShell: "Get-EC2RouteTable -Filter @{Name='route.vpc-peering-connection-id'; Values='<pcx-id>'}; Set-EC2Route -RouteTableId '<rtb-id>' -DestinationCidrBlock '<narrow-cidr>' -VpcPeeringConnectionId '<pcx-id>'");
 

@@ -17,7 +17,7 @@ namespace WASecurity.Checks.Sec06
             "Account-level Block Public Access overrides every bucket's ACLs and policies, so a single mistaken policy or ACL cannot publish data; a bucket that must be public belongs in a separate account or behind CloudFront.",
             "aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
             new[] { "SEC03-BP07", "SEC08-BP04" },
-            new[] { "3.0/2.1.4" },
+            new[] { "3.0/2.1.4", "7.0/3.1.4" },
             new[] { "s3:GetAccountPublicAccessBlock" },
             powerShell: "Add-S3CPublicAccessBlock -AccountId '<account-id>' -PublicAccessBlockConfiguration_BlockPublicAcl $true -PublicAccessBlockConfiguration_IgnorePublicAcl $true -PublicAccessBlockConfiguration_BlockPublicPolicy $true -PublicAccessBlockConfiguration_RestrictPublicBucket $true  # or Enable-WASS3AccountPublicAccessBlock");
 
@@ -29,7 +29,7 @@ namespace WASecurity.Checks.Sec06
             "Where the account level does not block public access, each bucket's own Block Public Access is what stops a future policy or ACL from publishing it.",
             "aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true (or turn it on once for the account with aws s3control put-public-access-block).",
             new[] { "SEC03-BP07", "SEC08-BP04" },
-            new[] { "3.0/2.1.4" },
+            new[] { "3.0/2.1.4", "7.0/3.1.4" },
             new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock" },
             powerShell: "Add-S3PublicAccessBlock -BucketName '<bucket>' -PublicAccessBlockConfiguration_BlockPublicAcl $true -PublicAccessBlockConfiguration_IgnorePublicAcl $true -PublicAccessBlockConfiguration_BlockPublicPolicy $true -PublicAccessBlockConfiguration_RestrictPublicBucket $true");
 
@@ -53,7 +53,7 @@ namespace WASecurity.Checks.Sec06
             "With encryption by default every new volume and snapshot copy is encrypted, whoever creates it and however; without it, one unencrypted volume is a forgotten flag away.",
             "aws ec2 enable-ebs-encryption-by-default --region <region> (optionally aws ec2 modify-ebs-default-kms-key-id to use a customer managed key).",
             new[] { "SEC08-BP02", "SEC08-BP03" },
-            new[] { "3.0/2.2.1" },
+            new[] { "3.0/2.2.1", "7.0/6.1.1" },
             new[] { "ec2:GetEbsEncryptionByDefault" },
             powerShell: "Enable-EC2EbsEncryptionByDefault -Region '<region>'  # or Enable-WASEbsEncryptionByDefault; Edit-EC2EbsDefaultKmsKeyId -KmsKeyId '<key-arn>' for a customer managed key");
 
@@ -89,7 +89,7 @@ namespace WASecurity.Checks.Sec06
             "IMDSv1 answers any request from the instance, so a server-side request forgery bug hands out the instance role's credentials; requiring session tokens (IMDSv2) by default covers every new instance, whoever launches it.",
             "aws ec2 modify-instance-metadata-defaults --region <region> --http-tokens required --http-put-response-hop-limit 2 (then move existing instances with aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required).",
             new[] { "SEC06-BP02", "SEC06-BP04" },
-            new[] { "3.0/5.6" },
+            Array.Empty<string>(),
             new[] { "ec2:GetInstanceMetadataDefaults" },
             powerShell: "Edit-EC2InstanceMetadataDefault -Region '<region>' -HttpToken required -HttpPutResponseHopLimit 2; Edit-EC2InstanceMetadataOption -InstanceId '<id>' -HttpToken required");
 
@@ -101,7 +101,7 @@ namespace WASecurity.Checks.Sec06
             "Access Analyzer continuously reports resources (buckets, keys, roles, snapshots, queues …) shared outside the account or organization; it works per region, so a region without an analyzer is unwatched.",
             "aws accessanalyzer create-analyzer --region <region> --analyzer-name account-analyzer --type ACCOUNT (or --type ORGANIZATION from the delegated administrator).",
             new[] { "SEC03-BP07", "SEC09-BP03" },
-            new[] { "3.0/1.20" },
+            new[] { "3.0/1.20", "7.0/2.18" },
             new[] { "access-analyzer:ListAnalyzers" },
             powerShell: "New-IAMAAAnalyzer -Region '<region>' -AnalyzerName account-analyzer -Type ACCOUNT");
 
@@ -117,6 +117,18 @@ namespace WASecurity.Checks.Sec06
             new[] { "rds:DescribeDBInstances" },
             powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -PubliclyAccessible $false -ApplyImmediately $true");
 
+        public static readonly CheckDefinition RdsAutoMinorVersionUpgrade = new CheckDefinition(
+            "SEC06.RdsAutoMinorVersionUpgrade",
+            "Every RDS database instance has automatic minor version upgrades enabled.",
+            Severity.Medium,
+            "AWS::RDS::DBInstance",
+            "Minor engine versions carry the database engine's security fixes; with automatic minor version upgrade on, RDS applies them in the maintenance window instead of waiting for someone to schedule them.",
+            "aws rds modify-db-instance --db-instance-identifier <id> --auto-minor-version-upgrade --apply-immediately (the upgrade itself then happens in the instance's maintenance window).",
+            new[] { "SEC06-BP01", "SEC06-BP04" },
+            new[] { "3.0/2.3.2", "7.0/3.2.2" },
+            new[] { "rds:DescribeDBInstances" },
+            powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -AutoMinorVersionUpgrade $true -ApplyImmediately $true");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -126,6 +138,7 @@ namespace WASecurity.Checks.Sec06
             {
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
                 NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
+                RdsAutoMinorVersionUpgrade,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

@@ -25,6 +25,7 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.ImdsV2RequiredByDefault, ImdsV2RequiredByDefaultAsync),
             new CheckImplementation(Sec06Catalog.AccessAnalyzerEnabled, AccessAnalyzerEnabledAsync),
             new CheckImplementation(Sec06Catalog.RdsInstanceNotPublic, RdsInstanceNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.RdsAutoMinorVersionUpgrade, RdsAutoMinorVersionUpgradeAsync),
         };
 
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
@@ -58,6 +59,44 @@ namespace WASecurity.Checks.Sec06
                     return finding
                         .With("PubliclyAccessible", publiclyAccessible)
                         .WithProperty("Engine", instance.Str("Engine"));
+                }).ToList();
+            });
+        }
+
+        private static Task<IEnumerable<Finding>> RdsAutoMinorVersionUpgradeAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec06Catalog.RdsAutoMinorVersionUpgrade;
+            return context.ForEachRegionAsync(async region =>
+            {
+                var response = await context.GetAsync(DataCalls.DescribeDbInstances(region), cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess)
+                {
+                    return context.ErrorFinding(check, response).AsEnumerable();
+                }
+
+                var instances = response.Root.Items("DBInstances").ToList();
+                if (instances.Count == 0)
+                {
+                    return context.AccountFinding(check, FindingStatus.NotApplicable, $"No RDS database instance in {region}.", region).AsEnumerable();
+                }
+
+                return instances.Select(instance =>
+                {
+                    var id = instance.RequiredStr("DBInstanceIdentifier", "DBInstances[]");
+                    var arn = instance.Str("DBInstanceArn");
+                    var engine = instance.Str("Engine");
+                    var version = instance.Str("EngineVersion");
+                    var running = engine == null ? string.Empty : $" ({engine}{(version == null ? string.Empty : " " + version)})";
+                    var autoUpgrade = instance.Bool("AutoMinorVersionUpgrade");
+                    var finding = autoUpgrade == null
+                        ? context.NewFinding(check, FindingStatus.Error, id, $"Could not verify: DescribeDBInstances in {region} does not say whether {id} upgrades minor versions automatically (AutoMinorVersionUpgrade is missing).", region, arn)
+                        : autoUpgrade == true
+                            ? context.NewFinding(check, FindingStatus.Pass, id, $"RDS instance {id}{running} applies minor engine versions automatically in its maintenance window.", region, arn)
+                            : context.NewFinding(check, FindingStatus.Fail, id, $"RDS instance {id}{running} has automatic minor version upgrade off: engine security fixes wait until someone upgrades it by hand.", region, arn);
+                    return finding
+                        .With("AutoMinorVersionUpgrade", autoUpgrade)
+                        .With("EngineVersion", version)
+                        .WithProperty("Engine", engine);
                 }).ToList();
             });
         }

@@ -74,12 +74,23 @@ namespace WASecurity.Checks.Sec07
             new[] { "ec2:DescribeInstances", "iam:GetAccountAuthorizationDetails" },
             powerShell: "Unregister-IAMRolePolicy -RoleName '<role>' -PolicyArn '<admin-policy-arn>'");
 
+        public static readonly CheckDefinition ManagedServicesPreferred = new CheckDefinition(
+            "SEC07.ManagedServicesPreferred",
+            "Workloads run on managed services where one fits, so AWS patches and hardens the operating systems beneath them.",
+            Severity.Medium,
+            "AWS::::Account",
+            "Every EC2 instance is an operating system the account must patch, harden and watch; where Lambda, Fargate, RDS or another managed service fits a workload, AWS carries that work and the attack surface that comes with it. No API shows whether a service would fit, so a person answers this check.",
+            "With each workload's owner, record whether a managed service (Lambda, ECS or EKS on Fargate, RDS or Aurora, ElastiCache, OpenSearch Service, Amazon MQ) could run what now runs on EC2, plan the move where one can, and write down why the remaining instances are needed; then attest with -AttestationPath.",
+            new[] { "SEC06-BP03" },
+            Array.Empty<string>(),
+            Array.Empty<string>());
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC07",
             "How do you protect the integrity of the operating system on your Amazon EC2 instances?",
             "InfrastructureProtection",
             "Test-WASInstanceIntegrity",
-            new[] { InstanceManagedBySsm, InstancePatchCompliant, InstanceAmiApproved, InstanceAmiCurrent, InternetFacingInstanceRole },
+            new[] { InstanceManagedBySsm, InstancePatchCompliant, InstanceAmiApproved, InstanceAmiCurrent, InternetFacingInstanceRole, ManagedServicesPreferred },
             new[]
             {
                 new SettingDefinition(

@@ -40,7 +40,7 @@ namespace WASecurity.Checks.Sec08
             "Tags say what owners believe a bucket holds; Macie finds what it actually holds (personal data, credentials) and the buckets nobody tagged.",
             "aws macie2 enable-macie --region <region>, then configure automated sensitive data discovery (aws macie2 update-automated-discovery-configuration --status ENABLED).",
             new[] { "SEC07-BP03" },
-            new[] { "3.0/2.1.3" },
+            new[] { "3.0/2.1.3", "7.0/3.1.3" },
             new[] { "macie2:GetMacieSession" },
             powerShell: "Enable-MAC2Macie -Region '<region>'; Update-MAC2AutomatedDiscoveryConfiguration -Status ENABLED");
 

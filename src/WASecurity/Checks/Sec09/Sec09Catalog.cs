@@ -11,6 +11,7 @@ namespace WASecurity.Checks.Sec09
     {
         public const string RequireMfaDelete = nameof(RequireMfaDelete);
         public const string AllowedRegions = nameof(AllowedRegions);
+        public const string DynamoDbRequireKmsKey = nameof(DynamoDbRequireKmsKey);
 
         private static readonly string[] AtRest = { "SEC08-BP02" };
         private static readonly string[] Classified = { Sec08Catalog.DataClassificationTagKey, Sec08Catalog.DataClassificationAllowedValues, Sec08Catalog.SensitiveClassifications };
@@ -42,7 +43,7 @@ namespace WASecurity.Checks.Sec09
             "An unencrypted volume's data, and every snapshot of it, is readable by anyone who can copy or share the snapshot.",
             "Create an encrypted copy: aws ec2 create-snapshot --volume-id <volume>, aws ec2 copy-snapshot --source-snapshot-id <snap> --source-region <region> --encrypted --kms-key-id <key-arn>, then create a volume from it and swap it in.",
             AtRest,
-            new[] { "3.0/2.2.1" },
+            Array.Empty<string>(),
             WithInventory(new[] { "ec2:DescribeVolumes" }),
             powerShell: "$snapshot = New-EC2Snapshot -VolumeId '<volume>'; Copy-EC2Snapshot -SourceSnapshotId $snapshot.SnapshotId -SourceRegion '<region>' -Encrypted $true -KmsKeyId '<key-arn>'");
 
@@ -66,7 +67,7 @@ namespace WASecurity.Checks.Sec09
             "Unencrypted database storage leaves data, logs, backups and snapshots readable outside the database engine's access control.",
             "Encryption cannot be turned on in place: aws rds create-db-snapshot, aws rds copy-db-snapshot --kms-key-id <key-arn>, then aws rds restore-db-instance-from-db-snapshot from the encrypted copy and switch over.",
             AtRest,
-            new[] { "3.0/2.3.1" },
+            new[] { "3.0/2.3.1", "7.0/3.2.1" },
             WithInventory(new[] { "rds:DescribeDBInstances", "rds:DescribeDBClusters" }),
             powerShell: "New-RDSDBSnapshot -DBInstanceIdentifier '<id>' -DBSnapshotIdentifier '<id>-plain'; Copy-RDSDBSnapshot -SourceDBSnapshotIdentifier '<id>-plain' -TargetDBSnapshotIdentifier '<id>-encrypted' -KmsKeyId '<key-arn>'; Restore-RDSDBInstanceFromDBSnapshot -DBSnapshotIdentifier '<id>-encrypted' -DBInstanceIdentifier '<new-id>'");
 
@@ -78,7 +79,7 @@ namespace WASecurity.Checks.Sec09
             "An unencrypted file system stores its files in the clear; encryption at rest can only be chosen when the file system is created.",
             "Create an encrypted file system (aws efs create-file-system --encrypted --kms-key-id <key-arn>), copy the data with AWS DataSync, and move the mount targets.",
             AtRest,
-            new[] { "3.0/2.4.1" },
+            new[] { "3.0/2.4.1", "7.0/3.3.1" },
             WithInventory(new[] { "elasticfilesystem:DescribeFileSystems" }),
             powerShell: "New-EFSFileSystem -Encrypted $true -KmsKeyId '<key-arn>'");
 
@@ -96,14 +97,15 @@ namespace WASecurity.Checks.Sec09
 
         public static readonly CheckDefinition DynamoDbTableKey = new CheckDefinition(
             "SEC09.DynamoDbTableKey",
-            "The DynamoDB table's encryption key type is known (AWS owned, AWS managed or customer managed).",
+            "The DynamoDB table is encrypted with a KMS key in the account (AWS managed or customer managed), not a key DynamoDB owns.",
             Severity.Low,
             "AWS::DynamoDB::Table",
-            "Every DynamoDB table is encrypted, but a key DynamoDB owns cannot be audited, restricted or disabled by the account; which key protects a table decides who can read it.",
-            "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn>",
+            "Every DynamoDB table is encrypted, but a key DynamoDB owns cannot be audited, restricted or disabled by the account: no key policy limits who can decrypt the table and CloudTrail shows no use of the key. The DynamoDbRequireKmsKey setting decides whether that fails; the finding's KeyType says which key protects the table.",
+            "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS (the AWS managed key alias/aws/dynamodb) or Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn> (a customer managed key)",
             AtRest,
             Array.Empty<string>(),
             WithInventory(new[] { "dynamodb:ListTables", "dynamodb:DescribeTable" }.Concat(KeyLookup).ToArray()),
+            new[] { DynamoDbRequireKmsKey },
             powerShell: "Update-DDBTable -TableName '<table>' -SSESpecification_Enabled $true -SSESpecification_SSEType KMS -SSESpecification_KMSMasterKeyId '<key-arn>'");
 
         public static readonly CheckDefinition SensitiveStoreCustomerKey = new CheckDefinition(
@@ -127,7 +129,7 @@ namespace WASecurity.Checks.Sec09
             "Versioning keeps every overwritten or deleted object recoverable; MFA delete stops a stolen credential from erasing the versions too.",
             "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled (MFA delete, as the root user: --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<serial> <code>').",
             new[] { "SEC08-BP04", "SEC07-BP02" },
-            new[] { "3.0/2.1.2" },
+            Array.Empty<string>(),
             WithInventory(new[] { "s3:GetBucketVersioning" }),
             Classified.Concat(new[] { RequireMfaDelete }).ToArray(),
             powerShell: "Write-S3BucketVersioning -BucketName '<bucket>' -VersioningConfig_Status Enabled");
@@ -186,6 +188,7 @@ namespace WASecurity.Checks.Sec09
             {
                 new SettingDefinition(RequireMfaDelete, typeof(bool), false, "When $true, SEC09.SensitiveBucketVersioning also requires MFA delete on sensitive buckets (CIS 2.1.2)."),
                 new SettingDefinition(AllowedRegions, typeof(string[]), Array.Empty<string>(), "Regions data may be replicated to; when empty, SEC09.ReplicationWithinAllowedRegions is not assessed."),
+                new SettingDefinition(DynamoDbRequireKmsKey, typeof(bool), true, "When $true, SEC09.DynamoDbTableKey fails a DynamoDB table encrypted with the key DynamoDB owns; an AWS managed or customer managed KMS key passes. Sensitive tables need a customer managed key either way (SEC09.SensitiveStoreCustomerKey)."),
             },
             () => new Sec09EncryptionAtRest());
     }

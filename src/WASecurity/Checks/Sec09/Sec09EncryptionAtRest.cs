@@ -149,6 +149,7 @@ namespace WASecurity.Checks.Sec09
         private static Task<IEnumerable<Finding>> DynamoDbTableKeyAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec09Catalog.DynamoDbTableKey;
+            var requireKms = context.Settings.GetBool(Sec09Catalog.DynamoDbRequireKmsKey);
             return ForStoresAsync(context, check, new[] { DataStoreTypes.DynamoDBTable }, false, cancellationToken, async (store, classification) =>
             {
                 var encryption = await StoreEncryption.GetAsync(context, store, cancellationToken).ConfigureAwait(false);
@@ -158,10 +159,32 @@ namespace WASecurity.Checks.Sec09
                 }
 
                 var (ownership, key) = await KeyOwnershipResolver.ResolveAsync(context, store, encryption, cancellationToken).ConfigureAwait(false);
-                var finding = ownership == KeyOwnership.Unknown
-                    ? UnresolvedKey(context, check, store, classification, encryption, key)
-                    : DataStoreFindings.For(context, check, store, classification, FindingStatus.Pass, $"DynamoDB table {store.Id} is encrypted with {Describe(ownership, encryption, key)}.");
-                return finding.WithProperty("KeyType", ownership.ToString()).With("KeyType", ownership.ToString()).With("KmsKeyId", encryption.KeyReference);
+                Finding finding;
+                switch (ownership)
+                {
+                    case KeyOwnership.Unknown:
+                        finding = UnresolvedKey(context, check, store, classification, encryption, key);
+                        break;
+                    case KeyOwnership.AwsManaged:
+                    case KeyOwnership.CustomerManaged:
+                        finding = DataStoreFindings.For(context, check, store, classification, FindingStatus.Pass, $"DynamoDB table {store.Id} is encrypted with {Describe(ownership, encryption, key)}.");
+                        break;
+                    case KeyOwnership.AwsOwned when !requireKms:
+                        finding = DataStoreFindings.For(context, check, store, classification, FindingStatus.Pass, $"DynamoDB table {store.Id} is encrypted with {Describe(ownership, encryption, key)}, which DynamoDbRequireKmsKey ($false) allows.");
+                        break;
+                    case KeyOwnership.AwsOwned:
+                        finding = DataStoreFindings.For(context, check, store, classification, FindingStatus.Fail, $"DynamoDB table {store.Id} is encrypted with {Describe(ownership, encryption, key)}: no key policy of the account limits who can decrypt it, and DynamoDbRequireKmsKey asks for an AWS managed or customer managed KMS key.");
+                        break;
+                    default:
+                        finding = DataStoreFindings.For(context, check, store, classification, FindingStatus.Fail, $"DynamoDB table {store.Id} is not encrypted at rest.");
+                        break;
+                }
+
+                return finding
+                    .WithProperty("KeyType", ownership.ToString())
+                    .With("KeyType", ownership.ToString())
+                    .With("KmsKeyId", encryption.KeyReference)
+                    .With("DynamoDbRequireKmsKey", requireKms);
             });
         }
 

@@ -23,7 +23,7 @@ namespace WASecurity.Checks.Sec10
             "A key that never rotates protects ever more data with the same material; automatic rotation limits what one compromised or broken key version exposes, without re-encrypting anything.",
             "aws kms enable-key-rotation --key-id <key-arn> --rotation-period-in-days 365.",
             new[] { "SEC08-BP01" },
-            new[] { "3.0/3.6" },
+            new[] { "3.0/3.6", "7.0/4.6" },
             KeyActions.Concat(new[] { "kms:GetKeyRotationStatus" }).ToArray(),
             new[] { KeyRotationMaxDays },
             powerShell: "Enable-KMSKeyRotation -KeyId '<key-arn>' -RotationPeriodInDay 365  # or Enable-WASKeyRotation");

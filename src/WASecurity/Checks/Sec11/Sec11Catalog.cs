@@ -20,7 +20,7 @@ namespace WASecurity.Checks.Sec11
             "S3 answers plain HTTP too; only a bucket policy Deny on aws:SecureTransport = false guarantees that objects never travel unencrypted, whatever the client does.",
             "Add to the bucket policy: {\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::<bucket>\",\"arn:aws:s3:::<bucket>/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}} (aws s3api put-bucket-policy --bucket <bucket> --policy file://policy.json).",
             InTransit,
-            new[] { "3.0/2.1.1" },
+            new[] { "3.0/2.1.1", "7.0/3.1.1" },
             Sec09Catalog.WithInventory(new[] { "s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:GetBucketPolicy" }),
             powerShell: "Write-S3BucketPolicy -BucketName '<bucket>' -Policy (Get-Content -Raw -LiteralPath ./policy.json)");
 

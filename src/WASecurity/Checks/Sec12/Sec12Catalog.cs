@@ -4,7 +4,10 @@ using WASecurity.Settings;
 
 namespace WASecurity.Checks.Sec12
 {
-    /// <summary>SEC 12 (classic SEC 10) — How do you anticipate, respond to, and recover from incidents?</summary>
+    /// <summary>
+    /// SEC 12 (classic SEC 10) — How do you anticipate, respond to, and recover from incidents? The security alternate
+    /// contact AWS reaches during an incident is SEC01.SecurityContactRegistered, which also cites SEC10-BP01.
+    /// </summary>
     internal static class Sec12Catalog
     {
         public const string IncidentResponseRolePatterns = nameof(IncidentResponseRolePatterns);
@@ -12,18 +15,6 @@ namespace WASecurity.Checks.Sec12
         public const string QuarantineSecurityGroupPattern = nameof(QuarantineSecurityGroupPattern);
 
         private const string Account = "AWS::::Account";
-
-        public static readonly CheckDefinition SecurityContactRegistered = new CheckDefinition(
-            "SEC12.SecurityContactRegistered",
-            "A security alternate contact is registered, so AWS can reach the responders during an incident.",
-            Severity.Medium,
-            Account,
-            "AWS's security notices and abuse reports about the account go to the security contact; without one they reach the root e-mail, or nobody, while an incident runs.",
-            "aws account put-alternate-contact --alternate-contact-type SECURITY --name '<team>' --email-address '<security@example.com>' --phone-number '<+1 555 0100>' --title 'Security'",
-            new[] { "SEC10-BP01" },
-            new[] { "3.0/1.2" },
-            new[] { "account:GetAlternateContact" },
-            powerShell: "Write-ACCTAlternateContact -AlternateContactType SECURITY -Name '<team>' -EmailAddress '<security@example.com>' -PhoneNumber '<+1 555 0100>' -Title 'Security'");
 
         public static readonly CheckDefinition SupportRoleExists = new CheckDefinition(
             "SEC12.SupportRoleExists",
@@ -33,7 +24,7 @@ namespace WASecurity.Checks.Sec12
             "During an incident someone must open and follow AWS Support cases without using the root user or an administrator's personal credentials.",
             "aws iam create-role --role-name aws-support --assume-role-policy-document file://trust.json, then aws iam attach-role-policy --role-name aws-support --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess",
             new[] { "SEC10-BP05", "SEC10-BP01" },
-            new[] { "3.0/1.17" },
+            new[] { "3.0/1.17", "7.0/2.15" },
             new[] { "iam:ListEntitiesForPolicy" },
             powerShell: "New-IAMRole -RoleName aws-support -AssumeRolePolicyDocument (Get-Content -Raw -LiteralPath ./trust.json); Register-IAMRolePolicy -RoleName aws-support -PolicyArn arn:aws:iam::aws:policy/AWSSupportAccess");
 
@@ -110,7 +101,7 @@ namespace WASecurity.Checks.Sec12
             "Test-WASIncidentResponse",
             new[]
             {
-                SecurityContactRegistered, SupportRoleExists, IncidentResponseRole, FindingsRouted, QuarantineSecurityGroup,
+                SupportRoleExists, IncidentResponseRole, FindingsRouted, QuarantineSecurityGroup,
                 ResponsePlanDocumented, ForensicsCapturePrepared, CleanRoomPrepared, GameDaysRun,
             },
             new[]

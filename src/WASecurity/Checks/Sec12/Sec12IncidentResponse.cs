@@ -13,7 +13,7 @@ using WASecurity.Policies;
 
 namespace WASecurity.Checks.Sec12
 {
-    /// <summary>SEC 12: who is reached and who can act in an incident, how detections reach them, and whether containment is prepared.</summary>
+    /// <summary>SEC 12: who can act in an incident, how detections reach them, and whether containment is prepared.</summary>
     internal sealed class Sec12IncidentResponse : IQuestionChecks
     {
         /// <summary>Event sources whose findings must be routed, with a readable name.</summary>
@@ -21,7 +21,6 @@ namespace WASecurity.Checks.Sec12
 
         public IReadOnlyList<CheckImplementation> GetChecks() => new[]
         {
-            new CheckImplementation(Sec12Catalog.SecurityContactRegistered, (c, t) => SecurityContact.EvaluateAsync(c, Sec12Catalog.SecurityContactRegistered, t)),
             new CheckImplementation(Sec12Catalog.SupportRoleExists, SupportRoleExistsAsync),
             new CheckImplementation(Sec12Catalog.IncidentResponseRole, IncidentResponseRoleAsync),
             new CheckImplementation(Sec12Catalog.FindingsRouted, FindingsRoutedAsync),

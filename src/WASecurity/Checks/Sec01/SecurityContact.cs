@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using WASecurity.Checks.Iam;
 using WASecurity.Evidence;
 
-namespace WASecurity.Checks.Iam
+namespace WASecurity.Checks.Sec01
 {
     /// <summary>
-    /// Whether the account has a security alternate contact (CIS 1.2): asked by SEC01 (who AWS reaches about the
-    /// account) and SEC12 (who AWS reaches during an incident), decided the same way for both.
+    /// Whether the account has a security alternate contact (CIS 3.0 1.2, 7.0 2.3): who AWS reaches about the account,
+    /// during an incident too. One check, SEC01.SecurityContactRegistered, answers it for SEC01 and SEC12 alike.
     /// </summary>
     internal static class SecurityContact
     {
