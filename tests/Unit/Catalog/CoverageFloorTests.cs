@@ -19,9 +19,9 @@ namespace WASecurity.Tests.Catalog
         /// <summary>Best practices cited by at least one check, Manual ones included.</summary>
         private static readonly string[] BestPracticesWithACheck =
         {
-            "SEC01-BP02",
+            "SEC01-BP01", "SEC01-BP02",
             "SEC02-BP01", "SEC02-BP02", "SEC02-BP03", "SEC02-BP04", "SEC02-BP05", "SEC02-BP06",
-            "SEC03-BP01", "SEC03-BP02", "SEC03-BP03", "SEC03-BP04", "SEC03-BP06", "SEC03-BP07", "SEC03-BP08",
+            "SEC03-BP01", "SEC03-BP02", "SEC03-BP03", "SEC03-BP04", "SEC03-BP05", "SEC03-BP06", "SEC03-BP07", "SEC03-BP08",
             "SEC04-BP01", "SEC04-BP02", "SEC04-BP03", "SEC04-BP04",
             "SEC05-BP01", "SEC05-BP02", "SEC05-BP03", "SEC05-BP04",
             "SEC06-BP01", "SEC06-BP02", "SEC06-BP03", "SEC06-BP04", "SEC06-BP05", "SEC06-BP06",
