@@ -33,6 +33,7 @@ namespace WASecurity.Tests.Infrastructure
         private readonly StringBuilder _log = new StringBuilder();
         private bool? _supportsAccountApi;
         private bool? _supportsMacie;
+        private bool? _supportsCloudFormation;
 
         public MotoServer()
             : this(null)
@@ -190,6 +191,21 @@ namespace WASecurity.Tests.Infrastructure
             "    print('yes')",
             "except ClientError as e:",
             "    print('yes' if e.response['Error']['Code'] == 'ResourceNotFoundException' else 'no')",
+        })).Trim() == "yes";
+
+        /// <summary>
+        /// Whether this moto answers CloudFormation at all (5.2 does; Debian's 5.1 packaging lacks a module its
+        /// CloudFormation needs and answers every call with HTTP 500). Probed per server.
+        /// </summary>
+        public bool SupportsCloudFormation => _supportsCloudFormation ??= RunPython(string.Join("\n", new[]
+        {
+            "from botocore.config import Config",
+            "c = boto3.client('cloudformation', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
+            "try:",
+            "    c.describe_stacks()",
+            "    print('yes')",
+            "except Exception:",
+            "    print('no')",
         })).Trim() == "yes";
 
         /// <summary>

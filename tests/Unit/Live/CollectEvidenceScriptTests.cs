@@ -69,8 +69,18 @@ namespace WASecurity.Tests.Live
                 scriptFindings.RemoveAll(f => checks.Contains(f.CheckId));
             }
 
+            if (!run.CloudFormationAnswered)
+            {
+                // This moto answers CloudFormation with HTTP 500 (Debian's 5.1): both bundles hold the failure, and the
+                // stack check must say Error in both, never Pass; the error texts of the CLI and the module differ.
+                Assert.All(exportFindings.Concat(scriptFindings).Where(f => f.CheckId == "SEC03.NoSecretsInStackOutputs"), f => Assert.Equal(FindingStatus.Error, f.Status));
+                exportFindings.RemoveAll(f => f.CheckId == "SEC03.NoSecretsInStackOutputs");
+                scriptFindings.RemoveAll(f => f.CheckId == "SEC03.NoSecretsInStackOutputs");
+            }
+
             // The planted secrets are found from both bundles (and then compared like everything else below).
-            foreach (var check in new[] { "SEC03.NoSecretsInUserData", "SEC03.NoSecretsInStackOutputs", "SEC03.NoSecretsInTaskDefinitions" })
+            foreach (var check in new[] { "SEC03.NoSecretsInUserData", "SEC03.NoSecretsInStackOutputs", "SEC03.NoSecretsInTaskDefinitions" }
+                .Where(c => run.CloudFormationAnswered || c != "SEC03.NoSecretsInStackOutputs"))
             {
                 Assert.Contains(scriptFindings, f => f.CheckId == check && f.Status == FindingStatus.Fail);
             }
@@ -456,7 +466,8 @@ volume = ec2.create_volume(AvailabilityZone='us-east-1a', Size=1, Encrypted=Fals
 ec2.create_snapshot(VolumeId=volume, Description='plain')
 leaky = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, SubnetId=subnets[0], UserData='#!/bin/bash\nexport DB_PASSWORD=hunter2-prod\n')['Instances'][0]['InstanceId']
 ec2.stop_instances(InstanceIds=[leaky])
-client('cloudformation', r1).create_stack(StackName='app', TemplateBody=json.dumps({'Parameters': {'DbPassword': {'Type': 'String'}}, 'Resources': {'Topic': {'Type': 'AWS::SNS::Topic'}}, 'Outputs': {'Topic': {'Value': {'Ref': 'Topic'}}}}), Parameters=[{'ParameterKey': 'DbPassword', 'ParameterValue': 'hunter2-prod'}])
+if CLOUDFORMATION:
+    client('cloudformation', r1).create_stack(StackName='app', TemplateBody=json.dumps({'Parameters': {'DbPassword': {'Type': 'String'}}, 'Resources': {'Topic': {'Type': 'AWS::SNS::Topic'}}, 'Outputs': {'Topic': {'Value': {'Ref': 'Topic'}}}}), Parameters=[{'ParameterKey': 'DbPassword', 'ParameterValue': 'hunter2-prod'}])
 ecs = client('ecs', r2)
 for family in ('web', 'worker'):
     ecs.register_task_definition(family=family, containerDefinitions=[{'name': family, 'image': 'nginx', 'memory': 128, 'environment': [{'name': 'DB_PASSWORD', 'value': 'hunter2-prod'}]}])
@@ -492,13 +503,16 @@ print(json.dumps(ids))
             /// </summary>
             public bool CloudWatchJsonUnanswered { get; private set; }
 
+            /// <summary>Whether this moto answers CloudFormation (Debian's 5.1 answers every call with HTTP 500).</summary>
+            public bool CloudFormationAnswered { get; private set; }
+
             public static ParityRun Collect(MotoServer moto)
             {
-                var run = new ParityRun { Started = DateTimeOffset.UtcNow, CloudWatchJsonUnanswered = moto.MinorVersion == "5.1" };
+                var run = new ParityRun { Started = DateTimeOffset.UtcNow, CloudWatchJsonUnanswered = moto.MinorVersion == "5.1", CloudFormationAnswered = moto.SupportsCloudFormation };
                 moto.Reset();
                 try
                 {
-                    run.InstanceIds = JsonSerializer.Deserialize<List<string>>(moto.RunPython(Seed).Trim().Split('\n').Last())!;
+                    run.InstanceIds = JsonSerializer.Deserialize<List<string>>(moto.RunPython($"CLOUDFORMATION = {(run.CloudFormationAnswered ? "True" : "False")}\n" + Seed).Trim().Split('\n').Last())!;
                     var folder = Path.Combine(Path.GetTempPath(), "was-cli-parity-" + Guid.NewGuid().ToString("N"));
                     Directory.CreateDirectory(folder);
                     try
