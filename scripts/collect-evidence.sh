@@ -413,6 +413,17 @@ collect_region() {
     for arn in $(strings "$R/ecs/ListTaskDefinitions.json" taskDefinitionArns); do
         save "$R/ecs/DescribeTaskDefinition/$(enc "$arn").json" ecs describe-task-definition "${a[@]}" --task-definition "$arn"
     done
+    # SEC 3: CodeBuild projects, asked 100 names at a time in the listing's order (the API's limit), one file per batch.
+    save "$R/codebuild/ListProjects.json" codebuild list-projects "${a[@]}"
+    local projects batch n=0
+    projects=$(strings "$R/codebuild/ListProjects.json" projects)
+    while [ -n "$projects" ]; do
+        batch=$(printf '%s\n' "$projects" | head -n 100)
+        projects=$(printf '%s\n' "$projects" | sed '1,100d')
+        n=$((n + 1))
+        # shellcheck disable=SC2086 # one argument per project name
+        save "$R/codebuild/BatchGetProjects/$n.json" codebuild batch-get-projects "${a[@]}" --names $batch
+    done
 
     # SEC 4: logging and detection.
     save "$R/cloudtrail/DescribeTrails.json" cloudtrail describe-trails "${a[@]}" --include-shadow-trails

@@ -30,6 +30,7 @@ namespace WASecurity.Checks
             ["snap"] = "SnapshotId",
             ["id"] = "InstanceId",
             ["stack"] = "StackName",
+            ["project"] = "ProjectName",
             ["task-definition-arn"] = "TaskDefinitionArn",
             ["load-balancer-arn"] = "LoadBalancerArn",
             ["load-balancer"] = "LoadBalancerName",

@@ -156,11 +156,12 @@ namespace WASecurity.Permissions
             return text.ToString();
         }
 
-        /// <summary>Whether an action only reads (Get…, List…, Describe…).</summary>
+        /// <summary>Whether an action only reads (Get…, List…, Describe…, BatchGet…).</summary>
         public static bool IsRead(string action)
         {
             var verb = action.Substring(action.IndexOf(':') + 1);
-            return verb.StartsWith("Get", StringComparison.Ordinal) || verb.StartsWith("List", StringComparison.Ordinal) || verb.StartsWith("Describe", StringComparison.Ordinal);
+            return verb.StartsWith("Get", StringComparison.Ordinal) || verb.StartsWith("List", StringComparison.Ordinal) || verb.StartsWith("Describe", StringComparison.Ordinal)
+                || verb.StartsWith("BatchGet", StringComparison.Ordinal);
         }
 
         /// <summary>The operations every live run sends before any check: who the caller is, which regions are enabled.</summary>

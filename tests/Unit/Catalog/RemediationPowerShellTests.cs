@@ -108,6 +108,7 @@ namespace WASecurity.Tests.Catalog
             ["Unregister-ECSTaskDefinition"] = new[] { "TaskDefinition" },
             ["Unregister-IAMRolePolicy"] = new[] { "RoleName", "PolicyArn" },
             ["Unregister-IAMUserPolicy"] = new[] { "UserName", "PolicyArn" },
+            ["Update-CBProject"] = new[] { "Name", "Environment_EnvironmentVariable" },
             ["Update-CFNStack"] = new[] { "StackName", "TemplateBody", "Parameter" },
             ["Update-CTTrail"] = new[] { "Name", "EnableLogFileValidation", "KmsKeyId", "CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn" },
             ["Update-DDBContinuousBackup"] = new[] { "TableName", "PointInTimeRecoverySpecification_PointInTimeRecoveryEnabled" },

@@ -139,6 +139,35 @@ namespace WASecurity.Tests.Checks
             Assert.DoesNotContain("hunter2-prod", readable.Reason);
         }
 
+        [Fact]
+        public void A_failed_project_batch_is_an_error_for_each_of_its_projects_and_a_project_the_batch_omits_is_an_error()
+        {
+            var names = Enumerable.Range(1, 101).Select(i => $"build-{i:000}").ToArray();
+            using var bundle = new BundleBuilder(AccountId, East)
+                .Json($"{East}/codebuild/ListProjects.json", new { projects = names })
+                .Json($"{East}/codebuild/BatchGetProjects/1.json", new
+                {
+                    projects = names.Take(99).Select(n => new
+                    {
+                        name = n,
+                        arn = $"arn:aws:codebuild:{East}:{AccountId}:project/{n}",
+                        source = new { type = "CODEPIPELINE" },
+                        environment = new { type = "LINUX_CONTAINER", environmentVariables = new[] { new { name = "SECRET_TOKEN", value = "/ci/token", type = "SECRETS_MANAGER" } } },
+                    }).ToArray(),
+                    projectsNotFound = new[] { "build-100" },
+                })
+                .Error($"{East}/codebuild/BatchGetProjects/2.json", "AccessDeniedException", "User is not authorized to perform: codebuild:BatchGetProjects");
+
+            var findings = Run(bundle, "SEC03.NoSecretsInBuildProjects");
+
+            Assert.Equal(101, findings.Count);
+            Assert.Equal(99, findings.Count(f => f.Status == FindingStatus.Pass));
+            Assert.Contains("did not return project build-100", Single(findings, "build-100").Reason);
+            var denied = Single(findings, "build-101");
+            Assert.Equal(FindingStatus.Error, denied.Status);
+            Assert.Contains("codebuild:BatchGetProjects", denied.Reason);
+        }
+
         private static string Gzip(string text)
         {
             using var buffer = new MemoryStream();

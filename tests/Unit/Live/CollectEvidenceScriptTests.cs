@@ -79,7 +79,7 @@ namespace WASecurity.Tests.Live
             }
 
             // The planted secrets are found from both bundles (and then compared like everything else below).
-            foreach (var check in new[] { "SEC03.NoSecretsInUserData", "SEC03.NoSecretsInStackOutputs", "SEC03.NoSecretsInTaskDefinitions" }
+            foreach (var check in new[] { "SEC03.NoSecretsInUserData", "SEC03.NoSecretsInStackOutputs", "SEC03.NoSecretsInTaskDefinitions", "SEC03.NoSecretsInBuildProjects" }
                 .Where(c => run.CloudFormationAnswered || c != "SEC03.NoSecretsInStackOutputs"))
             {
                 Assert.Contains(scriptFindings, f => f.CheckId == check && f.Status == FindingStatus.Fail);
@@ -469,6 +469,8 @@ ec2.stop_instances(InstanceIds=[leaky])
 if CLOUDFORMATION:
     client('cloudformation', r1).create_stack(StackName='app', TemplateBody=json.dumps({'Parameters': {'DbPassword': {'Type': 'String'}}, 'Resources': {'Topic': {'Type': 'AWS::SNS::Topic'}}, 'Outputs': {'Topic': {'Value': {'Ref': 'Topic'}}}}), Parameters=[{'ParameterKey': 'DbPassword', 'ParameterValue': 'hunter2-prod'}])
 ecs = client('ecs', r2)
+client('codebuild', r1).create_project(name='app-build', source={'type': 'GITHUB', 'location': 'https://deploy:hunter2-prod@git.example.com/o/r.git'}, artifacts={'type': 'NO_ARTIFACTS'}, serviceRole=f'arn:aws:iam::{ACCOUNT}:role/build',
+    environment={'type': 'LINUX_CONTAINER', 'image': 'aws/codebuild/standard:7.0', 'computeType': 'BUILD_GENERAL1_SMALL', 'environmentVariables': [{'name': 'DB_PASSWORD', 'value': 'hunter2-prod', 'type': 'PLAINTEXT'}]})
 for family in ('web', 'worker'):
     ecs.register_task_definition(family=family, containerDefinitions=[{'name': family, 'image': 'nginx', 'memory': 128, 'environment': [{'name': 'DB_PASSWORD', 'value': 'hunter2-prod'}]}])
 print(json.dumps(ids))

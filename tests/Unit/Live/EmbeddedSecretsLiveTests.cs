@@ -5,8 +5,8 @@ using Xunit;
 namespace WASecurity.Tests.Live
 {
     /// <summary>
-    /// SEC03's secrets-in-configuration checks live against moto: planted secrets in user data, a stack and a task
-    /// definition, each beside a clean twin; the reasons say what and where, never the secret.
+    /// SEC03's secrets-in-configuration checks live against moto: planted secrets in user data, a stack, a task
+    /// definition and a build project, each beside a clean twin; the reasons say what and where, never the secret.
     /// </summary>
     [Collection(MotoCollection.Name)]
     public sealed class EmbeddedSecretsLiveTests
@@ -44,6 +44,12 @@ namespace WASecurity.Tests.Live
                 "  cfn.create_stack(StackName='clean-stack', TemplateBody=template({'TopicArn': {'Value': {'Ref': 'Topic'}}}), Parameters=[{'ParameterKey': 'DbPassword', 'ParameterValue': '{{resolve:secretsmanager:prod/db}}'}, {'ParameterKey': 'Stage', 'ParameterValue': 'prod'}])",
                 "ecs = client('ecs', region='us-east-1')",
                 $"ecs.register_task_definition(family='leaky-app', containerDefinitions=[{{'name': 'web', 'image': 'nginx', 'memory': 128, 'environment': [{{'name': 'STRIPE_KEY', 'value': 'sk_live_0123456789abcdefABCDEF'}}, {{'name': 'LOG_LEVEL', 'value': 'info'}}]}}])",
+                "cb = client('codebuild', region='us-east-1')",
+                "def project(name, source, variables):",
+                "    cb.create_project(name=name, source={'type': 'GITHUB', 'location': source}, artifacts={'type': 'NO_ARTIFACTS'}, serviceRole='arn:aws:iam::123456789012:role/build',",
+                "                      environment={'type': 'LINUX_CONTAINER', 'image': 'aws/codebuild/standard:7.0', 'computeType': 'BUILD_GENERAL1_SMALL', 'environmentVariables': variables})",
+                "project('leaky-build', 'https://deploy:Tr0ub4dor-3x@git.example.com/o/r.git', [{'name': 'NPM_TOKEN', 'value': 'Zx9-Qw8_Er7tY6uI5oP4aS3dF2', 'type': 'PLAINTEXT'}])",
+                "project('clean-build', 'https://github.com/o/r.git', [{'name': 'NPM_TOKEN', 'value': '/ci/npm-token', 'type': 'PARAMETER_STORE'}, {'name': 'STAGE', 'value': 'prod', 'type': 'PLAINTEXT'}])",
                 "ecs.register_task_definition(family='clean-app', containerDefinitions=[{'name': 'web', 'image': 'nginx', 'memory': 128, 'environment': [{'name': 'LOG_LEVEL', 'value': 'info'}], 'secrets': [{'name': 'STRIPE_KEY', 'valueFrom': 'arn:aws:secretsmanager:us-east-1:123456789012:secret:stripe'}]}])"));
 
             var findings = PowerShellRunner.Run(
@@ -82,9 +88,16 @@ namespace WASecurity.Tests.Live
             Assert.Equal(FindingStatus.Pass, cleanTask.Status);
             Assert.Contains("1 value(s) come from secrets", cleanTask.Reason);
 
+            var builds = findings.Where(f => f.CheckId == "SEC03.NoSecretsInBuildProjects").ToList();
+            var leakyBuild = builds.Single(f => f.ResourceId == "leaky-build");
+            Assert.Equal(FindingStatus.Fail, leakyBuild.Status);
+            Assert.Contains("a high-entropy secret (variable NPM_TOKEN)", leakyBuild.Reason);
+            Assert.Contains("a password in a URL (source location)", leakyBuild.Reason);
+            Assert.Equal(FindingStatus.Pass, builds.Single(f => f.ResourceId == "clean-build").Status);
+
             // What was found is named; the values themselves appear nowhere in the findings.
             var everything = string.Join("\n", findings.Select(f => f.Reason + f.Remediation + Evidence(f)));
-            foreach (var secret in new[] { PlantedKeyId, PlantedPassword, "Zx9-Qw8_Er7tY6uI5oP4aS3dF2", "sk_live_0123456789abcdefABCDEF" })
+            foreach (var secret in new[] { PlantedKeyId, PlantedPassword, "Zx9-Qw8_Er7tY6uI5oP4aS3dF2", "sk_live_0123456789abcdefABCDEF", "Tr0ub4dor-3x" })
             {
                 Assert.DoesNotContain(secret, everything);
             }

@@ -85,7 +85,7 @@ namespace WASecurity.Tests.Permissions
                     continue;
                 }
 
-                Assert.Matches("^(Get|List|Describe)[A-Z]", verb);
+                Assert.Matches("^(Get|List|Describe|BatchGet)[A-Z]", verb);
                 Assert.Equal("Read", permission.Access);
             }
         }

@@ -87,6 +87,7 @@ namespace WASecurity.Aws.Operations
             CloudFormationOperations.Register(registry);
             EcsOperations.Register(registry);
             OrganizationsOperations.Register(registry);
+            CodeBuildOperations.Register(registry);
             return registry;
         }
     }

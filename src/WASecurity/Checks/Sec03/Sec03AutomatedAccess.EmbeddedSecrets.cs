@@ -14,7 +14,7 @@ namespace WASecurity.Checks.Sec03
 {
     /// <summary>
     /// SEC 3 secrets written into configuration: EC2 user data, CloudFormation stack outputs and parameters, ECS
-    /// task definition environments. One finding per resource; the reason names what was found and where, never
+    /// task definition environments, CodeBuild project variables and source URLs. One finding per resource; the reason names what was found and where, never
     /// the value (see <see cref="SecretDetectors"/>).
     /// </summary>
     internal sealed partial class Sec03AutomatedAccess
@@ -201,6 +201,93 @@ namespace WASecurity.Checks.Sec03
             }
 
             return findings;
+        }
+
+        private static async Task<IEnumerable<Finding>> NoSecretsInBuildProjectsAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec03Catalog.NoSecretsInBuildProjects;
+            var findings = (await context.ForEachRegionAsync(async region =>
+            {
+                var list = await context.GetAsync(EmbeddedSecretCalls.ListProjects(region), cancellationToken).ConfigureAwait(false);
+                if (!list.IsSuccess)
+                {
+                    return context.ErrorFinding(check, list).AsEnumerable();
+                }
+
+                var names = list.Root.Strings("projects");
+                var batches = Enumerable.Range(0, (names.Count + EmbeddedSecretCalls.ProjectBatchSize - 1) / EmbeddedSecretCalls.ProjectBatchSize)
+                    .Select(i => names.Skip(i * EmbeddedSecretCalls.ProjectBatchSize).Take(EmbeddedSecretCalls.ProjectBatchSize).ToList())
+                    .ToList();
+                var judged = await Task.WhenAll(batches.Select(async (batch, i) =>
+                {
+                    var response = await context.GetAsync(EmbeddedSecretCalls.BatchGetProjects(region, i + 1, batch), cancellationToken).ConfigureAwait(false);
+                    if (!response.IsSuccess)
+                    {
+                        return batch.Select(name => context.ErrorFinding(check, response, name, ProjectArn(context, region, name))).ToList();
+                    }
+
+                    var projects = response.Root.Items("projects")
+                        .Where(p => p.Str("name") != null)
+                        .GroupBy(p => p.Str("name")!, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                    return batch.Select(name => projects.TryGetValue(name, out var project)
+                            ? JudgeProject(context, check, name, region, project)
+                            : context.NewFinding(check, FindingStatus.Error, name, $"Could not verify: BatchGetProjects in {region} did not return project {name} (it may have been deleted since ListProjects).", region, ProjectArn(context, region, name)))
+                        .ToList();
+                })).ConfigureAwait(false);
+                return judged.SelectMany(f => f);
+            }).ConfigureAwait(false)).ToList();
+
+            if (findings.Count == 0)
+            {
+                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No CodeBuild project exists in the covered regions ({string.Join(", ", context.Regions)}).")
+                    .With("Regions", context.Regions));
+            }
+
+            return findings;
+        }
+
+        private static string ProjectArn(CheckContext context, string region, string name) =>
+            $"arn:{context.Account.Partition}:codebuild:{region}:{context.Account.AccountId}:project/{name}";
+
+        private static Finding JudgeProject(CheckContext context, CheckDefinition check, string name, string region, JsonElement project)
+        {
+            var hits = new List<SecretHit>();
+            var plain = 0;
+            foreach (var variable in project.Path("environment")?.Items("environmentVariables") ?? Enumerable.Empty<JsonElement>())
+            {
+                // PARAMETER_STORE and SECRETS_MANAGER values name where the secret is; only PLAINTEXT (the default) holds it.
+                var type = variable.Str("type") ?? "PLAINTEXT";
+                if (!string.Equals(type, "PLAINTEXT", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                plain++;
+                hits.AddRange(SecretDetectors.ScanValue(variable.Str("name") ?? "(unnamed)", variable.Str("value"), "variable"));
+            }
+
+            var sources = new[] { project.Path("source") }.Concat(project.Items("secondarySources").Select(s => (JsonElement?)s));
+            foreach (var source in sources.Where(s => s.HasValue))
+            {
+                var location = source!.Value.Str("location");
+                var id = source.Value.Str("sourceIdentifier");
+                hits.AddRange(SecretDetectors.ScanText(location).Select(h => new SecretHit(h.Kind, id == null ? "source location" : $"source {id} location")));
+            }
+
+            var finding = context.NewFinding(
+                    check,
+                    hits.Count == 0 ? FindingStatus.Pass : FindingStatus.Fail,
+                    name,
+                    hits.Count == 0
+                        ? $"No secret found in the {plain} plain-text environment variable(s) and the source location(s) of build project {name}."
+                        : $"Build project {name} holds {SecretDetectors.Describe(hits)}.",
+                    region,
+                    project.Str("arn") ?? ProjectArn(context, region, name))
+                .WithProperty("ProjectName", name);
+            return finding
+                .With("PlainTextVariables", plain)
+                .With("SecretsFound", hits.Select(h => h.ToString()).ToArray());
         }
 
         private static Finding JudgeTaskDefinition(CheckContext context, CheckDefinition check, string arn, string region, EvidenceResponse response)

@@ -27,6 +27,7 @@ namespace WASecurity.Checks.Sec03
             new CheckImplementation(Sec03Catalog.NoSecretsInUserData, NoSecretsInUserDataAsync),
             new CheckImplementation(Sec03Catalog.NoSecretsInStackOutputs, NoSecretsInStackOutputsAsync),
             new CheckImplementation(Sec03Catalog.NoSecretsInTaskDefinitions, NoSecretsInTaskDefinitionsAsync),
+            new CheckImplementation(Sec03Catalog.NoSecretsInBuildProjects, NoSecretsInBuildProjectsAsync),
         };
 
         private static string Days(int days) => days == 1 ? "1 day" : string.Format(CultureInfo.InvariantCulture, "{0} days", days);

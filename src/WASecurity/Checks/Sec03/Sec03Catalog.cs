@@ -197,6 +197,18 @@ namespace WASecurity.Checks.Sec03
             new[] { "ecs:ListTaskDefinitions", "ecs:DescribeTaskDefinition" },
             powerShell: "Unregister-ECSTaskDefinition -TaskDefinition '<task-definition-arn>'  # after registering the revision that reads the value from secrets");
 
+        public static readonly CheckDefinition NoSecretsInBuildProjects = new CheckDefinition(
+            "SEC03.NoSecretsInBuildProjects",
+            "No CodeBuild project holds a secret in a plain-text environment variable or its source URL.",
+            Severity.High,
+            "AWS::CodeBuild::Project",
+            "PLAINTEXT environment variables and source locations of a build project are shown to anyone with codebuild:BatchGetProjects and in the console, and the build role hands them to every build; a repository token in a source URL or a deploy key in a variable is a credential published to the account. Variables of type PARAMETER_STORE or SECRETS_MANAGER are references and are not judged." + SecretDetectorsHowTo,
+            "Move the value to Secrets Manager or SSM Parameter Store and reference it (type SECRETS_MANAGER or PARAMETER_STORE), connect the source through a CodeConnections connection or stored source credentials instead of a token in the URL, rotate the exposed credential, then: aws codebuild update-project --name <project> --environment file://environment.json",
+            new[] { "SEC02-BP03" },
+            Array.Empty<string>(),
+            new[] { "codebuild:ListProjects", "codebuild:BatchGetProjects" },
+            powerShell: "Update-CBProject -Name '<project>' -Environment_EnvironmentVariable $variables  # every variable, the secret ones with Type SECRETS_MANAGER or PARAMETER_STORE");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC03",
             "How do you manage access for machines and automation?",
@@ -207,7 +219,7 @@ namespace WASecurity.Checks.Sec03
                 AccessKeysRotated, OneActiveAccessKey, NoAccessKeysAtSetup, AccessKeysUsedRecently,
                 InstanceProfileAttached, InstanceImdsV2Required,
                 RoleTrustNotPublic, RoleTrustCrossAccountExternalId, RoleTrustOidcSubjectPinned, RolesUsedRecently,
-                SecretsRotated, NoSecretsInUserData, NoSecretsInStackOutputs, NoSecretsInTaskDefinitions,
+                SecretsRotated, NoSecretsInUserData, NoSecretsInStackOutputs, NoSecretsInTaskDefinitions, NoSecretsInBuildProjects,
             },
             new[]
             {
