@@ -430,6 +430,12 @@ collect_region() {
     done
     save "$R/macie2/GetMacieSession.json" macie2 get-macie-session "${a[@]}"
 
+    # SEC 6: topic policies (queue policies come with get-queue-attributes above).
+    save "$R/sns/ListTopics.json" sns list-topics "${a[@]}"
+    for arn in $(records "$R/sns/ListTopics.json" 8 TopicArn); do
+        save "$R/sns/GetTopicAttributes/$(enc "$arn").json" sns get-topic-attributes "${a[@]}" --topic-arn "$arn"
+    done
+
     # SEC 9, SEC 10: KMS keys.
     save "$R/kms/ListKeys.json" kms list-keys "${a[@]}"
     save "$R/kms/ListAliases.json" kms list-aliases "${a[@]}"

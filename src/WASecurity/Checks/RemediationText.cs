@@ -29,6 +29,8 @@ namespace WASecurity.Checks
             ["snapshot"] = "SnapshotId",
             ["snap"] = "SnapshotId",
             ["id"] = "InstanceId",
+            ["queue-url"] = "QueueUrl",
+            ["topic-arn"] = "TopicArn",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

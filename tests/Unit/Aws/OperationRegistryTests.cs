@@ -95,6 +95,9 @@ namespace WASecurity.Tests.Aws
             { LoggingCalls.ListSubscriptionsByTopic("us-east-1", "arn").Service, LoggingCalls.ListSubscriptionsByTopic("us-east-1", "arn").Operation },
             // SEC06 Access Analyzer.
             { AccessAnalyzerCalls.ListAnalyzers("us-east-1").Service, AccessAnalyzerCalls.ListAnalyzers("us-east-1").Operation },
+            // SEC06 public resource policies (SQS queue policies come with GetQueueAttributes above).
+            { PublicPolicyCalls.ListTopics("us-east-1").Service, PublicPolicyCalls.ListTopics("us-east-1").Operation },
+            { PublicPolicyCalls.GetTopicAttributes("us-east-1", "arn").Service, PublicPolicyCalls.GetTopicAttributes("us-east-1", "arn").Operation },
         };
 
         [Theory]

@@ -109,6 +109,30 @@ namespace WASecurity.Checks.Sec06
             new[] { "rds:DescribeDBInstances" },
             powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -PubliclyAccessible $false -ApplyImmediately $true");
 
+        public static readonly CheckDefinition QueuePolicyNotPublic = new CheckDefinition(
+            "SEC06.QueuePolicyNotPublic",
+            "No SQS queue policy lets everyone use the queue without a restricting condition.",
+            Severity.Critical,
+            "AWS::SQS::Queue",
+            "A queue policy that allows the principal \"*\" without a condition pinning the source account, source ARN, organization or VPC endpoint lets any AWS account (and, for some actions, anyone) send, read or delete the queue's messages; such statements are usually written for an SNS topic or S3 event and lose their aws:SourceArn condition.",
+            "Rewrite the queue policy so that every statement to \"*\" carries a condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID (or names the principals instead), and apply it: aws sqs set-queue-attributes --queue-url <queue-url> --attributes file://attributes.json, where attributes.json is {\"Policy\": \"<policy JSON as a string>\"}; a permission added with aws sqs add-permission is removed with aws sqs remove-permission --queue-url <queue-url> --label <label>.",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" },
+            powerShell: "Set-SQSQueueAttribute -QueueUrl '<queue-url>' -Attribute @{ Policy = (Get-Content -Raw -Path './policy.json') } (or, for a permission added with add-permission, Remove-SQSPermission -QueueUrl '<queue-url>' -Label '<label>')");
+
+        public static readonly CheckDefinition TopicPolicyNotPublic = new CheckDefinition(
+            "SEC06.TopicPolicyNotPublic",
+            "No SNS topic policy lets everyone use the topic without a restricting condition.",
+            Severity.High,
+            "AWS::SNS::Topic",
+            "A topic policy that allows the principal \"*\" without a condition pinning the source account, source ARN or organization lets any AWS account publish to the topic (spoofed alerts and events reach every subscriber) or subscribe to it (and receive every message).",
+            "Rewrite the topic policy so that every statement to \"*\" carries a condition such as aws:SourceOwner, aws:SourceArn or aws:PrincipalOrgID (the default policy limits everyone to the owning account with AWS:SourceOwner), and apply it: aws sns set-topic-attributes --topic-arn <topic-arn> --attribute-name Policy --attribute-value file://policy.json.",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "sns:ListTopics", "sns:GetTopicAttributes" },
+            powerShell: "Set-SNSTopicAttribute -TopicArn '<topic-arn>' -AttributeName Policy -AttributeValue (Get-Content -Raw -Path './policy.json')");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -118,6 +142,7 @@ namespace WASecurity.Checks.Sec06
             {
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
                 NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
+                QueuePolicyNotPublic, TopicPolicyNotPublic,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

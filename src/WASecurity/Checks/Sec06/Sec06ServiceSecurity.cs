@@ -25,6 +25,8 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.ImdsV2RequiredByDefault, ImdsV2RequiredByDefaultAsync),
             new CheckImplementation(Sec06Catalog.AccessAnalyzerEnabled, AccessAnalyzerEnabledAsync),
             new CheckImplementation(Sec06Catalog.RdsInstanceNotPublic, RdsInstanceNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.QueuePolicyNotPublic, PublicResourcePolicyChecks.QueuePolicyNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.TopicPolicyNotPublic, PublicResourcePolicyChecks.TopicPolicyNotPublicAsync),
         };
 
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
