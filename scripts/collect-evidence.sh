@@ -435,6 +435,13 @@ collect_region() {
     for arn in $(records "$R/sns/ListTopics.json" 8 TopicArn); do
         save "$R/sns/GetTopicAttributes/$(enc "$arn").json" sns get-topic-attributes "${a[@]}" --topic-arn "$arn"
     done
+    # SEC 6: Lambda functions' resource policies and function URLs.
+    save "$R/lambda/ListFunctions.json" lambda list-functions "${a[@]}"
+    for name in $(records "$R/lambda/ListFunctions.json" 8 FunctionName); do
+        key=$(enc "$name")
+        save "$R/lambda/GetPolicy/$key.json" lambda get-policy "${a[@]}" --function-name "$name"
+        save "$R/lambda/ListFunctionUrlConfigs/$key.json" lambda list-function-url-configs "${a[@]}" --function-name "$name"
+    done
 
     # SEC 9, SEC 10: KMS keys.
     save "$R/kms/ListKeys.json" kms list-keys "${a[@]}"

@@ -31,6 +31,7 @@ namespace WASecurity.Checks
             ["id"] = "InstanceId",
             ["queue-url"] = "QueueUrl",
             ["topic-arn"] = "TopicArn",
+            ["function"] = "FunctionName",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

@@ -98,6 +98,9 @@ namespace WASecurity.Tests.Aws
             // SEC06 public resource policies (SQS queue policies come with GetQueueAttributes above).
             { PublicPolicyCalls.ListTopics("us-east-1").Service, PublicPolicyCalls.ListTopics("us-east-1").Operation },
             { PublicPolicyCalls.GetTopicAttributes("us-east-1", "arn").Service, PublicPolicyCalls.GetTopicAttributes("us-east-1", "arn").Operation },
+            { LambdaCalls.ListFunctions("us-east-1").Service, LambdaCalls.ListFunctions("us-east-1").Operation },
+            { LambdaCalls.GetPolicy("us-east-1", "f").Service, LambdaCalls.GetPolicy("us-east-1", "f").Operation },
+            { LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Service, LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Operation },
         };
 
         [Theory]

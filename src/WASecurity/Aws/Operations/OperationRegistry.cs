@@ -84,6 +84,7 @@ namespace WASecurity.Aws.Operations
             CloudWatchOperations.Register(registry);
             SnsOperations.Register(registry);
             AccessAnalyzerOperations.Register(registry);
+            LambdaOperations.Register(registry);
             return registry;
         }
     }

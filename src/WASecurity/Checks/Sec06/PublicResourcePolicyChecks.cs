@@ -10,7 +10,8 @@ using WASecurity.Policies;
 namespace WASecurity.Checks.Sec06
 {
     /// <summary>
-    /// SEC 6: resource policies of queues and topics that grant to everyone. The policy evaluator
+    /// SEC 6: resource policies of queues, topics and Lambda functions that grant to everyone, and Lambda function URLs
+    /// without authentication. The policy evaluator
     /// (<see cref="ResourcePolicyAnalyzer"/>) decides, as it does for S3 bucket policies.
     /// </summary>
     internal static class PublicResourcePolicyChecks
@@ -85,6 +86,113 @@ namespace WASecurity.Checks.Sec06
                     return Judge(context, check, "SNS topic", name, region, arn, policy, "topic policy")
                         .WithProperty("TopicArn", arn);
                 })).ConfigureAwait(false);
+            });
+        }
+
+        public static Task<IEnumerable<Finding>> LambdaPolicyNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec06Catalog.LambdaPolicyNotPublic;
+            return ForEachFunctionAsync(context, check, cancellationToken, async (region, name, arn) =>
+            {
+                var response = await context.GetAsync(LambdaCalls.GetPolicy(region, name), cancellationToken).ConfigureAwait(false);
+                if (response.IsErrorCode("ResourceNotFoundException"))
+                {
+                    // Lambda's answer for a function without a resource-based policy.
+                    return context.NewFinding(check, FindingStatus.Pass, name, $"Lambda function {name} has no resource-based policy (GetPolicy: ResourceNotFoundException): only principals of the account whose IAM policies allow it can invoke it.", region, arn)
+                        .With("HasPolicy", false);
+                }
+
+                if (!response.IsSuccess)
+                {
+                    return context.ErrorFinding(check, response, name, arn, check.ResourceType);
+                }
+
+                var policy = response.Root.Str("Policy");
+                if (string.IsNullOrWhiteSpace(policy))
+                {
+                    return context.NewFinding(check, FindingStatus.Error, name, $"Could not verify: the GetPolicy response for Lambda function {name} in {region} has no Policy.", region, arn)
+                        .With("FailedCall", response.Call.Action);
+                }
+
+                return Judge(context, check, "Lambda function", name, region, arn, policy, "resource-based policy");
+            });
+        }
+
+        public static Task<IEnumerable<Finding>> LambdaUrlRequiresAuthAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec06Catalog.LambdaUrlRequiresAuth;
+            return ForEachFunctionAsync(context, check, cancellationToken, async (region, name, arn) =>
+            {
+                var response = await context.GetAsync(LambdaCalls.ListFunctionUrlConfigs(region, name), cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess)
+                {
+                    return context.ErrorFinding(check, response, name, arn, check.ResourceType);
+                }
+
+                var urls = response.Root.Items("FunctionUrlConfigs")
+                    .Select(u => (Url: u.RequiredStr("FunctionUrl", "FunctionUrlConfigs[]"), AuthType: u.RequiredStr("AuthType", "FunctionUrlConfigs[]"), Target: u.Str("FunctionArn")))
+                    .ToList();
+                var described = urls.Select(u => $"{u.Url} ({u.AuthType}{Qualifier(u.Target, arn)})").ToList();
+                var open = urls.Where(u => string.Equals(u.AuthType, "NONE", StringComparison.OrdinalIgnoreCase)).ToList();
+                Finding finding;
+                if (urls.Count == 0)
+                {
+                    finding = context.NewFinding(check, FindingStatus.Pass, name, $"Lambda function {name} has no function URL.", region, arn);
+                }
+                else if (open.Count > 0)
+                {
+                    finding = context.NewFinding(
+                        check,
+                        FindingStatus.Fail,
+                        name,
+                        $"Lambda function {name} has {(open.Count == 1 ? "a function URL" : open.Count + " function URLs")} that Lambda does not authenticate (AuthType NONE): {string.Join(", ", open.Select(u => u.Url + Qualifier(u.Target, arn, standalone: true)))}.",
+                        region,
+                        arn);
+                }
+                else
+                {
+                    finding = context.NewFinding(check, FindingStatus.Pass, name, $"Every function URL of Lambda function {name} requires IAM authentication: {string.Join(", ", described)}.", region, arn);
+                }
+
+                return finding.With("FunctionUrls", described);
+            });
+        }
+
+        /// <summary>" for alias x" when a URL belongs to an alias (its FunctionArn is the function's ARN plus ":x").</summary>
+        private static string Qualifier(string? target, string functionArn, bool standalone = false)
+        {
+            if (target == null || !target.StartsWith(functionArn + ":", StringComparison.Ordinal))
+            {
+                return string.Empty;
+            }
+
+            var alias = target.Substring(functionArn.Length + 1);
+            return standalone ? $" (alias {alias})" : $", alias {alias}";
+        }
+
+        /// <summary>Lists the region's functions (an Error for the region when that fails, NotApplicable without any) and judges each.</summary>
+        private static Task<IEnumerable<Finding>> ForEachFunctionAsync(
+            CheckContext context, CheckDefinition check, CancellationToken cancellationToken, Func<string, string, string, Task<Finding>> judge)
+        {
+            return context.ForEachRegionAsync(async region =>
+            {
+                var list = await context.GetAsync(LambdaCalls.ListFunctions(region), cancellationToken).ConfigureAwait(false);
+                if (!list.IsSuccess)
+                {
+                    return context.ErrorFinding(check, list).AsEnumerable();
+                }
+
+                var functions = list.Root.Items("Functions")
+                    .Select(f => (Name: f.RequiredStr("FunctionName", "Functions[]"), Arn: f.Str("FunctionArn")))
+                    .ToList();
+                if (functions.Count == 0)
+                {
+                    return context.AccountFinding(check, FindingStatus.NotApplicable, $"No Lambda function in {region}.", region).AsEnumerable();
+                }
+
+                var findings = await Task.WhenAll(functions.Select(f =>
+                    judge(region, f.Name, f.Arn ?? $"arn:{context.Account.Partition}:lambda:{region}:{context.Account.AccountId}:function:{f.Name}"))).ConfigureAwait(false);
+                return findings.Select(f => f.WithProperty("FunctionName", f.ResourceId)).ToList();
             });
         }
 

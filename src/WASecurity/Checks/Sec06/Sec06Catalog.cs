@@ -133,6 +133,30 @@ namespace WASecurity.Checks.Sec06
             new[] { "sns:ListTopics", "sns:GetTopicAttributes" },
             powerShell: "Set-SNSTopicAttribute -TopicArn '<topic-arn>' -AttributeName Policy -AttributeValue (Get-Content -Raw -Path './policy.json')");
 
+        public static readonly CheckDefinition LambdaPolicyNotPublic = new CheckDefinition(
+            "SEC06.LambdaPolicyNotPublic",
+            "No Lambda function's resource-based policy lets everyone invoke or manage it without a restricting condition.",
+            Severity.Critical,
+            "AWS::Lambda::Function",
+            "A function policy that allows the principal \"*\" without a condition pinning the source account, source ARN or organization lets any AWS account invoke the function (running its code with its role's permissions, and running up its cost) or, for wider actions, read and change it; such statements are usually written for an event source and lose their aws:SourceArn condition.",
+            "Remove the statement (aws lambda remove-permission --function-name <function> --statement-id <sid>) and grant the caller again with a specific principal, or with --source-arn and --source-account for a service (aws lambda add-permission --function-name <function> --statement-id <sid> --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn <source-arn> --source-account <account-id>).",
+            new[] { "SEC03-BP07", "SEC06-BP02" },
+            Array.Empty<string>(),
+            new[] { "lambda:ListFunctions", "lambda:GetPolicy" },
+            powerShell: "Remove-LMPermission -FunctionName '<function>' -StatementId '<sid>'");
+
+        public static readonly CheckDefinition LambdaUrlRequiresAuth = new CheckDefinition(
+            "SEC06.LambdaUrlRequiresAuth",
+            "No Lambda function URL accepts unauthenticated requests (AuthType NONE).",
+            Severity.High,
+            "AWS::Lambda::Function",
+            "A function URL with AuthType NONE is an HTTPS endpoint on the internet that Lambda does not authenticate: only the function's resource policy (which the console opens to everyone for such a URL) and the function's own code stand between any caller and its role's permissions.",
+            "Require IAM authentication (aws lambda update-function-url-config --function-name <function> --auth-type AWS_IAM, adding --qualifier <alias> for an alias's URL) and sign requests with SigV4, or put the function behind API Gateway or CloudFront with an authorizer; remove a URL nobody needs with aws lambda delete-function-url-config --function-name <function>.",
+            new[] { "SEC06-BP02", "SEC05-BP02" },
+            Array.Empty<string>(),
+            new[] { "lambda:ListFunctions", "lambda:ListFunctionUrlConfigs" },
+            powerShell: "Update-LMFunctionUrlConfig -FunctionName '<function>' -AuthType AWS_IAM (or Remove-LMFunctionUrlConfig -FunctionName '<function>')");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -142,7 +166,7 @@ namespace WASecurity.Checks.Sec06
             {
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
                 NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
-                QueuePolicyNotPublic, TopicPolicyNotPublic,
+                QueuePolicyNotPublic, TopicPolicyNotPublic, LambdaPolicyNotPublic, LambdaUrlRequiresAuth,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

@@ -27,6 +27,8 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.RdsInstanceNotPublic, RdsInstanceNotPublicAsync),
             new CheckImplementation(Sec06Catalog.QueuePolicyNotPublic, PublicResourcePolicyChecks.QueuePolicyNotPublicAsync),
             new CheckImplementation(Sec06Catalog.TopicPolicyNotPublic, PublicResourcePolicyChecks.TopicPolicyNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.LambdaPolicyNotPublic, PublicResourcePolicyChecks.LambdaPolicyNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.LambdaUrlRequiresAuth, PublicResourcePolicyChecks.LambdaUrlRequiresAuthAsync),
         };
 
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
