@@ -32,6 +32,8 @@ namespace WASecurity.Checks
             ["queue-url"] = "QueueUrl",
             ["topic-arn"] = "TopicArn",
             ["function"] = "FunctionName",
+            ["db-snapshot"] = "DBSnapshotIdentifier",
+            ["repository"] = "RepositoryName",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

@@ -101,6 +101,10 @@ namespace WASecurity.Tests.Aws
             { LambdaCalls.ListFunctions("us-east-1").Service, LambdaCalls.ListFunctions("us-east-1").Operation },
             { LambdaCalls.GetPolicy("us-east-1", "f").Service, LambdaCalls.GetPolicy("us-east-1", "f").Operation },
             { LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Service, LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Operation },
+            { SnapshotAndRegistryCalls.DescribeManualDbSnapshots("us-east-1").Service, SnapshotAndRegistryCalls.DescribeManualDbSnapshots("us-east-1").Operation },
+            { SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Operation },
+            { SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Service, SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Operation },
+            { SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Service, SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Operation },
         };
 
         [Theory]

@@ -85,6 +85,7 @@ namespace WASecurity.Aws.Operations
             SnsOperations.Register(registry);
             AccessAnalyzerOperations.Register(registry);
             LambdaOperations.Register(registry);
+            EcrOperations.Register(registry);
             return registry;
         }
     }

@@ -200,7 +200,7 @@ namespace WASecurity.Checks.Sec06
         /// Pass without a policy or when no Allow to everyone stands without a restricting condition; Fail when one
         /// does; Error when the policy cannot be read (never Pass on a policy the evaluator could not judge).
         /// </summary>
-        private static Finding Judge(CheckContext context, CheckDefinition check, string kind, string name, string region, string arn, string? policyText, string policyName)
+        internal static Finding Judge(CheckContext context, CheckDefinition check, string kind, string name, string region, string arn, string? policyText, string policyName)
         {
             if (string.IsNullOrWhiteSpace(policyText))
             {

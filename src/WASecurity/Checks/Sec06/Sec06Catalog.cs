@@ -157,6 +157,30 @@ namespace WASecurity.Checks.Sec06
             new[] { "lambda:ListFunctions", "lambda:ListFunctionUrlConfigs" },
             powerShell: "Update-LMFunctionUrlConfig -FunctionName '<function>' -AuthType AWS_IAM (or Remove-LMFunctionUrlConfig -FunctionName '<function>')");
 
+        public static readonly CheckDefinition RdsSnapshotNotPublic = new CheckDefinition(
+            "SEC06.RdsSnapshotNotPublic",
+            "No manual RDS database snapshot can be restored by every AWS account.",
+            Severity.Critical,
+            "AWS::RDS::DBSnapshot",
+            "A manual snapshot whose restore attribute holds \"all\" can be copied or restored by anyone with an AWS account, with every row of the database in it; public snapshots are searched for systematically.",
+            "aws rds modify-db-snapshot-attribute --db-snapshot-identifier <db-snapshot> --attribute-name restore --values-to-remove all (share it with named accounts instead: --values-to-add <account-id>).",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "rds:DescribeDBSnapshots", "rds:DescribeDBSnapshotAttributes" },
+            powerShell: "Edit-RDSDBSnapshotAttribute -DBSnapshotIdentifier '<db-snapshot>' -AttributeName restore -ValuesToRemove all");
+
+        public static readonly CheckDefinition EcrRepositoryNotPublic = new CheckDefinition(
+            "SEC06.EcrRepositoryNotPublic",
+            "No ECR repository policy lets everyone use the repository without a restricting condition.",
+            Severity.High,
+            "AWS::ECR::Repository",
+            "A repository policy that allows the principal \"*\" without a condition pinning the account or organization lets any AWS account pull the images (with the code, configuration and secrets baked into them) or, for push actions, replace them with its own.",
+            "Remove the policy (aws ecr delete-repository-policy --repository-name <repository>) or replace it with one that names the accounts or pins aws:PrincipalOrgID (aws ecr set-repository-policy --repository-name <repository> --policy-text file://policy.json); publish public images through ECR Public instead.",
+            new[] { "SEC03-BP07", "SEC06-BP02" },
+            Array.Empty<string>(),
+            new[] { "ecr:DescribeRepositories", "ecr:GetRepositoryPolicy" },
+            powerShell: "Remove-ECRRepositoryPolicy -RepositoryName '<repository>' (or Set-ECRRepositoryPolicy -RepositoryName '<repository>' -PolicyText (Get-Content -Raw -Path './policy.json'))");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -167,6 +191,7 @@ namespace WASecurity.Checks.Sec06
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
                 NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
                 QueuePolicyNotPublic, TopicPolicyNotPublic, LambdaPolicyNotPublic, LambdaUrlRequiresAuth,
+                RdsSnapshotNotPublic, EcrRepositoryNotPublic,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

@@ -29,6 +29,8 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.TopicPolicyNotPublic, PublicResourcePolicyChecks.TopicPolicyNotPublicAsync),
             new CheckImplementation(Sec06Catalog.LambdaPolicyNotPublic, PublicResourcePolicyChecks.LambdaPolicyNotPublicAsync),
             new CheckImplementation(Sec06Catalog.LambdaUrlRequiresAuth, PublicResourcePolicyChecks.LambdaUrlRequiresAuthAsync),
+            new CheckImplementation(Sec06Catalog.RdsSnapshotNotPublic, PublicSnapshotAndRegistryChecks.RdsSnapshotNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.EcrRepositoryNotPublic, PublicSnapshotAndRegistryChecks.EcrRepositoryNotPublicAsync),
         };
 
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
