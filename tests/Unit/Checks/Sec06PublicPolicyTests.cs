@@ -124,6 +124,22 @@ namespace WASecurity.Tests.Checks
             Assert.Contains("cannot be judged", topic.Reason);
         }
 
+        [Fact]
+        public void An_attributes_answer_without_Attributes_is_an_error_not_a_queue_or_topic_without_policy()
+        {
+            using var bundle = Scenario();
+            bundle.Json(GetQueueAttributes("audit").BundlePath, new { });
+            bundle.Json(PublicPolicyCalls.GetTopicAttributes(East, TopicArn("alerts")).BundlePath, new { });
+            var findings = InfrastructureChecksRunner.Run(bundle, Sec06Catalog.Question);
+
+            var queue = findings.Of(Sec06Catalog.QueuePolicyNotPublic).Single(f => f.ResourceId == "audit");
+            Assert.Equal(FindingStatus.Error, queue.Status);
+            Assert.Contains("GetQueueAttributes response for SQS queue audit in us-east-1 has no Attributes", queue.Reason);
+            var topic = findings.Of(Sec06Catalog.TopicPolicyNotPublic).Single(f => f.ResourceId == "alerts");
+            Assert.Equal(FindingStatus.Error, topic.Status);
+            Assert.Contains("has no Attributes", topic.Reason);
+        }
+
         private static BundleBuilder Scenario()
         {
             var bundle = new BundleBuilder(Account, East, West);

@@ -46,9 +46,12 @@ namespace WASecurity.Checks.Sec06
                             .WithProperty("QueueUrl", url);
                     }
 
+                    // Without Attributes the response says nothing about a policy: Error, never "no policy".
                     var attributes = response.Root.Prop("Attributes");
-                    var arn = attributes?.Str("QueueArn") ?? defaultArn;
-                    return Judge(context, check, "SQS queue", name, region, arn, attributes?.Str("Policy"), "queue policy")
+                    var finding = attributes == null
+                        ? MissingMember(context, check, response, "SQS queue", name, region, defaultArn, "Attributes")
+                        : Judge(context, check, "SQS queue", name, region, attributes.Value.Str("QueueArn") ?? defaultArn, attributes.Value.Str("Policy"), "queue policy");
+                    return finding
                         .WithProperty("QueueName", name)
                         .WithProperty("QueueUrl", url);
                 })).ConfigureAwait(false);
@@ -82,9 +85,11 @@ namespace WASecurity.Checks.Sec06
                             .WithProperty("TopicArn", arn);
                     }
 
-                    var policy = response.Root.Prop("Attributes")?.Str("Policy");
-                    return Judge(context, check, "SNS topic", name, region, arn, policy, "topic policy")
-                        .WithProperty("TopicArn", arn);
+                    var attributes = response.Root.Prop("Attributes");
+                    var finding = attributes == null
+                        ? MissingMember(context, check, response, "SNS topic", name, region, arn, "Attributes")
+                        : Judge(context, check, "SNS topic", name, region, arn, attributes.Value.Str("Policy"), "topic policy");
+                    return finding.WithProperty("TopicArn", arn);
                 })).ConfigureAwait(false);
             });
         }
@@ -110,8 +115,7 @@ namespace WASecurity.Checks.Sec06
                 var policy = response.Root.Str("Policy");
                 if (string.IsNullOrWhiteSpace(policy))
                 {
-                    return context.NewFinding(check, FindingStatus.Error, name, $"Could not verify: the GetPolicy response for Lambda function {name} in {region} has no Policy.", region, arn)
-                        .With("FailedCall", response.Call.Action);
+                    return MissingMember(context, check, response, "Lambda function", name, region, arn, "Policy");
                 }
 
                 return Judge(context, check, "Lambda function", name, region, arn, policy, "resource-based policy");
@@ -157,6 +161,11 @@ namespace WASecurity.Checks.Sec06
                 return finding.With("FunctionUrls", described);
             });
         }
+
+        /// <summary>An Error for a success answer that lacks the member the check decides on.</summary>
+        internal static Finding MissingMember(CheckContext context, CheckDefinition check, EvidenceResponse response, string kind, string name, string region, string arn, string member) =>
+            context.NewFinding(check, FindingStatus.Error, name, $"Could not verify: the {response.Call.Operation} response for {kind} {name} in {region} has no {member}.", region, arn)
+                .With("FailedCall", response.Call.Action);
 
         /// <summary>" for alias x" when a URL belongs to an alias (its FunctionArn is the function's ARN plus ":x").</summary>
         private static string Qualifier(string? target, string functionArn, bool standalone = false)

@@ -40,8 +40,7 @@ namespace WASecurity.Checks.Sec06
                     }
                     else if (!(response.Root.Prop("DBSnapshotAttributesResult") is { } result))
                     {
-                        finding = context.NewFinding(check, FindingStatus.Error, snapshot.Id, $"Could not verify: the DescribeDBSnapshotAttributes response for RDS snapshot {snapshot.Id} in {region} has no DBSnapshotAttributesResult.", region, arn)
-                            .With("FailedCall", response.Call.Action);
+                        finding = PublicResourcePolicyChecks.MissingMember(context, check, response, "RDS snapshot", snapshot.Id, region, arn, "DBSnapshotAttributesResult");
                     }
                     else
                     {
@@ -100,8 +99,7 @@ namespace WASecurity.Checks.Sec06
                     {
                         var policy = response.Root.Str("policyText");
                         finding = string.IsNullOrWhiteSpace(policy)
-                            ? context.NewFinding(check, FindingStatus.Error, repository.Name, $"Could not verify: the GetRepositoryPolicy response for ECR repository {repository.Name} in {region} has no policyText.", region, arn)
-                                .With("FailedCall", response.Call.Action)
+                            ? PublicResourcePolicyChecks.MissingMember(context, check, response, "ECR repository", repository.Name, region, arn, "policyText")
                             : PublicResourcePolicyChecks.Judge(context, check, "ECR repository", repository.Name, region, arn, policy, "repository policy");
                     }
 
