@@ -442,10 +442,15 @@ collect_region() {
         save "$R/lambda/GetPolicy/$key.json" lambda get-policy "${a[@]}" --function-name "$name"
         save "$R/lambda/ListFunctionUrlConfigs/$key.json" lambda list-function-url-configs "${a[@]}" --function-name "$name"
     done
-    # SEC 6: who may restore the manual RDS snapshots; ECR repository policies.
+    # SEC 6: who may restore the manual RDS DB and cluster snapshots; ECR repository policies.
     save "$R/rds/DescribeDBSnapshots.json" rds describe-db-snapshots "${a[@]}" --snapshot-type manual
     for id in $(records "$R/rds/DescribeDBSnapshots.json" 8 DBSnapshotIdentifier); do
         save "$R/rds/DescribeDBSnapshotAttributes/$(enc "$id").json" rds describe-db-snapshot-attributes "${a[@]}" --db-snapshot-identifier "$id"
+    done
+    save "$R/rds/DescribeDBClusterSnapshots.json" rds describe-db-cluster-snapshots "${a[@]}" --snapshot-type manual
+    for id in $(records "$R/rds/DescribeDBClusterSnapshots.json" 8 DBClusterSnapshotIdentifier); do
+        save "$R/rds/DescribeDBClusterSnapshotAttributes/$(enc "$id").json" rds describe-db-cluster-snapshot-attributes "${a[@]}" \
+            --db-cluster-snapshot-identifier "$id"
     done
     save "$R/ecr/DescribeRepositories.json" ecr describe-repositories "${a[@]}"
     for name in $(records "$R/ecr/DescribeRepositories.json" 8 repositoryName); do

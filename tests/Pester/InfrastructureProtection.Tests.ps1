@@ -75,7 +75,7 @@ Describe 'Test-WASServiceSecurity on the sample account' {
         ($failed | Where-Object CheckId -eq 'SEC06.LambdaUrlRequiresAuth').FunctionName | Should -Be 'image-resizer'
         ($failed | Where-Object CheckId -eq 'SEC06.RdsSnapshotNotPublic').DBSnapshotIdentifier | Should -Be 'billing-db-before-v15-upgrade'
         ($failed | Where-Object CheckId -eq 'SEC06.EcrRepositoryNotPublic').RepositoryName | Should -Be 'storefront/web'
-        foreach ($id in 'SEC06.QueuePolicyNotPublic', 'SEC06.TopicPolicyNotPublic', 'SEC06.LambdaPolicyNotPublic', 'SEC06.LambdaUrlRequiresAuth', 'SEC06.RdsSnapshotNotPublic', 'SEC06.EcrRepositoryNotPublic') {
+        foreach ($id in 'SEC06.QueuePolicyNotPublic', 'SEC06.TopicPolicyNotPublic', 'SEC06.LambdaPolicyNotPublic', 'SEC06.LambdaUrlRequiresAuth', 'SEC06.RdsSnapshotNotPublic', 'SEC06.RdsClusterSnapshotNotPublic', 'SEC06.EcrRepositoryNotPublic') {
             @($Findings | Where-Object { $_.CheckId -eq $id -and $_.Status -eq 'Error' }).Count | Should -Be 0 -Because $id
         }
     }

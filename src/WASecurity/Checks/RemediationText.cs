@@ -33,6 +33,7 @@ namespace WASecurity.Checks
             ["topic-arn"] = "TopicArn",
             ["function"] = "FunctionName",
             ["db-snapshot"] = "DBSnapshotIdentifier",
+            ["db-cluster-snapshot"] = "DBClusterSnapshotIdentifier",
             ["repository"] = "RepositoryName",
         };
 

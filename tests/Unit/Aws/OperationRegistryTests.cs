@@ -103,6 +103,8 @@ namespace WASecurity.Tests.Aws
             { LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Service, LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Operation },
             { SnapshotAndRegistryCalls.DescribeManualDbSnapshots("us-east-1").Service, SnapshotAndRegistryCalls.DescribeManualDbSnapshots("us-east-1").Operation },
             { SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Operation },
+            { SnapshotAndRegistryCalls.DescribeManualDbClusterSnapshots("us-east-1").Service, SnapshotAndRegistryCalls.DescribeManualDbClusterSnapshots("us-east-1").Operation },
+            { SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Operation },
             { SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Service, SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Operation },
             { SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Service, SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Operation },
         };

@@ -102,6 +102,43 @@ namespace WASecurity.Tests.Checks
             Assert.Contains("no policyText", repository.Reason);
         }
 
+        [Fact]
+        public void A_cluster_snapshot_everyone_may_restore_fails_beside_a_private_twin_and_a_denied_region_errs()
+        {
+            using var bundle = new BundleBuilder(Account, East, West);
+            bundle.Json($"{East}/rds/DescribeDBClusterSnapshots.json", new { DBClusterSnapshots = new[] { ClusterSnapshot("reports-2026-10"), ClusterSnapshot("reports-2026-09") } });
+            bundle.Json(SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes(East, "reports-2026-10").BundlePath, ClusterAttributes("reports-2026-10", "all", "444455556666"));
+            bundle.Json(SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes(East, "reports-2026-09").BundlePath, ClusterAttributes("reports-2026-09"));
+            bundle.Error($"{West}/rds/DescribeDBClusterSnapshots.json", "AccessDenied", "User is not authorized to perform: rds:DescribeDBClusterSnapshots");
+            var findings = InfrastructureChecksRunner.Run(bundle, Sec06Catalog.Question).Of(Sec06Catalog.RdsClusterSnapshotNotPublic);
+
+            var open = findings.Single(f => f.ResourceId == "reports-2026-10");
+            Assert.Equal(FindingStatus.Fail, open.Status);
+            Assert.Equal("AWS::RDS::DBClusterSnapshot", open.ResourceType);
+            Assert.Equal($"arn:aws:rds:us-east-1:{Account}:cluster-snapshot:reports-2026-10", open.ResourceArn);
+            Assert.Contains("RDS cluster snapshot reports-2026-10 (of reports-aurora) can be restored by every AWS account", open.Reason);
+            Assert.Contains("444455556666", open.Reason);
+            Assert.Contains("Edit-RDSDBClusterSnapshotAttribute -DBClusterSnapshotIdentifier 'reports-2026-10' -AttributeName restore -ValuesToRemove all", open.Remediation);
+            Assert.Equal("reports-2026-10", open.Properties["DBClusterSnapshotIdentifier"]);
+
+            Assert.Equal(FindingStatus.Pass, findings.Single(f => f.ResourceId == "reports-2026-09").Status);
+            var denied = findings.Single(f => f.Region == West);
+            Assert.Equal(FindingStatus.Error, denied.Status);
+            Assert.Contains("rds:DescribeDBClusterSnapshots", denied.Reason);
+        }
+
+        [Fact]
+        public void A_denied_cluster_snapshot_attributes_call_is_an_error_for_that_snapshot()
+        {
+            using var bundle = new BundleBuilder(Account, East);
+            bundle.Json($"{East}/rds/DescribeDBClusterSnapshots.json", new { DBClusterSnapshots = new[] { ClusterSnapshot("reports-2026-10") } });
+            bundle.Error(SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes(East, "reports-2026-10").BundlePath, "AccessDenied", "User is not authorized to perform: rds:DescribeDBClusterSnapshotAttributes");
+            var finding = Assert.Single(InfrastructureChecksRunner.Run(bundle, Sec06Catalog.Question).Of(Sec06Catalog.RdsClusterSnapshotNotPublic));
+            Assert.Equal(FindingStatus.Error, finding.Status);
+            Assert.Contains("rds:DescribeDBClusterSnapshotAttributes", finding.Reason);
+            Assert.Equal("AWS::RDS::DBClusterSnapshot", finding.ResourceType);
+        }
+
         private static BundleBuilder Scenario()
         {
             var bundle = new BundleBuilder(Account, East, West);
@@ -159,6 +196,39 @@ namespace WASecurity.Tests.Checks
             {
                 DBSnapshotIdentifier = id,
                 DBSnapshotAttributes = new[] { new { AttributeName = "restore", AttributeValues = restore } },
+            },
+        };
+
+        private static object ClusterSnapshot(string id) => new
+        {
+            AvailabilityZones = new[] { "us-east-1a", "us-east-1b", "us-east-1c" },
+            DBClusterSnapshotIdentifier = id,
+            DBClusterIdentifier = "reports-aurora",
+            SnapshotCreateTime = "2026-10-01T04:00:12.331000+00:00",
+            Engine = "aurora-postgresql",
+            EngineMode = "provisioned",
+            AllocatedStorage = 0,
+            Status = "available",
+            Port = 0,
+            VpcId = "vpc-0a1b2c3d",
+            ClusterCreateTime = "2025-02-10T11:02:44.902000+00:00",
+            MasterUsername = "reports",
+            EngineVersion = "15.4",
+            LicenseModel = "postgresql-license",
+            SnapshotType = "manual",
+            PercentProgress = 100,
+            StorageEncrypted = false,
+            DBClusterSnapshotArn = $"arn:aws:rds:us-east-1:{Account}:cluster-snapshot:{id}",
+            IAMDatabaseAuthenticationEnabled = false,
+            TagList = new object[0],
+        };
+
+        private static object ClusterAttributes(string id, params string[] restore) => new
+        {
+            DBClusterSnapshotAttributesResult = new
+            {
+                DBClusterSnapshotIdentifier = id,
+                DBClusterSnapshotAttributes = new[] { new { AttributeName = "restore", AttributeValues = restore } },
             },
         };
 

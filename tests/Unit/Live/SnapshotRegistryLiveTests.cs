@@ -5,8 +5,8 @@ using Xunit;
 namespace WASecurity.Tests.Live
 {
     /// <summary>
-    /// SEC06.RdsSnapshotNotPublic and SEC06.EcrRepositoryNotPublic live against moto: a public snapshot beside an
-    /// unshared twin, a repository anyone may pull from beside one pinned to the account and one without a policy.
+    /// SEC06.RdsSnapshotNotPublic, SEC06.RdsClusterSnapshotNotPublic and SEC06.EcrRepositoryNotPublic live against moto:
+    /// a public DB and cluster snapshot beside unshared twins, a repository anyone may pull from beside one pinned to the account and one without a policy.
     /// </summary>
     [Collection(MotoCollection.Name)]
     public sealed class SnapshotRegistryLiveTests
@@ -30,6 +30,10 @@ namespace WASecurity.Tests.Live
                     "rds.create_db_snapshot(DBSnapshotIdentifier='orders-open', DBInstanceIdentifier='orders-db')",
                     "rds.create_db_snapshot(DBSnapshotIdentifier='orders-closed', DBInstanceIdentifier='orders-db')",
                     "rds.modify_db_snapshot_attribute(DBSnapshotIdentifier='orders-open', AttributeName='restore', ValuesToAdd=['all'])",
+                    "rds.create_db_cluster(DBClusterIdentifier='reports', Engine='aurora-postgresql', MasterUsername='app', MasterUserPassword='not-a-real-pw-1')",
+                    "rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier='reports-open', DBClusterIdentifier='reports')",
+                    "rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier='reports-closed', DBClusterIdentifier='reports')",
+                    "rds.modify_db_cluster_snapshot_attribute(DBClusterSnapshotIdentifier='reports-open', AttributeName='restore', ValuesToAdd=['all'])",
                     "ecr = client('ecr')",
                     "for name in ('web-open', 'web-account', 'web-plain'):",
                     "    ecr.create_repository(repositoryName=name)",
@@ -40,7 +44,7 @@ namespace WASecurity.Tests.Live
                     "ecr.set_repository_policy(repositoryName='web-account', policyText=pull({'AWS': f'arn:aws:iam::{ACCOUNT}:root'}))"));
 
                 var findings = PowerShellRunner.Run(
-                    $"Test-WASServiceSecurity -EndpointUrl {_moto.Endpoint} -AccessKey AKIDSNAP -SecretKey s -Region us-east-1 -NoCache -CheckId SEC06.RdsSnapshotNotPublic,SEC06.EcrRepositoryNotPublic").AssertNoErrors().Findings;
+                    $"Test-WASServiceSecurity -EndpointUrl {_moto.Endpoint} -AccessKey AKIDSNAP -SecretKey s -Region us-east-1 -NoCache -CheckId SEC06.RdsSnapshotNotPublic,SEC06.RdsClusterSnapshotNotPublic,SEC06.EcrRepositoryNotPublic").AssertNoErrors().Findings;
 
                 var snapshots = findings.Where(f => f.CheckId == "SEC06.RdsSnapshotNotPublic").ToList();
                 Assert.Equal(2, snapshots.Count);
@@ -48,6 +52,13 @@ namespace WASecurity.Tests.Live
                 Assert.Equal(FindingStatus.Fail, open.Status);
                 Assert.Equal($"arn:aws:rds:us-east-1:{MotoServer.AccountId}:snapshot:orders-open", open.ResourceArn);
                 Assert.Equal(FindingStatus.Pass, snapshots.Single(f => f.ResourceId == "orders-closed").Status);
+
+                var clusterSnapshots = findings.Where(f => f.CheckId == "SEC06.RdsClusterSnapshotNotPublic").ToList();
+                Assert.Equal(2, clusterSnapshots.Count);
+                var openCluster = clusterSnapshots.Single(f => f.ResourceId == "reports-open");
+                Assert.Equal(FindingStatus.Fail, openCluster.Status);
+                Assert.Equal($"arn:aws:rds:us-east-1:{MotoServer.AccountId}:cluster-snapshot:reports-open", openCluster.ResourceArn);
+                Assert.Equal(FindingStatus.Pass, clusterSnapshots.Single(f => f.ResourceId == "reports-closed").Status);
 
                 var repositories = findings.Where(f => f.CheckId == "SEC06.EcrRepositoryNotPublic").ToList();
                 Assert.Equal(3, repositories.Count);

@@ -15,7 +15,7 @@ namespace WASecurity.Aws.Operations
                 "ReadReplicaDBInstanceIdentifiers", "ReadReplicaDBClusterIdentifiers", "ReadReplicaIdentifiers", "DBClusterMembers", "AvailabilityZones",
                 "AssociatedRoles", "DomainMemberships", "StatusInfos", "EnabledCloudwatchLogsExports", "ProcessorFeatures",
                 "DBClusterOptionGroupMemberships", "Subnets", "DBInstanceAutomatedBackupsReplications", "CustomEngineVersionAMIs",
-                "DBSnapshots", "DBSnapshotAttributes", "AttributeValues",
+                "DBSnapshots", "DBSnapshotAttributes", "AttributeValues", "DBClusterSnapshots", "DBClusterSnapshotAttributes",
             },
             numbers: new[]
             {
@@ -27,7 +27,8 @@ namespace WASecurity.Aws.Operations
                 "DBInstance", "DBCluster", "Tag", "VpcSecurityGroupMembership", "DBParameterGroup", "DBSecurityGroup", "OptionGroupMembership",
                 "ReadReplicaDBInstanceIdentifier", "ReadReplicaDBClusterIdentifier", "ReadReplicaIdentifier", "DBClusterMember", "AvailabilityZone",
                 "DBInstanceRole", "DBClusterRole", "DomainMembership", "DBInstanceStatusInfo", "Subnet", "ProcessorFeature", "DBClusterOptionGroup",
-                "DBInstanceAutomatedBackupsReplication", "DBSnapshot", "DBSnapshotAttribute", "AttributeValue",
+                "DBInstanceAutomatedBackupsReplication", "DBSnapshot", "DBSnapshotAttribute", "AttributeValue", "DBClusterSnapshot",
+                "DBClusterSnapshotAttribute",
             });
 
         public static void Register(OperationRegistry registry)
@@ -40,6 +41,11 @@ namespace WASecurity.Aws.Operations
 
             // DBSnapshotIdentifier from the ApiCall: {"DBSnapshotAttributesResult": {"DBSnapshotIdentifier", "DBSnapshotAttributes": [{"AttributeName": "restore", "AttributeValues": [...]}]}}.
             registry.Add("rds", "DescribeDBSnapshotAttributes", "rds:DescribeDBSnapshotAttributes", ProtocolOperations.Query(Service, Version, Shape));
+
+            // The same for Aurora and Multi-AZ DB clusters: manual cluster snapshots, and
+            // {"DBClusterSnapshotAttributesResult": {"DBClusterSnapshotIdentifier", "DBClusterSnapshotAttributes": [...]}}.
+            registry.Add("rds", "DescribeDBClusterSnapshots", "rds:DescribeDBClusterSnapshots", MarkerPagedQuery.Create(Service, Version, Shape, "Marker"));
+            registry.Add("rds", "DescribeDBClusterSnapshotAttributes", "rds:DescribeDBClusterSnapshotAttributes", ProtocolOperations.Query(Service, Version, Shape));
         }
     }
 }

@@ -181,6 +181,18 @@ namespace WASecurity.Checks.Sec06
             new[] { "ecr:DescribeRepositories", "ecr:GetRepositoryPolicy" },
             powerShell: "Remove-ECRRepositoryPolicy -RepositoryName '<repository>' (or Set-ECRRepositoryPolicy -RepositoryName '<repository>' -PolicyText (Get-Content -Raw -Path './policy.json'))");
 
+        public static readonly CheckDefinition RdsClusterSnapshotNotPublic = new CheckDefinition(
+            "SEC06.RdsClusterSnapshotNotPublic",
+            "No manual RDS DB cluster snapshot can be restored by every AWS account.",
+            Severity.Critical,
+            "AWS::RDS::DBClusterSnapshot",
+            "A manual Aurora or Multi-AZ DB cluster snapshot whose restore attribute holds \"all\" can be copied or restored by anyone with an AWS account, with every row of the cluster's databases in it.",
+            "aws rds modify-db-cluster-snapshot-attribute --db-cluster-snapshot-identifier <db-cluster-snapshot> --attribute-name restore --values-to-remove all (share it with named accounts instead: --values-to-add <account-id>).",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "rds:DescribeDBClusterSnapshots", "rds:DescribeDBClusterSnapshotAttributes" },
+            powerShell: "Edit-RDSDBClusterSnapshotAttribute -DBClusterSnapshotIdentifier '<db-cluster-snapshot>' -AttributeName restore -ValuesToRemove all");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -191,7 +203,7 @@ namespace WASecurity.Checks.Sec06
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
                 NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
                 QueuePolicyNotPublic, TopicPolicyNotPublic, LambdaPolicyNotPublic, LambdaUrlRequiresAuth,
-                RdsSnapshotNotPublic, EcrRepositoryNotPublic,
+                RdsSnapshotNotPublic, EcrRepositoryNotPublic, RdsClusterSnapshotNotPublic,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

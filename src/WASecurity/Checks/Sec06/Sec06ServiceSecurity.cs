@@ -31,6 +31,7 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.LambdaUrlRequiresAuth, PublicResourcePolicyChecks.LambdaUrlRequiresAuthAsync),
             new CheckImplementation(Sec06Catalog.RdsSnapshotNotPublic, PublicSnapshotAndRegistryChecks.RdsSnapshotNotPublicAsync),
             new CheckImplementation(Sec06Catalog.EcrRepositoryNotPublic, PublicSnapshotAndRegistryChecks.EcrRepositoryNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.RdsClusterSnapshotNotPublic, PublicSnapshotAndRegistryChecks.RdsClusterSnapshotNotPublicAsync),
         };
 
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
