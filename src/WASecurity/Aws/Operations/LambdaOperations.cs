@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -10,7 +11,8 @@ namespace WASecurity.Aws.Operations
     /// <summary>
     /// Lambda (REST-JSON, regional, signed as "lambda"). Wire names are the CLI's; the list operations page with
     /// <c>?Marker=</c> until no <c>NextMarker</c> comes back, and the merged answer drops the marker as the CLI does.
-    /// Per-function calls are keyed by function name and send it as the path's FunctionName.
+    /// Per-function calls are keyed by function name and send it as the path's FunctionName. Members sent as JSON null
+    /// are dropped, as the CLI drops them.
     /// </summary>
     internal static class LambdaOperations
     {
@@ -24,7 +26,7 @@ namespace WASecurity.Aws.Operations
 
             // GET /2015-03-31/functions/{FunctionName}/policy: {"Policy": "<JSON string>", "RevisionId": …}; a function
             // without a resource-based policy is answered 404 ResourceNotFoundException, which is kept as that error.
-            registry.Add("lambda", "GetPolicy", "lambda:GetPolicy", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/2015-03-31/functions/{FunctionName}/policy"));
+            registry.Add("lambda", "GetPolicy", "lambda:GetPolicy", ProtocolOperations.RestJson(Service, HttpMethod.Get, "/2015-03-31/functions/{FunctionName}/policy", toCli: DropNulls));
 
             // GET /2021-10-31/functions/{FunctionName}/urls: {"FunctionUrlConfigs": [{"FunctionUrl", "FunctionArn", "AuthType", …}]},
             // the URLs of the function and of its aliases, 50 a page.
@@ -54,7 +56,37 @@ namespace WASecurity.Aws.Operations
                     return (page, next);
                 },
                 call.Operation).ConfigureAwait(false);
+            DropNulls(merged);
             return ProtocolOperations.ToResponse(call, merged);
+        }
+
+        /// <summary>Removes members whose value is JSON null, at any depth: the CLI does not print them.</summary>
+        internal static void DropNulls(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var property in obj.ToList())
+                    {
+                        if (property.Value == null)
+                        {
+                            obj.Remove(property.Key);
+                        }
+                        else
+                        {
+                            DropNulls(property.Value);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        DropNulls(item);
+                    }
+
+                    break;
+            }
         }
     }
 }
