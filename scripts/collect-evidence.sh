@@ -458,6 +458,33 @@ collect_region() {
     done
     save "$R/macie2/GetMacieSession.json" macie2 get-macie-session "${a[@]}"
 
+    # SEC 6: topic policies (queue policies come with get-queue-attributes above).
+    save "$R/sns/ListTopics.json" sns list-topics "${a[@]}"
+    for arn in $(records "$R/sns/ListTopics.json" 8 TopicArn); do
+        save "$R/sns/GetTopicAttributes/$(enc "$arn").json" sns get-topic-attributes "${a[@]}" --topic-arn "$arn"
+    done
+    # SEC 6: Lambda functions' resource policies and function URLs.
+    save "$R/lambda/ListFunctions.json" lambda list-functions "${a[@]}"
+    for name in $(records "$R/lambda/ListFunctions.json" 8 FunctionName); do
+        key=$(enc "$name")
+        save "$R/lambda/GetPolicy/$key.json" lambda get-policy "${a[@]}" --function-name "$name"
+        save "$R/lambda/ListFunctionUrlConfigs/$key.json" lambda list-function-url-configs "${a[@]}" --function-name "$name"
+    done
+    # SEC 6: who may restore the manual RDS DB and cluster snapshots; ECR repository policies.
+    save "$R/rds/DescribeDBSnapshots.json" rds describe-db-snapshots "${a[@]}" --snapshot-type manual
+    for id in $(records "$R/rds/DescribeDBSnapshots.json" 8 DBSnapshotIdentifier); do
+        save "$R/rds/DescribeDBSnapshotAttributes/$(enc "$id").json" rds describe-db-snapshot-attributes "${a[@]}" --db-snapshot-identifier "$id"
+    done
+    save "$R/rds/DescribeDBClusterSnapshots.json" rds describe-db-cluster-snapshots "${a[@]}" --snapshot-type manual
+    for id in $(records "$R/rds/DescribeDBClusterSnapshots.json" 8 DBClusterSnapshotIdentifier); do
+        save "$R/rds/DescribeDBClusterSnapshotAttributes/$(enc "$id").json" rds describe-db-cluster-snapshot-attributes "${a[@]}" \
+            --db-cluster-snapshot-identifier "$id"
+    done
+    save "$R/ecr/DescribeRepositories.json" ecr describe-repositories "${a[@]}"
+    for name in $(records "$R/ecr/DescribeRepositories.json" 8 repositoryName); do
+        save "$R/ecr/GetRepositoryPolicy/$(enc "$name").json" ecr get-repository-policy "${a[@]}" --repository-name "$name"
+    done
+
     # SEC 9, SEC 10: KMS keys.
     save "$R/kms/ListKeys.json" kms list-keys "${a[@]}"
     save "$R/kms/ListAliases.json" kms list-aliases "${a[@]}"

@@ -66,6 +66,19 @@ Describe 'Test-WASServiceSecurity on the sample account' {
         Test-WASServiceSecurity -EvidencePath $Sample -CheckId SEC06.NoPublicSnapshots -Quiet | Should -BeFalse
         Test-WASServiceSecurity -EvidencePath $Sample -Region eu-west-1 -CheckId SEC06.NoPublicSnapshots -Quiet | Should -BeTrue
     }
+
+    It 'finds the queue, topic, function, snapshot and repository open to everyone, named as AWS Tools cmdlets take them' {
+        $failed = @($Findings | Where-Object Status -eq 'Fail')
+        ($failed | Where-Object CheckId -eq 'SEC06.QueuePolicyNotPublic').QueueUrl | Should -Be 'https://sqs.us-east-1.amazonaws.com/444455556666/notifications'
+        ($failed | Where-Object CheckId -eq 'SEC06.TopicPolicyNotPublic').TopicArn | Should -Be 'arn:aws:sns:us-east-1:444455556666:partner-price-feed'
+        ($failed | Where-Object CheckId -eq 'SEC06.LambdaPolicyNotPublic').FunctionName | Should -Be 'image-resizer'
+        ($failed | Where-Object CheckId -eq 'SEC06.LambdaUrlRequiresAuth').FunctionName | Should -Be 'image-resizer'
+        ($failed | Where-Object CheckId -eq 'SEC06.RdsSnapshotNotPublic').DBSnapshotIdentifier | Should -Be 'billing-db-before-v15-upgrade'
+        ($failed | Where-Object CheckId -eq 'SEC06.EcrRepositoryNotPublic').RepositoryName | Should -Be 'storefront/web'
+        foreach ($id in 'SEC06.QueuePolicyNotPublic', 'SEC06.TopicPolicyNotPublic', 'SEC06.LambdaPolicyNotPublic', 'SEC06.LambdaUrlRequiresAuth', 'SEC06.RdsSnapshotNotPublic', 'SEC06.RdsClusterSnapshotNotPublic', 'SEC06.EcrRepositoryNotPublic') {
+            @($Findings | Where-Object { $_.CheckId -eq $id -and $_.Status -eq 'Error' }).Count | Should -Be 0 -Because $id
+        }
+    }
 }
 
 Describe 'Test-WASInstanceIntegrity on the sample account' {

@@ -35,6 +35,12 @@ namespace WASecurity.Checks
             ["load-balancer-arn"] = "LoadBalancerArn",
             ["load-balancer"] = "LoadBalancerName",
             ["root-id"] = "RootId",
+            ["queue-url"] = "QueueUrl",
+            ["topic-arn"] = "TopicArn",
+            ["function"] = "FunctionName",
+            ["db-snapshot"] = "DBSnapshotIdentifier",
+            ["db-cluster-snapshot"] = "DBClusterSnapshotIdentifier",
+            ["repository"] = "RepositoryName",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

@@ -95,6 +95,18 @@ namespace WASecurity.Tests.Aws
             { LoggingCalls.ListSubscriptionsByTopic("us-east-1", "arn").Service, LoggingCalls.ListSubscriptionsByTopic("us-east-1", "arn").Operation },
             // SEC06 Access Analyzer.
             { AccessAnalyzerCalls.ListAnalyzers("us-east-1").Service, AccessAnalyzerCalls.ListAnalyzers("us-east-1").Operation },
+            // SEC06 public resource policies (SQS queue policies come with GetQueueAttributes above).
+            { PublicPolicyCalls.ListTopics("us-east-1").Service, PublicPolicyCalls.ListTopics("us-east-1").Operation },
+            { PublicPolicyCalls.GetTopicAttributes("us-east-1", "arn").Service, PublicPolicyCalls.GetTopicAttributes("us-east-1", "arn").Operation },
+            { LambdaCalls.ListFunctions("us-east-1").Service, LambdaCalls.ListFunctions("us-east-1").Operation },
+            { LambdaCalls.GetPolicy("us-east-1", "f").Service, LambdaCalls.GetPolicy("us-east-1", "f").Operation },
+            { LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Service, LambdaCalls.ListFunctionUrlConfigs("us-east-1", "f").Operation },
+            { SnapshotAndRegistryCalls.DescribeManualDbSnapshots("us-east-1").Service, SnapshotAndRegistryCalls.DescribeManualDbSnapshots("us-east-1").Operation },
+            { SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Operation },
+            { SnapshotAndRegistryCalls.DescribeManualDbClusterSnapshots("us-east-1").Service, SnapshotAndRegistryCalls.DescribeManualDbClusterSnapshots("us-east-1").Operation },
+            { SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Operation },
+            { SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Service, SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Operation },
+            { SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Service, SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Operation },
         };
 
         [Theory]

@@ -8,6 +8,26 @@ namespace WASecurity.Tests.Aws
     public sealed class QueryResponseReaderTests
     {
         [Fact]
+        public void Sns_topic_attributes_stay_strings_and_the_policy_stays_json_text()
+        {
+            // GetTopicAttributes as SNS answers it (AWS API reference): an entry map, the policy XML-escaped JSON text.
+            const string xml = "<GetTopicAttributesResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><GetTopicAttributesResult><Attributes>"
+                + "<entry><key>Owner</key><value>123456789012</value></entry>"
+                + "<entry><key>Policy</key><value>{&quot;Version&quot;:&quot;2008-10-17&quot;,&quot;Statement&quot;:[{&quot;Effect&quot;:&quot;Allow&quot;,&quot;Principal&quot;:{&quot;AWS&quot;:&quot;*&quot;},&quot;Action&quot;:&quot;SNS:Publish&quot;}]}</value></entry>"
+                + "<entry><key>SubscriptionsConfirmed</key><value>1</value></entry>"
+                + "<entry><key>FifoTopic</key><value>false</value></entry>"
+                + "<entry><key>TopicArn</key><value>arn:aws:sns:us-east-1:123456789012:My-Topic</value></entry>"
+                + "</Attributes></GetTopicAttributesResult><ResponseMetadata><RequestId>057f074c-33a7-11df-9540-99d0768312d3</RequestId></ResponseMetadata></GetTopicAttributesResponse>";
+
+            var json = QueryResponseReader.Read(xml, "GetTopicAttributes", WASecurity.Aws.Operations.SnsOperations.TopicAttributesShape);
+
+            var attributes = json["Attributes"]!;
+            Assert.Equal("1", attributes["SubscriptionsConfirmed"]!.GetValue<string>());
+            Assert.Equal("false", attributes["FifoTopic"]!.GetValue<string>());
+            Assert.Equal("{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"SNS:Publish\"}]}", attributes["Policy"]!.GetValue<string>());
+        }
+
+        [Fact]
         public void Maps_become_objects_with_numbers_where_the_shape_says_so()
         {
             var xml = "<GetAccountSummaryResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetAccountSummaryResult><SummaryMap>"

@@ -15,7 +15,7 @@ namespace WASecurity.Tests.Live
     /// scripts/collect-evidence.sh, the AWS CLI's way to an evidence bundle, against the same moto account as
     /// Export-WASEvidence: both bundles assessed offline give the same findings. What moto lacks (Systems Manager
     /// inventory and patch states, metadata defaults, Access Analyzer, Security Hub, Macie, a policy status with
-    /// IsPublic) is answered by a fixture proxy in AWS's response shapes, identically for both collectors, so the
+    /// IsPublic, Lambda function URLs) is answered by a fixture proxy in AWS's response shapes, identically for both collectors, so the
     /// comparison does not depend on the moto version. The script runs with the real `aws` command; a machine
     /// without it fails these tests (CI machines have it).
     /// </summary>
@@ -416,6 +416,28 @@ s3.put_bucket_versioning(Bucket='data-sealed', VersioningConfiguration={'Status'
 ddb = client('dynamodb', r1)
 ddb.create_table(TableName='orders', KeySchema=[{'AttributeName': 'id', 'KeyType': 'HASH'}], AttributeDefinitions=[{'AttributeName': 'id', 'AttributeType': 'S'}], BillingMode='PAY_PER_REQUEST', Tags=[{'Key': 'DataClassification', 'Value': 'Restricted'}])
 client('sqs', r1).create_queue(QueueName='jobs', Attributes={'SqsManagedSseEnabled': 'false'}, tags={'DataClassification': 'Internal'})
+open_queue = {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Principal': '*', 'Action': 'sqs:SendMessage', 'Resource': f'arn:aws:sqs:{r1}:{ACCOUNT}:events'}]}
+client('sqs', r1).create_queue(QueueName='events', Attributes={'Policy': json.dumps(open_queue)})
+import io, zipfile
+code = io.BytesIO()
+with zipfile.ZipFile(code, 'w') as z:
+    z.writestr('index.py', 'def handler(event, context):\n    return 1\n')
+lam = client('lambda', r1)
+for fn in ('public-api', 'worker'):
+    lam.create_function(FunctionName=fn, Runtime='python3.12', Role=f'arn:aws:iam::{ACCOUNT}:role/app', Handler='index.handler', Code={'ZipFile': code.getvalue()})
+lam.add_permission(FunctionName='public-api', StatementId='anyone', Action='lambda:InvokeFunction', Principal='*')
+rds = client('rds', r1)
+rds.create_db_instance(DBInstanceIdentifier='ledger', DBInstanceClass='db.t3.micro', Engine='postgres', MasterUsername='app', MasterUserPassword='not-a-real-pw-1', AllocatedStorage=20)
+rds.create_db_snapshot(DBSnapshotIdentifier='ledger-open', DBInstanceIdentifier='ledger')
+rds.modify_db_snapshot_attribute(DBSnapshotIdentifier='ledger-open', AttributeName='restore', ValuesToAdd=['all'])
+rds.create_db_snapshot(DBSnapshotIdentifier='ledger-closed', DBInstanceIdentifier='ledger')
+rds.create_db_cluster(DBClusterIdentifier='reports', Engine='aurora-postgresql', MasterUsername='app', MasterUserPassword='not-a-real-pw-1')
+rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier='reports-open', DBClusterIdentifier='reports')
+rds.modify_db_cluster_snapshot_attribute(DBClusterSnapshotIdentifier='reports-open', AttributeName='restore', ValuesToAdd=['all'])
+ecr = client('ecr', r1)
+ecr.create_repository(repositoryName='team/open')
+ecr.set_repository_policy(repositoryName='team/open', policyText=json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Principal': '*', 'Action': 'ecr:BatchGetImage'}]}))
+ecr.create_repository(repositoryName='closed')
 client('secretsmanager', r1).create_secret(Name='db-password', SecretString='x')
 client('secretsmanager', r2).create_secret(Name='api-key', SecretString='x')
 logs1, logs2 = client('logs', r1), client('logs', r2)
@@ -636,6 +658,15 @@ print(json.dumps(ids))
                     return region == R1
                         ? new FakeResponse(200, "{\"HubArn\":\"arn:aws:securityhub:us-east-1:123456789012:hub/default\",\"SubscribedAt\":\"2026-11-01T10:00:00.000Z\",\"AutoEnableControls\":true}", "application/json")
                         : new FakeResponse(401, "{\"__type\":\"InvalidAccessException\",\"Message\":\"Account 123456789012 is not subscribed to AWS Security Hub\"}", "application/json");
+                }
+
+                if (request.Method == "GET" && request.Path.StartsWith("/2021-10-31/functions/", StringComparison.Ordinal) && request.Path.EndsWith("/urls", StringComparison.Ordinal))
+                {
+                    // moto 5.2 has no ListFunctionUrlConfigs: a URL without authentication for public-api, none for the others.
+                    var function = request.Path.Split('/')[3];
+                    return new FakeResponse(200, function == "public-api"
+                        ? "{\"FunctionUrlConfigs\":[{\"FunctionUrl\":\"https://pub0123456789abcdef0123456789abc.lambda-url.us-east-1.on.aws/\",\"FunctionArn\":\"arn:aws:lambda:us-east-1:123456789012:function:public-api\",\"CreationTime\":\"2026-11-01T10:00:00.000000Z\",\"LastModifiedTime\":\"2026-11-01T10:00:00.000000Z\",\"AuthType\":\"NONE\",\"InvokeMode\":\"BUFFERED\"}]}"
+                        : "{\"FunctionUrlConfigs\":[]}", "application/json");
                 }
 
                 if (service == "macie2" && request.Path == "/macie")

@@ -88,6 +88,8 @@ namespace WASecurity.Aws.Operations
             EcsOperations.Register(registry);
             OrganizationsOperations.Register(registry);
             CodeBuildOperations.Register(registry);
+            LambdaOperations.Register(registry);
+            EcrOperations.Register(registry);
             return registry;
         }
     }

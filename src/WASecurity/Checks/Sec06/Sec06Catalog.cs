@@ -128,6 +128,89 @@ namespace WASecurity.Checks.Sec06
             new[] { "3.0/2.3.2", "7.0/3.2.2" },
             new[] { "rds:DescribeDBInstances" },
             powerShell: "Edit-RDSDBInstance -DBInstanceIdentifier '<id>' -AutoMinorVersionUpgrade $true -ApplyImmediately $true");
+        public static readonly CheckDefinition QueuePolicyNotPublic = new CheckDefinition(
+            "SEC06.QueuePolicyNotPublic",
+            "No SQS queue policy lets everyone use the queue without a restricting condition.",
+            Severity.Critical,
+            "AWS::SQS::Queue",
+            "A queue policy that allows the principal \"*\" without a condition pinning the source account, source ARN, organization or VPC endpoint lets any AWS account (and, for some actions, anyone) send, read or delete the queue's messages; such statements are usually written for an SNS topic or S3 event and lose their aws:SourceArn condition.",
+            "Rewrite the queue policy so that every statement to \"*\" carries a condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID (or names the principals instead), and apply it: aws sqs set-queue-attributes --queue-url <queue-url> --attributes file://attributes.json, where attributes.json is {\"Policy\": \"<policy JSON as a string>\"}; a permission added with aws sqs add-permission is removed with aws sqs remove-permission --queue-url <queue-url> --label <label>.",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" },
+            powerShell: "Set-SQSQueueAttribute -QueueUrl '<queue-url>' -Attribute @{ Policy = (Get-Content -Raw -LiteralPath ./policy.json) }  # a permission added with add-permission: Remove-SQSPermission -QueueUrl '<queue-url>' -Label '<label>'");
+
+        public static readonly CheckDefinition TopicPolicyNotPublic = new CheckDefinition(
+            "SEC06.TopicPolicyNotPublic",
+            "No SNS topic policy lets everyone use the topic without a restricting condition.",
+            Severity.High,
+            "AWS::SNS::Topic",
+            "A topic policy that allows the principal \"*\" without a condition pinning the source account, source ARN or organization lets any AWS account publish to the topic (spoofed alerts and events reach every subscriber) or subscribe to it (and receive every message).",
+            "Rewrite the topic policy so that every statement to \"*\" carries a condition such as aws:SourceOwner, aws:SourceArn or aws:PrincipalOrgID (the default policy limits everyone to the owning account with AWS:SourceOwner), and apply it: aws sns set-topic-attributes --topic-arn <topic-arn> --attribute-name Policy --attribute-value file://policy.json.",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "sns:ListTopics", "sns:GetTopicAttributes" },
+            powerShell: "Set-SNSTopicAttribute -TopicArn '<topic-arn>' -AttributeName Policy -AttributeValue (Get-Content -Raw -LiteralPath ./policy.json)");
+
+        public static readonly CheckDefinition LambdaPolicyNotPublic = new CheckDefinition(
+            "SEC06.LambdaPolicyNotPublic",
+            "No Lambda function's resource-based policy lets everyone invoke or manage it without a restricting condition.",
+            Severity.Critical,
+            "AWS::Lambda::Function",
+            "A function policy that allows the principal \"*\" without a condition pinning the source account, source ARN or organization lets any AWS account invoke the function (running its code with its role's permissions, and running up its cost) or, for wider actions, read and change it; such statements are usually written for an event source and lose their aws:SourceArn condition.",
+            "Remove the statement (aws lambda remove-permission --function-name <function> --statement-id <sid>) and grant the caller again with a specific principal, or with --source-arn and --source-account for a service (aws lambda add-permission --function-name <function> --statement-id <sid> --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn <source-arn> --source-account <account-id>).",
+            new[] { "SEC03-BP07", "SEC06-BP02" },
+            Array.Empty<string>(),
+            new[] { "lambda:ListFunctions", "lambda:GetPolicy" },
+            powerShell: "Remove-LMPermission -FunctionName '<function>' -StatementId '<sid>'");
+
+        public static readonly CheckDefinition LambdaUrlRequiresAuth = new CheckDefinition(
+            "SEC06.LambdaUrlRequiresAuth",
+            "No Lambda function URL accepts unauthenticated requests (AuthType NONE).",
+            Severity.High,
+            "AWS::Lambda::Function",
+            "A function URL with AuthType NONE is an HTTPS endpoint on the internet that Lambda does not authenticate: only the function's resource policy (which the console opens to everyone for such a URL) and the function's own code stand between any caller and its role's permissions.",
+            "Require IAM authentication (aws lambda update-function-url-config --function-name <function> --auth-type AWS_IAM, adding --qualifier <alias> for an alias's URL) and sign requests with SigV4, or put the function behind API Gateway or CloudFront with an authorizer; remove a URL nobody needs with aws lambda delete-function-url-config --function-name <function>.",
+            new[] { "SEC06-BP02", "SEC05-BP02" },
+            Array.Empty<string>(),
+            new[] { "lambda:ListFunctions", "lambda:ListFunctionUrlConfigs" },
+            powerShell: "Update-LMFunctionUrlConfig -FunctionName '<function>' -AuthType AWS_IAM  # or remove the URL: Remove-LMFunctionUrlConfig -FunctionName '<function>'");
+
+        public static readonly CheckDefinition RdsSnapshotNotPublic = new CheckDefinition(
+            "SEC06.RdsSnapshotNotPublic",
+            "No manual RDS database snapshot can be restored by every AWS account.",
+            Severity.Critical,
+            "AWS::RDS::DBSnapshot",
+            "A manual snapshot whose restore attribute holds \"all\" can be copied or restored by anyone with an AWS account, with every row of the database in it; public snapshots are searched for systematically.",
+            "aws rds modify-db-snapshot-attribute --db-snapshot-identifier <db-snapshot> --attribute-name restore --values-to-remove all (share it with named accounts instead: --values-to-add <account-id>).",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "rds:DescribeDBSnapshots", "rds:DescribeDBSnapshotAttributes" },
+            powerShell: "Edit-RDSDBSnapshotAttribute -DBSnapshotIdentifier '<db-snapshot>' -AttributeName restore -ValuesToRemove all");
+
+        public static readonly CheckDefinition EcrRepositoryNotPublic = new CheckDefinition(
+            "SEC06.EcrRepositoryNotPublic",
+            "No ECR repository policy lets everyone use the repository without a restricting condition.",
+            Severity.High,
+            "AWS::ECR::Repository",
+            "A repository policy that allows the principal \"*\" without a condition pinning the account or organization lets any AWS account pull the images (with the code, configuration and secrets baked into them) or, for push actions, replace them with its own.",
+            "Remove the policy (aws ecr delete-repository-policy --repository-name <repository>) or replace it with one that names the accounts or pins aws:PrincipalOrgID (aws ecr set-repository-policy --repository-name <repository> --policy-text file://policy.json); publish public images through ECR Public instead.",
+            new[] { "SEC03-BP07", "SEC06-BP02" },
+            Array.Empty<string>(),
+            new[] { "ecr:DescribeRepositories", "ecr:GetRepositoryPolicy" },
+            powerShell: "Remove-ECRRepositoryPolicy -RepositoryName '<repository>'  # or narrow it: Set-ECRRepositoryPolicy -RepositoryName '<repository>' -PolicyText (Get-Content -Raw -LiteralPath ./policy.json)");
+
+        public static readonly CheckDefinition RdsClusterSnapshotNotPublic = new CheckDefinition(
+            "SEC06.RdsClusterSnapshotNotPublic",
+            "No manual RDS DB cluster snapshot can be restored by every AWS account.",
+            Severity.Critical,
+            "AWS::RDS::DBClusterSnapshot",
+            "A manual Aurora or Multi-AZ DB cluster snapshot whose restore attribute holds \"all\" can be copied or restored by anyone with an AWS account, with every row of the cluster's databases in it.",
+            "aws rds modify-db-cluster-snapshot-attribute --db-cluster-snapshot-identifier <db-cluster-snapshot> --attribute-name restore --values-to-remove all (share it with named accounts instead: --values-to-add <account-id>).",
+            new[] { "SEC03-BP07", "SEC08-BP04" },
+            Array.Empty<string>(),
+            new[] { "rds:DescribeDBClusterSnapshots", "rds:DescribeDBClusterSnapshotAttributes" },
+            powerShell: "Edit-RDSDBClusterSnapshotAttribute -DBClusterSnapshotIdentifier '<db-cluster-snapshot>' -AttributeName restore -ValuesToRemove all");
 
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
@@ -139,6 +222,8 @@ namespace WASecurity.Checks.Sec06
                 AccountBlockPublicAccess, BucketBlockPublicAccess, BucketNotPublic, EbsEncryptionByDefault,
                 NoPublicSnapshots, NoPublicAmis, ImdsV2RequiredByDefault, AccessAnalyzerEnabled, RdsInstanceNotPublic,
                 RdsAutoMinorVersionUpgrade,
+                QueuePolicyNotPublic, TopicPolicyNotPublic, LambdaPolicyNotPublic, LambdaUrlRequiresAuth,
+                RdsSnapshotNotPublic, EcrRepositoryNotPublic, RdsClusterSnapshotNotPublic,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

@@ -26,6 +26,13 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.AccessAnalyzerEnabled, AccessAnalyzerEnabledAsync),
             new CheckImplementation(Sec06Catalog.RdsInstanceNotPublic, RdsInstanceNotPublicAsync),
             new CheckImplementation(Sec06Catalog.RdsAutoMinorVersionUpgrade, RdsAutoMinorVersionUpgradeAsync),
+            new CheckImplementation(Sec06Catalog.QueuePolicyNotPublic, PublicResourcePolicyChecks.QueuePolicyNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.TopicPolicyNotPublic, PublicResourcePolicyChecks.TopicPolicyNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.LambdaPolicyNotPublic, PublicResourcePolicyChecks.LambdaPolicyNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.LambdaUrlRequiresAuth, PublicResourcePolicyChecks.LambdaUrlRequiresAuthAsync),
+            new CheckImplementation(Sec06Catalog.RdsSnapshotNotPublic, PublicSnapshotAndRegistryChecks.RdsSnapshotNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.EcrRepositoryNotPublic, PublicSnapshotAndRegistryChecks.EcrRepositoryNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.RdsClusterSnapshotNotPublic, PublicSnapshotAndRegistryChecks.RdsClusterSnapshotNotPublicAsync),
         };
 
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
