@@ -1,8 +1,9 @@
 using System.Linq;
 using WASecurity.Aws.Operations;
-using WASecurity.Checks.Sec06;
 using WASecurity.Checks.Iam;
+using WASecurity.Checks.Lambda;
 using WASecurity.Checks.Sec04;
+using WASecurity.Checks.Sec06;
 using WASecurity.Evidence;
 using Xunit;
 

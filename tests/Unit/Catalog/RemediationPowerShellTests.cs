@@ -121,6 +121,7 @@ namespace WASecurity.Tests.Catalog
             ["Update-IAMAccessKey"] = new[] { "UserName", "AccessKeyId", "Status" },
             ["Update-IAMAccountPasswordPolicy"] = new[] { "MinimumPasswordLength", "PasswordReusePrevention", "RequireUppercaseCharacter", "RequireLowercaseCharacter", "RequireNumber", "RequireSymbol", "AllowUsersToChangePassword", "MaxPasswordAge", "HardExpiry" },
             ["Update-IAMAssumeRolePolicy"] = new[] { "RoleName", "PolicyDocument" },
+            ["Update-LMFunctionConfiguration"] = new[] { "FunctionName", "Environment_Variable" },
             ["Update-LMFunctionUrlConfig"] = new[] { "FunctionName", "AuthType" },
             ["Update-MAC2AutomatedDiscoveryConfiguration"] = new[] { "Status" },
             ["Update-SSMServiceSetting"] = new[] { "SettingId", "SettingValue" },

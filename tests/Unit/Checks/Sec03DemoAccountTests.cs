@@ -68,6 +68,7 @@ namespace WASecurity.Tests.Checks
                     "SEC03.InstanceImdsV2Required i-0e1f2a3b4c5d60011",
                     "SEC03.InstanceProfileAttached i-0a1b2c3d4e5f60002",
                     "SEC03.NoSecretsInBuildProjects reporting-export-build",
+                    "SEC03.NoSecretsInLambdaEnvironment nightly-report",
                     "SEC03.NoSecretsInStackOutputs legacy-reporting",
                     "SEC03.NoSecretsInTaskDefinitions payments-worker:4",
                     "SEC03.NoSecretsInUserData i-0a1b2c3d4e5f60002",

@@ -168,6 +168,37 @@ namespace WASecurity.Tests.Checks
             Assert.Contains("codebuild:BatchGetProjects", denied.Reason);
         }
 
+        [Fact]
+        public void A_function_whose_variables_Lambda_cannot_decrypt_is_an_error_not_a_pass()
+        {
+            using var bundle = new BundleBuilder(AccountId, East)
+                .Json($"{East}/lambda/ListFunctions.json", new
+                {
+                    Functions = new object[]
+                    {
+                        new
+                        {
+                            FunctionName = "locked",
+                            FunctionArn = $"arn:aws:lambda:{East}:{AccountId}:function:locked",
+                            Environment = new { Error = new { ErrorCode = "AccessDeniedException", Message = "Lambda was unable to decrypt the environment variables because KMS access was denied." } },
+                        },
+                        new
+                        {
+                            FunctionName = "plain",
+                            FunctionArn = $"arn:aws:lambda:{East}:{AccountId}:function:plain",
+                            Environment = new { Variables = new { DB_PASSWORD = "hunter2-prod" } },
+                        },
+                    },
+                });
+
+            var findings = Run(bundle, "SEC03.NoSecretsInLambdaEnvironment");
+
+            var locked = Single(findings, "locked");
+            Assert.Equal(FindingStatus.Error, locked.Status);
+            Assert.Contains("KMS access was denied", locked.Reason);
+            Assert.Equal(FindingStatus.Fail, Single(findings, "plain").Status);
+        }
+
         private static string Gzip(string text)
         {
             using var buffer = new MemoryStream();

@@ -1,4 +1,5 @@
 using System.Linq;
+using WASecurity.Checks.Lambda;
 using WASecurity.Checks.Sec06;
 using WASecurity.Tests.Infrastructure;
 using Xunit;

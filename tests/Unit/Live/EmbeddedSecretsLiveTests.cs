@@ -6,7 +6,7 @@ namespace WASecurity.Tests.Live
 {
     /// <summary>
     /// SEC03's secrets-in-configuration checks live against moto: planted secrets in user data, a stack, a task
-    /// definition and a build project, each beside a clean twin; the reasons say what and where, never the secret.
+    /// definition, a build project and a Lambda function, each beside a clean twin; the reasons say what and where, never the secret.
     /// </summary>
     [Collection(MotoCollection.Name)]
     public sealed class EmbeddedSecretsLiveTests
@@ -20,7 +20,7 @@ namespace WASecurity.Tests.Live
         public EmbeddedSecretsLiveTests(MotoServer moto) => _moto = moto;
 
         [Fact]
-        public void Planted_secrets_in_user_data_a_stack_and_a_task_definition_fail_beside_clean_twins()
+        public void Planted_secrets_in_user_data_stacks_task_definitions_build_projects_and_functions_fail_beside_clean_twins()
         {
             _moto.Reset();
             var cloudFormation = _moto.SupportsCloudFormation;
@@ -50,6 +50,14 @@ namespace WASecurity.Tests.Live
                 "                      environment={'type': 'LINUX_CONTAINER', 'image': 'aws/codebuild/standard:7.0', 'computeType': 'BUILD_GENERAL1_SMALL', 'environmentVariables': variables})",
                 "project('leaky-build', 'https://deploy:Tr0ub4dor-3x@git.example.com/o/r.git', [{'name': 'NPM_TOKEN', 'value': 'Zx9-Qw8_Er7tY6uI5oP4aS3dF2', 'type': 'PLAINTEXT'}])",
                 "project('clean-build', 'https://github.com/o/r.git', [{'name': 'NPM_TOKEN', 'value': '/ci/npm-token', 'type': 'PARAMETER_STORE'}, {'name': 'STAGE', 'value': 'prod', 'type': 'PLAINTEXT'}])",
+                "import io, zipfile",
+                "code = io.BytesIO()",
+                "with zipfile.ZipFile(code, 'w') as z:",
+                "    z.writestr('index.py', 'def handler(event, context):\\n    return 1\\n')",
+                "lam = client('lambda', region='us-east-1')",
+                "role = client('iam').create_role(RoleName='fn', AssumeRolePolicyDocument=json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Principal': {'Service': 'lambda.amazonaws.com'}, 'Action': 'sts:AssumeRole'}]}))['Role']['Arn']",
+                $"lam.create_function(FunctionName='leaky-fn', Runtime='python3.12', Role=role, Handler='index.handler', Code={{'ZipFile': code.getvalue()}}, Environment={{'Variables': {{'DB_PASSWORD': '{PlantedPassword}', 'LOG_LEVEL': 'info'}}}})",
+                "lam.create_function(FunctionName='clean-fn', Runtime='python3.12', Role=role, Handler='index.handler', Code={'ZipFile': code.getvalue()}, Environment={'Variables': {'DB_PASSWORD_PARAM': '/prod/db/password', 'LOG_LEVEL': 'info'}})",
                 "ecs.register_task_definition(family='clean-app', containerDefinitions=[{'name': 'web', 'image': 'nginx', 'memory': 128, 'environment': [{'name': 'LOG_LEVEL', 'value': 'info'}], 'secrets': [{'name': 'STRIPE_KEY', 'valueFrom': 'arn:aws:secretsmanager:us-east-1:123456789012:secret:stripe'}]}])"));
 
             var findings = PowerShellRunner.Run(
@@ -94,6 +102,12 @@ namespace WASecurity.Tests.Live
             Assert.Contains("a high-entropy secret (variable NPM_TOKEN)", leakyBuild.Reason);
             Assert.Contains("a password in a URL (source location)", leakyBuild.Reason);
             Assert.Equal(FindingStatus.Pass, builds.Single(f => f.ResourceId == "clean-build").Status);
+
+            var functions = findings.Where(f => f.CheckId == "SEC03.NoSecretsInLambdaEnvironment").ToList();
+            var leakyFunction = functions.Single(f => f.ResourceId == "leaky-fn");
+            Assert.Equal(FindingStatus.Fail, leakyFunction.Status);
+            Assert.Contains("a password (variable DB_PASSWORD)", leakyFunction.Reason);
+            Assert.Equal(FindingStatus.Pass, functions.Single(f => f.ResourceId == "clean-fn").Status);
 
             // What was found is named; the values themselves appear nowhere in the findings.
             var everything = string.Join("\n", findings.Select(f => f.Reason + f.Remediation + Evidence(f)));

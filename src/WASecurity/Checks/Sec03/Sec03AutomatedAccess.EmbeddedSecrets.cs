@@ -8,13 +8,14 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Checks.Ec2;
+using WASecurity.Checks.Lambda;
 using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Sec03
 {
     /// <summary>
     /// SEC 3 secrets written into configuration: EC2 user data, CloudFormation stack outputs and parameters, ECS
-    /// task definition environments, CodeBuild project variables and source URLs. One finding per resource; the reason names what was found and where, never
+    /// task definition environments, CodeBuild project variables and source URLs, Lambda function environments. One finding per resource; the reason names what was found and where, never
     /// the value (see <see cref="SecretDetectors"/>).
     /// </summary>
     internal sealed partial class Sec03AutomatedAccess
@@ -245,6 +246,68 @@ namespace WASecurity.Checks.Sec03
             }
 
             return findings;
+        }
+
+        private static async Task<IEnumerable<Finding>> NoSecretsInLambdaEnvironmentAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec03Catalog.NoSecretsInLambdaEnvironment;
+            var findings = (await context.ForEachRegionAsync(async region =>
+            {
+                var list = await context.GetAsync(LambdaCalls.ListFunctions(region), cancellationToken).ConfigureAwait(false);
+                if (!list.IsSuccess)
+                {
+                    return context.ErrorFinding(check, list).AsEnumerable();
+                }
+
+                return list.Root.Items("Functions").Select(function => JudgeFunction(context, check, function, region)).ToList();
+            }).ConfigureAwait(false)).ToList();
+
+            if (findings.Count == 0)
+            {
+                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No Lambda function exists in the covered regions ({string.Join(", ", context.Regions)}).")
+                    .With("Regions", context.Regions));
+            }
+
+            return findings;
+        }
+
+        private static Finding JudgeFunction(CheckContext context, CheckDefinition check, JsonElement function, string region)
+        {
+            var name = function.RequiredStr("FunctionName", "a function");
+            var arn = function.Str("FunctionArn");
+            var environment = function.Path("Environment");
+            var error = environment?.Path("Error");
+            if (error.HasValue)
+            {
+                // Lambda could not decrypt the variables for the caller (a customer managed key it may not use).
+                return context.NewFinding(check, FindingStatus.Error, name, $"Could not verify: ListFunctions in {region} returns no variables for {name} ({error.Value.Str("ErrorCode")}: {error.Value.Str("Message")}).", region, arn)
+                    .WithProperty("FunctionName", name);
+            }
+
+            var hits = new List<SecretHit>();
+            var count = 0;
+            if (environment?.Path("Variables") is JsonElement variables && variables.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var variable in variables.EnumerateObject())
+                {
+                    count++;
+                    hits.AddRange(SecretDetectors.ScanValue(variable.Name, variable.Value.ValueKind == JsonValueKind.String ? variable.Value.GetString() : null, "variable"));
+                }
+            }
+
+            var finding = context.NewFinding(
+                    check,
+                    hits.Count == 0 ? FindingStatus.Pass : FindingStatus.Fail,
+                    name,
+                    hits.Count == 0
+                        ? $"No secret found in the {count} environment variable(s) of function {name}."
+                        : $"Function {name} keeps {SecretDetectors.Describe(hits)} in its environment.",
+                    region,
+                    arn)
+                .WithProperty("FunctionName", name);
+            return finding
+                .With("EnvironmentVariables", count)
+                .With("SecretsFound", hits.Select(h => h.ToString()).ToArray());
         }
 
         private static string ProjectArn(CheckContext context, string region, string name) =>

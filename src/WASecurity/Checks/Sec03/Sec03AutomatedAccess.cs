@@ -28,6 +28,7 @@ namespace WASecurity.Checks.Sec03
             new CheckImplementation(Sec03Catalog.NoSecretsInStackOutputs, NoSecretsInStackOutputsAsync),
             new CheckImplementation(Sec03Catalog.NoSecretsInTaskDefinitions, NoSecretsInTaskDefinitionsAsync),
             new CheckImplementation(Sec03Catalog.NoSecretsInBuildProjects, NoSecretsInBuildProjectsAsync),
+            new CheckImplementation(Sec03Catalog.NoSecretsInLambdaEnvironment, NoSecretsInLambdaEnvironmentAsync),
         };
 
         private static string Days(int days) => days == 1 ? "1 day" : string.Format(CultureInfo.InvariantCulture, "{0} days", days);

@@ -209,6 +209,18 @@ namespace WASecurity.Checks.Sec03
             new[] { "codebuild:ListProjects", "codebuild:BatchGetProjects" },
             powerShell: "Update-CBProject -Name '<project>' -Environment_EnvironmentVariable $variables  # every variable, the secret ones with Type SECRETS_MANAGER or PARAMETER_STORE");
 
+        public static readonly CheckDefinition NoSecretsInLambdaEnvironment = new CheckDefinition(
+            "SEC03.NoSecretsInLambdaEnvironment",
+            "No Lambda function keeps a secret in its environment variables.",
+            Severity.High,
+            "AWS::Lambda::Function",
+            "A function's environment variables are returned in plain text by lambda:ListFunctions and lambda:GetFunctionConfiguration to anyone who may read the function, shown in the console, and copied into every published version; encryption at rest does not hide them from readers. Secrets belong in Secrets Manager or Parameter Store, fetched at run time (the Parameters and Secrets Lambda extension caches them)." + SecretDetectorsHowTo,
+            "Move the value to Secrets Manager or SSM Parameter Store, let the function's role read it and fetch it at run time, rotate the exposed credential, then remove the variable: aws lambda update-function-configuration --function-name <function> --environment file://environment.json (the remaining variables).",
+            new[] { "SEC02-BP03" },
+            Array.Empty<string>(),
+            new[] { "lambda:ListFunctions" },
+            powerShell: "Update-LMFunctionConfiguration -FunctionName '<function>' -Environment_Variable $remaining  # every variable except the secret");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC03",
             "How do you manage access for machines and automation?",
@@ -219,7 +231,7 @@ namespace WASecurity.Checks.Sec03
                 AccessKeysRotated, OneActiveAccessKey, NoAccessKeysAtSetup, AccessKeysUsedRecently,
                 InstanceProfileAttached, InstanceImdsV2Required,
                 RoleTrustNotPublic, RoleTrustCrossAccountExternalId, RoleTrustOidcSubjectPinned, RolesUsedRecently,
-                SecretsRotated, NoSecretsInUserData, NoSecretsInStackOutputs, NoSecretsInTaskDefinitions, NoSecretsInBuildProjects,
+                SecretsRotated, NoSecretsInUserData, NoSecretsInStackOutputs, NoSecretsInTaskDefinitions, NoSecretsInBuildProjects, NoSecretsInLambdaEnvironment,
             },
             new[]
             {

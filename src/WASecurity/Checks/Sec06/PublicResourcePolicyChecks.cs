@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using WASecurity.Checks.Data;
+using WASecurity.Checks.Lambda;
 using WASecurity.Evidence;
 using WASecurity.Policies;
 

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using WASecurity.Evidence;
 
-namespace WASecurity.Checks.Sec06
+namespace WASecurity.Checks.Lambda
 {
-    /// <summary>Lambda calls: the region's functions, and each function's resource policy and function URLs (keyed by function name).</summary>
+    /// <summary>Lambda calls: the region's functions (SEC 3 reads their environments, SEC 6 their policies and URLs), and each function's resource policy and function URLs (keyed by function name).</summary>
     internal static class LambdaCalls
     {
         /// <summary>The CLI prints <c>{"Functions":[{"FunctionName","FunctionArn",…}]}</c>, all pages merged.</summary>
