@@ -481,6 +481,7 @@ collect_region() {
             --db-cluster-snapshot-identifier "$id"
     done
     save "$R/ecr/DescribeRepositories.json" ecr describe-repositories "${a[@]}"
+    save "$R/ecr/GetRegistryScanningConfiguration.json" ecr get-registry-scanning-configuration "${a[@]}"
     for name in $(records "$R/ecr/DescribeRepositories.json" 8 repositoryName); do
         save "$R/ecr/GetRepositoryPolicy/$(enc "$name").json" ecr get-repository-policy "${a[@]}" --repository-name "$name"
     done

@@ -1,5 +1,6 @@
 using System.Linq;
 using WASecurity.Aws.Operations;
+using WASecurity.Checks.Ecr;
 using WASecurity.Checks.Iam;
 using WASecurity.Checks.Lambda;
 using WASecurity.Checks.Sec04;
@@ -106,7 +107,7 @@ namespace WASecurity.Tests.Aws
             { SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbSnapshotAttributes("us-east-1", "s").Operation },
             { SnapshotAndRegistryCalls.DescribeManualDbClusterSnapshots("us-east-1").Service, SnapshotAndRegistryCalls.DescribeManualDbClusterSnapshots("us-east-1").Operation },
             { SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Operation },
-            { SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Service, SnapshotAndRegistryCalls.DescribeRepositories("us-east-1").Operation },
+            { EcrCalls.DescribeRepositories("us-east-1").Service, EcrCalls.DescribeRepositories("us-east-1").Operation },
             { SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Service, SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Operation },
         };
 

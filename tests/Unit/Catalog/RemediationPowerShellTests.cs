@@ -132,6 +132,7 @@ namespace WASecurity.Tests.Catalog
             ["Write-CWLMetricFilter"] = new[] { "LogGroupName", "FilterName", "FilterPattern", "MetricTransformation" },
             ["Write-CWLRetentionPolicy"] = new[] { "LogGroupName", "RetentionInDays" },
             ["Write-CWMetricAlarm"] = new[] { "AlarmName", "MetricName", "Namespace", "Statistic", "Period", "Threshold", "ComparisonOperator", "EvaluationPeriod", "AlarmAction" },
+            ["Write-ECRRegistryScanningConfiguration"] = new[] { "ScanType", "Rule" },
             ["Write-EVBRule"] = new[] { "Name", "EventPattern" },
             ["Write-EVBTarget"] = new[] { "Rule", "Target" },
             ["Write-KMSKeyPolicy"] = new[] { "KeyId", "PolicyName", "Policy" },

@@ -16,6 +16,9 @@ namespace WASecurity.Aws.Operations
             // repositoryName from the ApiCall: {"registryId", "repositoryName", "policyText": "<JSON string>"};
             // RepositoryPolicyNotFoundException when the repository has no policy.
             registry.Add("ecr", "GetRepositoryPolicy", "ecr:GetRepositoryPolicy", ProtocolOperations.Json(Service, Target, "1.1"));
+
+            // {"registryId", "scanningConfiguration": {"scanType": "BASIC"|"ENHANCED", "rules": [{"scanFrequency", "repositoryFilters": […]}]}}.
+            registry.Add("ecr", "GetRegistryScanningConfiguration", "ecr:GetRegistryScanningConfiguration", ProtocolOperations.Json(Service, Target, "1.1"));
         }
     }
 }

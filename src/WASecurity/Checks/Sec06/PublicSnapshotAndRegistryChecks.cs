@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using WASecurity.Checks.Ecr;
 using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Sec06
@@ -83,7 +84,7 @@ namespace WASecurity.Checks.Sec06
             var check = Sec06Catalog.EcrRepositoryNotPublic;
             return context.ForEachRegionAsync(async region =>
             {
-                var list = await context.GetAsync(SnapshotAndRegistryCalls.DescribeRepositories(region), cancellationToken).ConfigureAwait(false);
+                var list = await context.GetAsync(EcrCalls.DescribeRepositories(region), cancellationToken).ConfigureAwait(false);
                 if (!list.IsSuccess)
                 {
                     return context.ErrorFinding(check, list).AsEnumerable();

@@ -3,7 +3,7 @@ using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Sec06
 {
-    /// <summary>RDS manual DB and cluster snapshots and who may restore them; ECR repositories and their policies.</summary>
+    /// <summary>RDS manual DB and cluster snapshots and who may restore them; ECR repository policies (the repositories are listed by <see cref="Ecr.EcrCalls"/>).</summary>
     internal static class SnapshotAndRegistryCalls
     {
         /// <summary>The account's manual DB snapshots (<c>--snapshot-type manual</c>); the CLI prints <c>{"DBSnapshots":[…]}</c>.</summary>
@@ -21,9 +21,6 @@ namespace WASecurity.Checks.Sec06
         /// <summary>Keyed by cluster snapshot identifier: <c>{"DBClusterSnapshotAttributesResult":{"DBClusterSnapshotAttributes":[…]}}</c>.</summary>
         public static ApiCall DescribeDbClusterSnapshotAttributes(string region, string snapshot) =>
             new ApiCall("rds", "DescribeDBClusterSnapshotAttributes", region, snapshot, new Dictionary<string, object?> { ["DBClusterSnapshotIdentifier"] = snapshot });
-
-        /// <summary>The region's private repositories; the CLI prints <c>{"repositories":[{"repositoryName","repositoryArn",…}]}</c>.</summary>
-        public static ApiCall DescribeRepositories(string region) => new ApiCall("ecr", "DescribeRepositories", region);
 
         /// <summary>Keyed by repository name: <c>{"registryId","repositoryName","policyText"}</c>; RepositoryPolicyNotFoundException without a policy.</summary>
         public static ApiCall GetRepositoryPolicy(string region, string repository) =>

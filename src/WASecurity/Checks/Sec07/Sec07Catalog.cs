@@ -85,12 +85,24 @@ namespace WASecurity.Checks.Sec07
             Array.Empty<string>(),
             Array.Empty<string>());
 
+        public static readonly CheckDefinition EcrImageScanning = new CheckDefinition(
+            "SEC07.EcrImageScanning",
+            "Every ECR repository's images are scanned for vulnerabilities when pushed (or continuously).",
+            Severity.Medium,
+            "AWS::ECR::Repository",
+            "Container images carry their own operating system packages and libraries; without a scan on push, a known-vulnerable image goes from the registry to production with nobody told. The registry's scanning configuration decides (GetRegistryScanningConfiguration): with enhanced scanning a repository is scanned when a rule's filters match it; with basic scanning when a SCAN_ON_PUSH rule matches it or the repository's own scanOnPush is on.",
+            "Scan every repository on push at the registry level: aws ecr put-registry-scanning-configuration --scan-type ENHANCED --rules '[{\"scanFrequency\":\"CONTINUOUS_SCAN\",\"repositoryFilters\":[{\"filter\":\"*\",\"filterType\":\"WILDCARD\"}]}]' (enhanced scanning uses Amazon Inspector; --scan-type BASIC with SCAN_ON_PUSH is the free alternative).",
+            new[] { "SEC06-BP01", "SEC06-BP04" },
+            Array.Empty<string>(),
+            new[] { "ecr:DescribeRepositories", "ecr:GetRegistryScanningConfiguration" },
+            powerShell: "Write-ECRRegistryScanningConfiguration -ScanType ENHANCED -Rule @{ScanFrequency='CONTINUOUS_SCAN'; RepositoryFilters=@(@{Filter='*'; FilterType='WILDCARD'})}");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC07",
             "How do you protect the integrity of the operating system on your Amazon EC2 instances?",
             "InfrastructureProtection",
             "Test-WASInstanceIntegrity",
-            new[] { InstanceManagedBySsm, InstancePatchCompliant, InstanceAmiApproved, InstanceAmiCurrent, InternetFacingInstanceRole, ManagedServicesPreferred },
+            new[] { InstanceManagedBySsm, InstancePatchCompliant, InstanceAmiApproved, InstanceAmiCurrent, InternetFacingInstanceRole, ManagedServicesPreferred, EcrImageScanning },
             new[]
             {
                 new SettingDefinition(

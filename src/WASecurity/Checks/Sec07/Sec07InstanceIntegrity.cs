@@ -38,6 +38,7 @@ namespace WASecurity.Checks.Sec07
             new CheckImplementation(Sec07Catalog.InstanceAmiCurrent, InstanceAmiCurrentAsync),
             new CheckImplementation(Sec07Catalog.InternetFacingInstanceRole, InternetFacingInstanceRoleAsync),
             new CheckImplementation(Sec07Catalog.ManagedServicesPreferred, ManagedServicesPreferredAsync),
+            new CheckImplementation(Sec07Catalog.EcrImageScanning, EcrScanningChecks.ImageScanningAsync),
         };
 
         private static Task<IEnumerable<Finding>> ManagedServicesPreferredAsync(CheckContext context, CancellationToken cancellationToken) =>
