@@ -124,6 +124,22 @@ namespace WASecurity.Checks
             return results.SelectMany(r => r).ToList();
         }
 
+        /// <summary>
+        /// <see cref="ForEachRegionAsync(Func{string, Task{IEnumerable{Finding}}})"/>, and when no region gives a finding,
+        /// one account-level NotApplicable finding: "No <paramref name="resources"/> exists in the covered regions (…)".
+        /// </summary>
+        public async Task<IEnumerable<Finding>> ForEachRegionAsync(CheckDefinition check, string resources, Func<string, Task<IEnumerable<Finding>>> perRegion)
+        {
+            var findings = (await ForEachRegionAsync(perRegion).ConfigureAwait(false)).ToList();
+            if (findings.Count == 0)
+            {
+                findings.Add(AccountFinding(check, FindingStatus.NotApplicable, $"No {resources} exists in the covered regions ({string.Join(", ", Regions)}).")
+                    .With("Regions", Regions));
+            }
+
+            return findings;
+        }
+
         /// <summary>A finding for <paramref name="check"/> with the catalog's metadata filled in.</summary>
         public Finding NewFinding(
             CheckDefinition check,

@@ -26,8 +26,7 @@ namespace WASecurity.Checks.Sec03
         private static async Task<IEnumerable<Finding>> NoSecretsInUserDataAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec03Catalog.NoSecretsInUserData;
-            var seen = 0;
-            var findings = (await context.ForEachRegionAsync(async region =>
+            return await context.ForEachRegionAsync(check, "EC2 instance that can run again", async region =>
             {
                 var parsed = await context.GetParsedAsync(Ec2Calls.DescribeInstances(region), r => Ec2Instance.ParseAll(r.Root), cancellationToken).ConfigureAwait(false);
                 if (parsed.Value == null)
@@ -36,22 +35,13 @@ namespace WASecurity.Checks.Sec03
                 }
 
                 var instances = parsed.Value.Where(HasUserDataToRead).ToList();
-                Interlocked.Add(ref seen, instances.Count);
                 var judged = await Task.WhenAll(instances.Select(async instance =>
                 {
                     var response = await context.GetAsync(EmbeddedSecretCalls.DescribeInstanceUserData(region, instance.InstanceId), cancellationToken).ConfigureAwait(false);
                     return JudgeUserData(context, check, instance, region, response);
                 })).ConfigureAwait(false);
                 return judged;
-            }).ConfigureAwait(false)).ToList();
-
-            if (findings.Count == 0)
-            {
-                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No EC2 instance that can run again exists in the covered regions ({string.Join(", ", context.Regions)}).")
-                    .With("Regions", context.Regions));
-            }
-
-            return findings;
+            }).ConfigureAwait(false);
         }
 
         /// <summary>Every instance that can run again keeps its user data; a terminated one has none to read.</summary>
@@ -126,7 +116,7 @@ namespace WASecurity.Checks.Sec03
         private static async Task<IEnumerable<Finding>> NoSecretsInStackOutputsAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec03Catalog.NoSecretsInStackOutputs;
-            var findings = (await context.ForEachRegionAsync(async region =>
+            return await context.ForEachRegionAsync(check, "CloudFormation stack", async region =>
             {
                 var response = await context.GetAsync(EmbeddedSecretCalls.DescribeStacks(region), cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccess)
@@ -138,15 +128,7 @@ namespace WASecurity.Checks.Sec03
                     .Where(stack => !string.Equals(stack.Str("StackStatus"), "DELETE_COMPLETE", StringComparison.Ordinal))
                     .Select(stack => JudgeStack(context, check, stack, region))
                     .ToList();
-            }).ConfigureAwait(false)).ToList();
-
-            if (findings.Count == 0)
-            {
-                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No CloudFormation stack exists in the covered regions ({string.Join(", ", context.Regions)}).")
-                    .With("Regions", context.Regions));
-            }
-
-            return findings;
+            }).ConfigureAwait(false);
         }
 
         private static Finding JudgeStack(CheckContext context, CheckDefinition check, JsonElement stack, string region)
@@ -179,7 +161,7 @@ namespace WASecurity.Checks.Sec03
         private static async Task<IEnumerable<Finding>> NoSecretsInTaskDefinitionsAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec03Catalog.NoSecretsInTaskDefinitions;
-            var findings = (await context.ForEachRegionAsync(async region =>
+            return await context.ForEachRegionAsync(check, "active ECS task definition", async region =>
             {
                 var list = await context.GetAsync(EmbeddedSecretCalls.ListTaskDefinitions(region), cancellationToken).ConfigureAwait(false);
                 if (!list.IsSuccess)
@@ -193,21 +175,13 @@ namespace WASecurity.Checks.Sec03
                     return JudgeTaskDefinition(context, check, arn, region, response);
                 })).ConfigureAwait(false);
                 return judged;
-            }).ConfigureAwait(false)).ToList();
-
-            if (findings.Count == 0)
-            {
-                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No active ECS task definition exists in the covered regions ({string.Join(", ", context.Regions)}).")
-                    .With("Regions", context.Regions));
-            }
-
-            return findings;
+            }).ConfigureAwait(false);
         }
 
         private static async Task<IEnumerable<Finding>> NoSecretsInBuildProjectsAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec03Catalog.NoSecretsInBuildProjects;
-            var findings = (await context.ForEachRegionAsync(async region =>
+            return await context.ForEachRegionAsync(check, "CodeBuild project", async region =>
             {
                 var list = await context.GetAsync(EmbeddedSecretCalls.ListProjects(region), cancellationToken).ConfigureAwait(false);
                 if (!list.IsSuccess)
@@ -237,21 +211,13 @@ namespace WASecurity.Checks.Sec03
                         .ToList();
                 })).ConfigureAwait(false);
                 return judged.SelectMany(f => f);
-            }).ConfigureAwait(false)).ToList();
-
-            if (findings.Count == 0)
-            {
-                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No CodeBuild project exists in the covered regions ({string.Join(", ", context.Regions)}).")
-                    .With("Regions", context.Regions));
-            }
-
-            return findings;
+            }).ConfigureAwait(false);
         }
 
         private static async Task<IEnumerable<Finding>> NoSecretsInLambdaEnvironmentAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec03Catalog.NoSecretsInLambdaEnvironment;
-            var findings = (await context.ForEachRegionAsync(async region =>
+            return await context.ForEachRegionAsync(check, "Lambda function", async region =>
             {
                 var list = await context.GetAsync(LambdaCalls.ListFunctions(region), cancellationToken).ConfigureAwait(false);
                 if (!list.IsSuccess)
@@ -260,15 +226,7 @@ namespace WASecurity.Checks.Sec03
                 }
 
                 return list.Root.Items("Functions").Select(function => JudgeFunction(context, check, function, region)).ToList();
-            }).ConfigureAwait(false)).ToList();
-
-            if (findings.Count == 0)
-            {
-                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No Lambda function exists in the covered regions ({string.Join(", ", context.Regions)}).")
-                    .With("Regions", context.Regions));
-            }
-
-            return findings;
+            }).ConfigureAwait(false);
         }
 
         private static Finding JudgeFunction(CheckContext context, CheckDefinition check, JsonElement function, string region)

@@ -20,20 +20,12 @@ namespace WASecurity.Checks.Sec04
         public static async Task<IEnumerable<Finding>> AccessLogsAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec04Catalog.LoadBalancerAccessLogs;
-            var findings = (await context.ForEachRegionAsync(async region =>
+            return await context.ForEachRegionAsync(check, "Application or classic load balancer", async region =>
             {
                 var v2 = ApplicationLoadBalancersAsync(context, check, region, cancellationToken);
                 var classic = ClassicLoadBalancersAsync(context, check, region, cancellationToken);
                 return (await v2.ConfigureAwait(false)).Concat(await classic.ConfigureAwait(false)).ToList();
-            }).ConfigureAwait(false)).ToList();
-
-            if (findings.Count == 0)
-            {
-                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No Application or classic load balancer exists in the covered regions ({string.Join(", ", context.Regions)}).")
-                    .With("Regions", context.Regions));
-            }
-
-            return findings;
+            }).ConfigureAwait(false);
         }
 
         private static async Task<IEnumerable<Finding>> ApplicationLoadBalancersAsync(CheckContext context, CheckDefinition check, string region, CancellationToken cancellationToken)

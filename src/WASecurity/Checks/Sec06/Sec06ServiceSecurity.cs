@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Checks.Data;
@@ -38,42 +39,52 @@ namespace WASecurity.Checks.Sec06
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec06Catalog.RdsInstanceNotPublic;
-            return context.ForEachRegionAsync(async region =>
+            return ForEachDbInstanceAsync(context, check, cancellationToken, (instance, id, arn, region) =>
             {
-                var response = await context.GetAsync(DataCalls.DescribeDbInstances(region), cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccess)
-                {
-                    return context.ErrorFinding(check, response).AsEnumerable();
-                }
-
-                var instances = response.Root.Items("DBInstances").ToList();
-                if (instances.Count == 0)
-                {
-                    return context.AccountFinding(check, FindingStatus.NotApplicable, $"No RDS database instance in {region}.", region).AsEnumerable();
-                }
-
-                return instances.Select(instance =>
-                {
-                    var id = instance.RequiredStr("DBInstanceIdentifier", "DBInstances[]");
-                    var arn = instance.Str("DBInstanceArn");
-                    var endpoint = instance.Prop("Endpoint")?.Str("Address");
-                    var publiclyAccessible = instance.Bool("PubliclyAccessible");
-                    var finding = publiclyAccessible == null
-                        ? context.NewFinding(check, FindingStatus.Error, id, $"Could not verify: DescribeDBInstances in {region} does not say whether {id} is publicly accessible (PubliclyAccessible is missing).", region, arn)
-                        : publiclyAccessible == true
-                            ? context.NewFinding(check, FindingStatus.Fail, id, $"RDS instance {id} is publicly accessible{(endpoint == null ? string.Empty : $" at {endpoint}")}: it has a public address, and only its security groups keep the internet out.", region, arn)
-                            : context.NewFinding(check, FindingStatus.Pass, id, $"RDS instance {id} is not publicly accessible.", region, arn);
-                    return finding
-                        .With("PubliclyAccessible", publiclyAccessible)
-                        .WithProperty("Engine", instance.Str("Engine"));
-                }).ToList();
+                var endpoint = instance.Prop("Endpoint")?.Str("Address");
+                var publiclyAccessible = instance.Bool("PubliclyAccessible");
+                var finding = publiclyAccessible == null
+                    ? context.NewFinding(check, FindingStatus.Error, id, $"Could not verify: DescribeDBInstances in {region} does not say whether {id} is publicly accessible (PubliclyAccessible is missing).", region, arn)
+                    : publiclyAccessible == true
+                        ? context.NewFinding(check, FindingStatus.Fail, id, $"RDS instance {id} is publicly accessible{(endpoint == null ? string.Empty : $" at {endpoint}")}: it has a public address, and only its security groups keep the internet out.", region, arn)
+                        : context.NewFinding(check, FindingStatus.Pass, id, $"RDS instance {id} is not publicly accessible.", region, arn);
+                return finding
+                    .With("PubliclyAccessible", publiclyAccessible)
+                    .WithProperty("Engine", instance.Str("Engine"));
             });
         }
 
         private static Task<IEnumerable<Finding>> RdsAutoMinorVersionUpgradeAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec06Catalog.RdsAutoMinorVersionUpgrade;
-            return context.ForEachRegionAsync(async region =>
+            return ForEachDbInstanceAsync(context, check, cancellationToken, (instance, id, arn, region) =>
+            {
+                var engine = instance.Str("Engine");
+                var version = instance.Str("EngineVersion");
+                var running = engine == null ? string.Empty : $" ({engine}{(version == null ? string.Empty : " " + version)})";
+                var autoUpgrade = instance.Bool("AutoMinorVersionUpgrade");
+                var finding = autoUpgrade == null
+                    ? context.NewFinding(check, FindingStatus.Error, id, $"Could not verify: DescribeDBInstances in {region} does not say whether {id} upgrades minor versions automatically (AutoMinorVersionUpgrade is missing).", region, arn)
+                    : autoUpgrade == true
+                        ? context.NewFinding(check, FindingStatus.Pass, id, $"RDS instance {id}{running} applies minor engine versions automatically in its maintenance window.", region, arn)
+                        : context.NewFinding(check, FindingStatus.Fail, id, $"RDS instance {id}{running} has automatic minor version upgrade off: engine security fixes wait until someone upgrades it by hand.", region, arn);
+                return finding
+                    .With("AutoMinorVersionUpgrade", autoUpgrade)
+                    .With("EngineVersion", version)
+                    .WithProperty("Engine", engine);
+            });
+        }
+
+        /// <summary>
+        /// One finding per RDS instance of every covered region (from the DescribeDBInstances the data inventory also
+        /// reads), an Error per region whose call failed, a NotApplicable per region without instances.
+        /// </summary>
+        private static Task<IEnumerable<Finding>> ForEachDbInstanceAsync(
+            CheckContext context,
+            CheckDefinition check,
+            CancellationToken cancellationToken,
+            Func<JsonElement, string, string?, string, Finding> judge) =>
+            context.ForEachRegionAsync(async region =>
             {
                 var response = await context.GetAsync(DataCalls.DescribeDbInstances(region), cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccess)
@@ -87,26 +98,10 @@ namespace WASecurity.Checks.Sec06
                     return context.AccountFinding(check, FindingStatus.NotApplicable, $"No RDS database instance in {region}.", region).AsEnumerable();
                 }
 
-                return instances.Select(instance =>
-                {
-                    var id = instance.RequiredStr("DBInstanceIdentifier", "DBInstances[]");
-                    var arn = instance.Str("DBInstanceArn");
-                    var engine = instance.Str("Engine");
-                    var version = instance.Str("EngineVersion");
-                    var running = engine == null ? string.Empty : $" ({engine}{(version == null ? string.Empty : " " + version)})";
-                    var autoUpgrade = instance.Bool("AutoMinorVersionUpgrade");
-                    var finding = autoUpgrade == null
-                        ? context.NewFinding(check, FindingStatus.Error, id, $"Could not verify: DescribeDBInstances in {region} does not say whether {id} upgrades minor versions automatically (AutoMinorVersionUpgrade is missing).", region, arn)
-                        : autoUpgrade == true
-                            ? context.NewFinding(check, FindingStatus.Pass, id, $"RDS instance {id}{running} applies minor engine versions automatically in its maintenance window.", region, arn)
-                            : context.NewFinding(check, FindingStatus.Fail, id, $"RDS instance {id}{running} has automatic minor version upgrade off: engine security fixes wait until someone upgrades it by hand.", region, arn);
-                    return finding
-                        .With("AutoMinorVersionUpgrade", autoUpgrade)
-                        .With("EngineVersion", version)
-                        .WithProperty("Engine", engine);
-                }).ToList();
+                return instances
+                    .Select(instance => judge(instance, instance.RequiredStr("DBInstanceIdentifier", "DBInstances[]"), instance.Str("DBInstanceArn"), region))
+                    .ToList();
             });
-        }
 
         private static async Task<IEnumerable<Finding>> AccountBlockPublicAccessAsync(CheckContext context, CancellationToken cancellationToken)
         {

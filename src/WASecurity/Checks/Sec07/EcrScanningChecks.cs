@@ -16,7 +16,7 @@ namespace WASecurity.Checks.Sec07
         public static async Task<IEnumerable<Finding>> ImageScanningAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec07Catalog.EcrImageScanning;
-            var findings = (await context.ForEachRegionAsync(async region =>
+            return await context.ForEachRegionAsync(check, "ECR repository", async region =>
             {
                 var repositoriesTask = context.GetAsync(EcrCalls.DescribeRepositories(region), cancellationToken);
                 var configurationTask = context.GetAsync(EcrCalls.GetRegistryScanningConfiguration(region), cancellationToken);
@@ -43,15 +43,7 @@ namespace WASecurity.Checks.Sec07
                 var scanType = scanning?.Str("scanType") ?? "BASIC";
                 var rules = scanning?.Items("rules").ToList() ?? new List<JsonElement>();
                 return list.Select(repository => Judge(context, check, region, repository, scanType, rules)).ToList();
-            }).ConfigureAwait(false)).ToList();
-
-            if (findings.Count == 0)
-            {
-                findings.Add(context.AccountFinding(check, FindingStatus.NotApplicable, $"No ECR repository exists in the covered regions ({string.Join(", ", context.Regions)}).")
-                    .With("Regions", context.Regions));
-            }
-
-            return findings;
+            }).ConfigureAwait(false);
         }
 
         private static Finding Judge(CheckContext context, CheckDefinition check, string region, JsonElement repository, string scanType, IReadOnlyList<JsonElement> rules)
