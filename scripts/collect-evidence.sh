@@ -501,6 +501,10 @@ collect_region() {
     for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn); do
         save "$R/elbv2/DescribeListeners/$(enc "$arn").json" elbv2 describe-listeners "${a[@]}" --load-balancer-arn "$arn"
     done
+    # SEC 5: the web ACL in front of each internet-facing Application load balancer.
+    for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn Type Scheme | awk -F '\t' '$2 == "application" && $3 == "internet-facing" { print $1 }'); do
+        save "$R/wafv2/GetWebACLForResource/$(enc "$arn").json" wafv2 get-web-acl-for-resource "${a[@]}" --resource-arn "$arn"
+    done
     # SEC 4: access logs of the Application load balancers.
     for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn Type | awk -F '\t' '$2 == "application" { print $1 }'); do
         save "$R/elbv2/DescribeLoadBalancerAttributes/$(enc "$arn").json" elbv2 describe-load-balancer-attributes "${a[@]}" --load-balancer-arn "$arn"

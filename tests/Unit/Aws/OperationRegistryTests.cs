@@ -81,7 +81,7 @@ namespace WASecurity.Tests.Aws
             { "s3", WASecurity.Checks.Sec04.LoggingCalls.GetBucketPolicyStatus("b").Operation },
             { "s3", WASecurity.Checks.Sec04.LoggingCalls.GetObjectLockConfiguration("b").Operation },
             { "s3", WASecurity.Checks.Sec04.LoggingCalls.GetBucketLifecycleConfiguration("b").Operation },
-            { WASecurity.Checks.Sec11.TransitCalls.ListDistributions.Service, WASecurity.Checks.Sec11.TransitCalls.ListDistributions.Operation },
+            { WASecurity.Checks.CloudFront.CloudFrontCalls.ListDistributions.Service, WASecurity.Checks.CloudFront.CloudFrontCalls.ListDistributions.Operation },
             // SEC04 (the trail bucket's S3 calls and the VPC calls are registered with their services' operations).
             { "cloudtrail", LoggingCalls.DescribeTrails("us-east-1").Operation },
             { "cloudtrail", LoggingCalls.GetTrailStatus("us-east-1", "arn").Operation },

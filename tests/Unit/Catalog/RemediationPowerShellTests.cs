@@ -85,6 +85,7 @@ namespace WASecurity.Tests.Catalog
             ["New-S3Bucket"] = new[] { "BucketName", "ObjectLockEnabledForBucket" },
             ["Register-EC2IamInstanceProfile"] = new[] { "InstanceId", "IamInstanceProfile_Name" },
             ["Register-IAMRolePolicy"] = new[] { "RoleName", "PolicyArn" },
+            ["Register-WAF2WebACL"] = new[] { "WebACLArn", "ResourceArn" },
             ["Remove-EC2Snapshot"] = new[] { "SnapshotId" },
             ["Remove-ECRRepositoryPolicy"] = new[] { "RepositoryName" },
             ["Remove-IAMAccessKey"] = new[] { "UserName", "AccessKeyId" },
@@ -161,6 +162,7 @@ namespace WASecurity.Tests.Catalog
         {
             ["SEC11.CloudFrontViewerHttps"] = "Update-CFDistribution replaces the whole configuration, given as flattened parameters",
             ["SEC11.CloudFrontMinimumTls"] = "Update-CFDistribution replaces the whole configuration, given as flattened parameters",
+            ["SEC05.CloudFrontWebAcl"] = "Update-CFDistribution replaces the whole configuration, given as flattened parameters",
         };
 
         private static readonly Regex CliCall = new Regex(@"\baws [a-z0-9]+ [a-z]+(-[a-z]+)+\b", RegexOptions.CultureInvariant);

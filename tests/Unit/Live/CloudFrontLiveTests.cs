@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.Runtime;
-using WASecurity.Aws;
 using WASecurity.Aws.Operations;
+using WASecurity.Aws;
+using WASecurity.Checks.CloudFront;
 using WASecurity.Checks.Sec11;
 using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
@@ -76,7 +77,7 @@ namespace WASecurity.Tests.Live
                 null,
                 false))
             {
-                response = await source.GetAsync(TransitCalls.ListDistributions, CancellationToken.None);
+                response = await source.GetAsync(CloudFrontCalls.ListDistributions, CancellationToken.None);
             }
 
             Assert.True(response.IsSuccess, response.Error?.ToString());

@@ -88,6 +88,7 @@ namespace WASecurity.Aws.Operations
             EcsOperations.Register(registry);
             OrganizationsOperations.Register(registry);
             CodeBuildOperations.Register(registry);
+            WafV2Operations.Register(registry);
             LambdaOperations.Register(registry);
             EcrOperations.Register(registry);
             return registry;

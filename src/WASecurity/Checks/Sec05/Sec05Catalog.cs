@@ -93,6 +93,32 @@ namespace WASecurity.Checks.Sec05
             Array.Empty<string>(),
             powerShell: "Get-EC2RouteTable -Filter @{Name='route.vpc-peering-connection-id'; Values='<pcx-id>'}; Set-EC2Route -RouteTableId '<rtb-id>' -DestinationCidrBlock '<narrow-cidr>' -VpcPeeringConnectionId '<pcx-id>'");
 
+        private const string WebAclHowTo =
+            " A web ACL counts when it can block something: at least one rule, or a default action of Block; an attached web ACL with no rules that allows everything fails.";
+
+        public static readonly CheckDefinition LoadBalancerWebAcl = new CheckDefinition(
+            "SEC05.LoadBalancerWebAcl",
+            "Every internet-facing Application load balancer is protected by an AWS WAF web ACL.",
+            Severity.Medium,
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            "An internet-facing Application load balancer takes HTTP requests from anyone; a web ACL inspects them before the application does (injection, known bad inputs, bots, rate limits), which security groups, working on addresses and ports, cannot." + WebAclHowTo,
+            "Create a regional web ACL with the AWS managed rule groups (AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet) and a rate-based rule, then associate it: aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn <load-balancer-arn> --region <region>",
+            new[] { "SEC05-BP04", "SEC05-BP02" },
+            Array.Empty<string>(),
+            new[] { "elasticloadbalancing:DescribeLoadBalancers", "wafv2:GetWebACLForResource" },
+            powerShell: "Register-WAF2WebACL -WebACLArn '<web-acl-arn>' -ResourceArn '<load-balancer-arn>' -Region '<region>'");
+
+        public static readonly CheckDefinition CloudFrontWebAcl = new CheckDefinition(
+            "SEC05.CloudFrontWebAcl",
+            "Every enabled CloudFront distribution is protected by an AWS WAF web ACL.",
+            Severity.Medium,
+            "AWS::CloudFront::Distribution",
+            "A distribution is the internet-facing edge of its origins; a web ACL there filters malicious requests and floods at the edge, before they reach an origin. The distribution's summary names its web ACL (WebACLId); an empty one means none.",
+            "Create a web ACL in us-east-1 with scope CLOUDFRONT and the AWS managed rule groups, then set it on the distribution (the console's Security tab, or aws cloudfront update-distribution with WebACLId set to the web ACL's ARN in the distribution configuration).",
+            new[] { "SEC05-BP04", "SEC05-BP02" },
+            Array.Empty<string>(),
+            new[] { "cloudfront:ListDistributions" });
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC05",
             "How do you protect your network resources?",
@@ -102,6 +128,7 @@ namespace WASecurity.Checks.Sec05
             {
                 SecurityGroupNoPublicAdminPorts, SecurityGroupNoPublicAllPorts, SecurityGroupNoPublicRestrictedPorts,
                 DefaultSecurityGroupRestricted, NetworkAclNoPublicAdminPorts, VpcPeeringLeastAccess,
+                LoadBalancerWebAcl, CloudFrontWebAcl,
             },
             new[]
             {

@@ -22,6 +22,8 @@ namespace WASecurity.Checks.Sec05
             new CheckImplementation(Sec05Catalog.DefaultSecurityGroupRestricted, DefaultSecurityGroupRestrictedAsync),
             new CheckImplementation(Sec05Catalog.NetworkAclNoPublicAdminPorts, NetworkAclNoPublicAdminPortsAsync),
             new CheckImplementation(Sec05Catalog.VpcPeeringLeastAccess, VpcPeeringLeastAccessAsync),
+            new CheckImplementation(Sec05Catalog.LoadBalancerWebAcl, WebAclChecks.LoadBalancerWebAclAsync),
+            new CheckImplementation(Sec05Catalog.CloudFrontWebAcl, WebAclChecks.CloudFrontWebAclAsync),
         };
 
         internal static Task<Parsed<IReadOnlyList<SecurityGroup>>> GetSecurityGroupsAsync(CheckContext context, string region, CancellationToken cancellationToken) =>

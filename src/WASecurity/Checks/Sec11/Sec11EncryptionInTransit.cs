@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using WASecurity.Checks.CloudFront;
 using WASecurity.Checks.Data;
 using WASecurity.Checks.Elb;
 using WASecurity.Checks.S3;
@@ -329,7 +330,7 @@ namespace WASecurity.Checks.Sec11
         private static async Task<IEnumerable<Finding>> ForEachDistributionAsync(
             CheckContext context, CheckDefinition check, CancellationToken cancellationToken, Func<CheckDefinition, JsonElement, string, EvidenceResponse, Finding> decide)
         {
-            var response = await context.GetAsync(TransitCalls.ListDistributions, cancellationToken).ConfigureAwait(false);
+            var response = await context.GetAsync(CloudFrontCalls.ListDistributions, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
                 return context.ErrorFinding(check, response).AsEnumerable();

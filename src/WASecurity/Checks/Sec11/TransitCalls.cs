@@ -3,7 +3,7 @@ using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Sec11
 {
-    /// <summary>The calls that show how data travels: load balancer listeners, CloudFront distributions, ACM certificates (the load balancer lists are in <see cref="Elb.ElbCalls"/>).</summary>
+    /// <summary>The calls that show how data travels: load balancer listeners, CloudFront distributions, ACM certificates (the load balancer and distribution lists are in <see cref="Elb.ElbCalls"/> and <see cref="CloudFront.CloudFrontCalls"/>).</summary>
     internal static class TransitCalls
     {
         /// <summary>Key types ACM lists only when asked (by default it lists RSA_2048 certificates alone).</summary>
@@ -18,8 +18,6 @@ namespace WASecurity.Checks.Sec11
 
         public static ApiCall DescribeLoadBalancerPolicies(string region, string loadBalancerName) =>
             new ApiCall("elb", "DescribeLoadBalancerPolicies", region, loadBalancerName, new Dictionary<string, object?> { ["LoadBalancerName"] = loadBalancerName }, action: "elasticloadbalancing:DescribeLoadBalancerPolicies");
-
-        public static readonly ApiCall ListDistributions = new ApiCall("cloudfront", "ListDistributions");
 
         public static ApiCall ListCertificates(string region) =>
             new ApiCall("acm", "ListCertificates", region, parameters: new Dictionary<string, object?> { ["Includes"] = new Dictionary<string, object?> { ["keyTypes"] = AllKeyTypes } });
