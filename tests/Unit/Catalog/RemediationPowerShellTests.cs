@@ -140,7 +140,7 @@ namespace WASecurity.Tests.Catalog
             ["Write-S3BucketLogging"] = new[] { "BucketName", "LoggingConfig_TargetBucketName", "LoggingConfig_TargetPrefix" },
             ["Write-S3BucketPolicy"] = new[] { "BucketName", "Policy" },
             ["Write-S3BucketTagging"] = new[] { "BucketName", "TagSet" },
-            ["Write-S3BucketVersioning"] = new[] { "BucketName", "VersioningConfig_Status" },
+            ["Write-S3BucketVersioning"] = new[] { "BucketName", "VersioningConfig_Status", "VersioningConfig_EnableMfaDelete", "MfaCodes_SerialNumber", "MfaCodes_AuthenticationValue" },
             ["Write-S3LifecycleConfiguration"] = new[] { "BucketName", "Configuration_Rule" },
             ["Write-S3ObjectLockConfiguration"] = new[] { "BucketName", "ObjectLockConfiguration_ObjectLockEnabled", "ObjectLockRuleDefaultRetention_Mode", "ObjectLockRuleDefaultRetention_Day" },
         };

@@ -76,6 +76,20 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void An_answer_without_a_UserData_object_or_with_variables_that_are_not_strings_is_an_error_not_a_pass()
+        {
+            using var bundle = Instances(Instance("i-odd"))
+                .Json($"{East}/ec2/DescribeInstanceAttribute/i-odd.json", new { InstanceId = "i-odd" })
+                .Json($"{East}/lambda/ListFunctions.json", new
+                {
+                    Functions = new object[] { new { FunctionName = "odd", Environment = new { Variables = new { DB_PASSWORD = 42 } } } },
+                });
+
+            Assert.Equal(FindingStatus.Error, Assert.Single(Run(bundle, "SEC03.NoSecretsInUserData")).Status);
+            Assert.Equal(FindingStatus.Error, Assert.Single(Run(bundle, "SEC03.NoSecretsInLambdaEnvironment")).Status);
+        }
+
+        [Fact]
         public void A_denied_DescribeStacks_is_an_error_and_a_NoEcho_parameter_is_not_a_secret()
         {
             using var denied = new BundleBuilder(AccountId, East)

@@ -70,7 +70,9 @@ namespace WASecurity.Tests.Checks
             Encryption(bundle, "confidential-exports", "aws:kms", KeyArn(R, AwsS3));
             bundle.Error("global/s3/GetBucketEncryption/plain-bucket.json", "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found");
             bundle.Json("global/s3/GetBucketVersioning/restricted-payroll.json", new { Status = "Enabled", MFADelete = "Disabled" })
-                  .Json("global/s3/GetBucketVersioning/confidential-exports.json", new { Status = "Suspended" });
+                  .Json("global/s3/GetBucketVersioning/confidential-exports.json", new { Status = "Suspended" })
+                  .Json("global/s3/GetBucketVersioning/untagged-logs.json", new { Status = "Enabled", MFADelete = "Enabled" })
+                  .Json("global/s3/GetBucketVersioning/plain-bucket.json", new { });
             bundle.Json($"{R}/dynamodb/DescribeContinuousBackups/orders.json", Pitr("ENABLED"))
                   .Json($"{R}/dynamodb/DescribeContinuousBackups/sessions.json", Pitr("DISABLED"));
             return bundle;
@@ -145,6 +147,25 @@ namespace WASecurity.Tests.Checks
             findings.AssertFailsOn("SEC09.SensitiveTableRecovery", "sessions");
             findings.AssertFailsOn("SEC09.SensitiveDatabaseBackups", "audit-db");
             Assert.DoesNotContain(findings.Of("SEC09.SensitiveBucketVersioning"), f => f.ResourceId == "untagged-logs" || f.ResourceId == "plain-bucket");
+        }
+
+        [Fact]
+        public void MFA_delete_is_judged_on_every_bucket_and_a_bucket_never_versioned_fails_fixture()
+        {
+            // moto's GetBucketVersioning leaves MFADelete out even when it is set, so this is judged on AWS's shape only.
+            using var bundle = Scenario();
+            var findings = QuestionRun.Run(bundle, "SEC09");
+
+            Assert.Equal(FindingStatus.Pass, findings.On("SEC09.BucketMfaDelete", "untagged-logs").Status);
+            findings.AssertFailsOn("SEC09.BucketMfaDelete", "confidential-exports", "plain-bucket", "restricted-payroll");
+            Assert.Contains("MFA delete disabled (versioning disabled)", findings.On("SEC09.BucketMfaDelete", "plain-bucket").Reason);
+            Assert.Equal(new[] { "3.0/2.1.2", "7.0/3.1.2" }, findings.On("SEC09.BucketMfaDelete", "plain-bucket").Cis);
+
+            using var denied = Scenario();
+            denied.Error("global/s3/GetBucketVersioning/plain-bucket.json", "AccessDenied", "Access Denied");
+            var error = QuestionRun.Run(denied, "SEC09").On("SEC09.BucketMfaDelete", "plain-bucket");
+            Assert.Equal(FindingStatus.Error, error.Status);
+            Assert.Contains("s3:GetBucketVersioning", error.Reason);
         }
 
         [Fact]

@@ -1,6 +1,7 @@
-using System.IO;
 using System.IO.Compression;
+using System.IO;
 using System.Linq;
+using WASecurity.Checks.Sec01;
 using WASecurity.Cmdlets;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
@@ -27,7 +28,7 @@ namespace WASecurity.Tests.Evidence
             var fromFolder = Assess(bundle.WriteFolder()).AssertNoErrors().Findings;
             var fromZip = Assess(bundle.WriteZip()).AssertNoErrors().Findings;
             var fromPrefixedZip = Assess(bundle.WriteZip("prod-2026-11/")).AssertNoErrors().Findings;
-            Assert.Equal(7, fromFolder.Count);
+            Assert.Equal(Sec01Catalog.Question.Checks.Count, fromFolder.Count);
             Assert.Equal(fromFolder.Select(f => (f.CheckId, f.Status, f.Reason)), fromZip.Select(f => (f.CheckId, f.Status, f.Reason)));
             Assert.Equal(fromFolder.Select(f => (f.CheckId, f.Status, f.Reason)), fromPrefixedZip.Select(f => (f.CheckId, f.Status, f.Reason)));
         }
@@ -48,7 +49,7 @@ namespace WASecurity.Tests.Evidence
             using var bundle = Minimal();
             bundle.File("global/iam/GetAccountSummary.json", "{\"SummaryMap\": {\"AccountMFAEnabled\": 1,");
             var result = Assess(bundle.WriteFolder()).AssertNoErrors();
-            Assert.Equal(7, result.Findings.Count);
+            Assert.Equal(Sec01Catalog.Question.Checks.Count, result.Findings.Count);
             var mfa = result.Findings.Single(f => f.CheckId == "SEC01.RootMfaEnabled");
             Assert.Equal(FindingStatus.Error, mfa.Status);
             Assert.Contains("global/iam/GetAccountSummary.json", mfa.Reason);

@@ -1,5 +1,6 @@
-using System;
 using System.Linq;
+using System;
+using WASecurity.Checks.Sec01;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 
@@ -21,7 +22,7 @@ namespace WASecurity.Tests.Live
             var cached = PowerShellRunner.Run($"$DebugPreference = 'Continue'; Test-WASRootAccount {live}; Test-WASRootAccount {live}").AssertNoErrors();
             var bypassed = PowerShellRunner.Run($"$DebugPreference = 'Continue'; Test-WASRootAccount {live} -NoCache").AssertNoErrors();
 
-            Assert.Equal(14, cached.Findings.Count);
+            Assert.Equal(2 * Sec01Catalog.Question.Checks.Count, cached.Findings.Count);
             Assert.Equal(1, cached.Debug.Count(d => d.StartsWith("iam:GetCredentialReport", StringComparison.Ordinal) && d.Contains("HTTP 200", StringComparison.Ordinal)));
             Assert.Contains(cached.Debug, d => d.Contains("iam:GetCredentialReport (global): from the session cache", StringComparison.Ordinal));
             Assert.Equal(1, bypassed.Debug.Count(d => d.StartsWith("iam:GetCredentialReport", StringComparison.Ordinal) && d.Contains("HTTP 200", StringComparison.Ordinal)));

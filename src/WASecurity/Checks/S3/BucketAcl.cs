@@ -11,6 +11,7 @@ namespace WASecurity.Checks.S3
     {
         private const string AllUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
         private const string AuthenticatedUsers = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+        private const string LogDelivery = "http://acs.amazonaws.com/groups/s3/LogDelivery";
 
         /// <summary>"AllUsers READ", "AuthenticatedUsers WRITE", … for each grant to the public groups.</summary>
         public static IReadOnlyList<string> PublicGrants(JsonElement root) =>
@@ -32,7 +33,19 @@ namespace WASecurity.Checks.S3
         {
             var grantee = grant.Required("Grantee", "an ACL grant");
             var type = grantee.RequiredStr("Type", "an ACL grantee");
-            return string.Equals(type, "Group", StringComparison.OrdinalIgnoreCase) ? grantee.RequiredStr("URI", "a group grantee") : grantee.Str("URI");
+            if (!string.Equals(type, "Group", StringComparison.OrdinalIgnoreCase))
+            {
+                return grantee.Str("URI");
+            }
+
+            // S3 has three predefined groups; a grant to any other URI cannot be judged public or private.
+            var uri = grantee.RequiredStr("URI", "a group grantee");
+            if (!new[] { AllUsers, AuthenticatedUsers, LogDelivery }.Contains(uri, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new FormatException($"an ACL grant names the group '{uri}', which is not one of S3's predefined groups");
+            }
+
+            return uri;
         }
     }
 }

@@ -57,7 +57,14 @@ namespace WASecurity.Checks.Sec03
                     .WithProperty("InstanceId", instance.InstanceId);
             }
 
-            var encoded = response.Root.Path("UserData")?.Str("Value");
+            // AWS always answers with a UserData object ({} when the instance has none); anything else says nothing.
+            var userData = response.Root.Path("UserData");
+            if (userData?.ValueKind != JsonValueKind.Object || (userData.Value.Path("Value") is JsonElement raw && raw.ValueKind != JsonValueKind.String))
+            {
+                return InstanceFinding(context, check, instance, region, FindingStatus.Error, $"Could not verify: DescribeInstanceAttribute in {region} gives no UserData object for {instance.Display}.");
+            }
+
+            var encoded = userData.Value.Str("Value");
             if (string.IsNullOrEmpty(encoded))
             {
                 return InstanceFinding(context, check, instance, region, FindingStatus.Pass, $"Instance {instance.Display} has no user data.")
@@ -244,12 +251,19 @@ namespace WASecurity.Checks.Sec03
 
             var hits = new List<SecretHit>();
             var count = 0;
-            if (environment?.Path("Variables") is JsonElement variables && variables.ValueKind == JsonValueKind.Object)
+            if (environment?.Path("Variables") is JsonElement variables)
             {
+                // Variables is a map of strings; anything else cannot be judged.
+                if (variables.ValueKind != JsonValueKind.Object || variables.EnumerateObject().Any(v => v.Value.ValueKind != JsonValueKind.String))
+                {
+                    return context.NewFinding(check, FindingStatus.Error, name, $"Could not verify: ListFunctions in {region} gives Environment.Variables of {name} that is not a map of strings.", region, arn)
+                        .WithProperty("FunctionName", name);
+                }
+
                 foreach (var variable in variables.EnumerateObject())
                 {
                     count++;
-                    hits.AddRange(SecretDetectors.ScanValue(variable.Name, variable.Value.ValueKind == JsonValueKind.String ? variable.Value.GetString() : null, "variable"));
+                    hits.AddRange(SecretDetectors.ScanValue(variable.Name, variable.Value.GetString(), "variable"));
                 }
             }
 

@@ -103,7 +103,7 @@ namespace WASecurity.Checks.Sec03
             "A trust policy with Principal \"*\" or {\"AWS\": \"*\"} lets anyone with any AWS account assume the role and act with its permissions; an external ID is not a secret and does not prevent that.",
             "Replace the wildcard with the accounts or roles that need the role: aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json (or, for organization-wide roles, add a StringEquals aws:PrincipalOrgID condition).",
             new[] { "SEC03-BP07", "SEC03-BP02" },
-            Array.Empty<string>(),
+            new[] { "7.0/2.21" },
             AuthorizationDetails,
             powerShell: "Update-IAMAssumeRolePolicy -RoleName '<role>' -PolicyDocument (Get-Content -Raw -LiteralPath ./trust.json)");
 

@@ -215,7 +215,7 @@ namespace WASecurity.Checks.Sec04
             "Access logs are the only record of who sent which request to the workload behind the load balancer: client address, path, TLS version, response and timing. Without them an attack through the front door leaves no trace. Application load balancers (DescribeLoadBalancerAttributes: access_logs.s3.enabled) and classic load balancers (AccessLog.Enabled) are judged; Network load balancers log only TLS listeners and Gateway load balancers none, so they are not.",
             "aws elbv2 modify-load-balancer-attributes --load-balancer-arn <load-balancer-arn> --attributes Key=access_logs.s3.enabled,Value=true Key=access_logs.s3.bucket,Value=<log-bucket> (classic: aws elb modify-load-balancer-attributes --load-balancer-name <load-balancer> --load-balancer-attributes 'AccessLog={Enabled=true,S3BucketName=<log-bucket>,EmitInterval=5}'); the bucket policy must let the region's Elastic Load Balancing account write.",
             Configure,
-            Array.Empty<string>(),
+            new[] { "7.0/4.10" },
             new[] { "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes" },
             powerShell: "Edit-ELB2LoadBalancerAttribute -LoadBalancerArn '<load-balancer-arn>' -Attribute @{Key='access_logs.s3.enabled'; Value='true'}, @{Key='access_logs.s3.bucket'; Value='<log-bucket>'}  # classic: Edit-ELBLoadBalancerAttribute -LoadBalancerName '<load-balancer>' -AccessLog_Enabled $true -AccessLog_S3BucketName '<log-bucket>'");
 

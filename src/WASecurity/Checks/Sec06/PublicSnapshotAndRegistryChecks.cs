@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
@@ -58,6 +59,12 @@ namespace WASecurity.Checks.Sec06
                     else if (!(response.Root.Prop(kind.ResultMember) is { } result))
                     {
                         finding = PublicResourcePolicyChecks.MissingMember(context, check, response, kind.Noun, snapshot.Id, region, arn, kind.ResultMember);
+                    }
+                    else if (result.Items(kind.AttributesList).Where(a => a.RequiredStr("AttributeName", kind.AttributesList + "[]") == "restore")
+                        .Any(a => a.Path("AttributeValues") is not { ValueKind: JsonValueKind.Array } values || values.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String)))
+                    {
+                        // Who may restore is a list of account ids or "all"; anything else cannot say the snapshot is private.
+                        finding = context.NewFinding(check, FindingStatus.Error, snapshot.Id, $"Could not verify: the restore attribute of {kind.Noun} {snapshot.Id} in {region} is not a list of account ids.", region, arn);
                     }
                     else
                     {

@@ -41,7 +41,7 @@ namespace WASecurity.Checks.Sec06
             "A bucket policy that allows everyone, or an ACL grant to AllUsers or AuthenticatedUsers (any AWS account), exposes the bucket's data to the internet unless RestrictPublicBuckets or IgnorePublicAcls neutralise it.",
             "Remove the public grant (aws s3api delete-bucket-policy --bucket <bucket>, or put a policy limited to your principals; aws s3api put-bucket-acl --bucket <bucket> --acl private) and turn on Block Public Access; serve public content through CloudFront with origin access control.",
             new[] { "SEC03-BP07", "SEC08-BP04" },
-            Array.Empty<string>(),
+            new[] { "7.0/2.21" },
             new[] { "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock", "s3:GetBucketPublicAccessBlock", "s3:GetBucketPolicy", "s3:GetBucketAcl" },
             powerShell: "Remove-S3BucketPolicy -BucketName '<bucket>'; Set-S3BucketACL -BucketName '<bucket>' -ACL private");
 
@@ -136,7 +136,7 @@ namespace WASecurity.Checks.Sec06
             "A queue policy that allows the principal \"*\" without a condition pinning the source account, source ARN, organization or VPC endpoint lets any AWS account (and, for some actions, anyone) send, read or delete the queue's messages; such statements are usually written for an SNS topic or S3 event and lose their aws:SourceArn condition.",
             "Rewrite the queue policy so that every statement to \"*\" carries a condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID (or names the principals instead), and apply it: aws sqs set-queue-attributes --queue-url <queue-url> --attributes file://attributes.json, where attributes.json is {\"Policy\": \"<policy JSON as a string>\"}; a permission added with aws sqs add-permission is removed with aws sqs remove-permission --queue-url <queue-url> --label <label>.",
             new[] { "SEC03-BP07", "SEC08-BP04" },
-            Array.Empty<string>(),
+            new[] { "7.0/2.21" },
             new[] { "sqs:ListQueues", "sqs:GetQueueAttributes" },
             powerShell: "Set-SQSQueueAttribute -QueueUrl '<queue-url>' -Attribute @{ Policy = (Get-Content -Raw -LiteralPath ./policy.json) }  # a permission added with add-permission: Remove-SQSPermission -QueueUrl '<queue-url>' -Label '<label>'");
 
@@ -148,7 +148,7 @@ namespace WASecurity.Checks.Sec06
             "A topic policy that allows the principal \"*\" without a condition pinning the source account, source ARN or organization lets any AWS account publish to the topic (spoofed alerts and events reach every subscriber) or subscribe to it (and receive every message).",
             "Rewrite the topic policy so that every statement to \"*\" carries a condition such as aws:SourceOwner, aws:SourceArn or aws:PrincipalOrgID (the default policy limits everyone to the owning account with AWS:SourceOwner), and apply it: aws sns set-topic-attributes --topic-arn <topic-arn> --attribute-name Policy --attribute-value file://policy.json.",
             new[] { "SEC03-BP07", "SEC08-BP04" },
-            Array.Empty<string>(),
+            new[] { "7.0/2.21" },
             new[] { "sns:ListTopics", "sns:GetTopicAttributes" },
             powerShell: "Set-SNSTopicAttribute -TopicArn '<topic-arn>' -AttributeName Policy -AttributeValue (Get-Content -Raw -LiteralPath ./policy.json)");
 
@@ -160,7 +160,7 @@ namespace WASecurity.Checks.Sec06
             "A function policy that allows the principal \"*\" without a condition pinning the source account, source ARN or organization lets any AWS account invoke the function (running its code with its role's permissions, and running up its cost) or, for wider actions, read and change it; such statements are usually written for an event source and lose their aws:SourceArn condition.",
             "Remove the statement (aws lambda remove-permission --function-name <function> --statement-id <sid>) and grant the caller again with a specific principal, or with --source-arn and --source-account for a service (aws lambda add-permission --function-name <function> --statement-id <sid> --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn <source-arn> --source-account <account-id>).",
             new[] { "SEC03-BP07", "SEC06-BP02" },
-            Array.Empty<string>(),
+            new[] { "7.0/2.21" },
             new[] { "lambda:ListFunctions", "lambda:GetPolicy" },
             powerShell: "Remove-LMPermission -FunctionName '<function>' -StatementId '<sid>'");
 
@@ -196,7 +196,7 @@ namespace WASecurity.Checks.Sec06
             "A repository policy that allows the principal \"*\" without a condition pinning the account or organization lets any AWS account pull the images (with the code, configuration and secrets baked into them) or, for push actions, replace them with its own.",
             "Remove the policy (aws ecr delete-repository-policy --repository-name <repository>) or replace it with one that names the accounts or pins aws:PrincipalOrgID (aws ecr set-repository-policy --repository-name <repository> --policy-text file://policy.json); publish public images through ECR Public instead.",
             new[] { "SEC03-BP07", "SEC06-BP02" },
-            Array.Empty<string>(),
+            new[] { "7.0/2.21" },
             new[] { "ecr:DescribeRepositories", "ecr:GetRepositoryPolicy" },
             powerShell: "Remove-ECRRepositoryPolicy -RepositoryName '<repository>'  # or narrow it: Set-ECRRepositoryPolicy -RepositoryName '<repository>' -PolicyText (Get-Content -Raw -LiteralPath ./policy.json)");
 

@@ -291,7 +291,9 @@ namespace WASecurity.Checks.Sec06
                     return context.ErrorFinding(check, response).AsEnumerable();
                 }
 
-                // The call asked for the account's own snapshots restorable by "all": every one listed is public.
+                // The call asked for the account's own snapshots restorable by "all": every one listed is public. An
+                // answer without the Snapshots list says nothing, so it cannot pass.
+                response.Root.Required("Snapshots", "DescribeSnapshots");
                 var snapshots = response.Root.Items("Snapshots").Select(s => s.RequiredStr("SnapshotId", "a snapshot")).ToList();
                 if (snapshots.Count == 0)
                 {

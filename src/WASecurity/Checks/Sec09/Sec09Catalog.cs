@@ -173,6 +173,18 @@ namespace WASecurity.Checks.Sec09
             new[] { AllowedRegions },
             powerShell: "Remove-S3BucketReplication -BucketName '<bucket>'; Update-DDBTable -TableName '<table>' -ReplicaUpdate @{Delete=@{RegionName='<region>'}}");
 
+        public static readonly CheckDefinition BucketMfaDelete = new CheckDefinition(
+            "SEC09.BucketMfaDelete",
+            "Every S3 bucket is versioned with MFA delete enabled.",
+            Severity.Low,
+            "AWS::S3::Bucket",
+            "With MFA delete, removing an object version or turning versioning off needs the root user's MFA code as well as its credentials, so a stolen key cannot erase a bucket's history. It can only be enabled by the root user with the CLI or API, which is why few accounts have it; SEC09.SensitiveBucketVersioning covers the buckets that hold sensitive data.",
+            "As the root user with its MFA device (the only principal allowed): aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<mfa-serial-arn> <code>'",
+            new[] { "SEC08-BP04", "SEC09-BP04" },
+            new[] { "3.0/2.1.2", "7.0/3.1.2" },
+            WithInventory(new[] { "s3:GetBucketVersioning" }),
+            powerShell: "Write-S3BucketVersioning -BucketName '<bucket>' -VersioningConfig_Status Enabled -VersioningConfig_EnableMfaDelete $true -MfaCodes_SerialNumber '<mfa-serial-arn>' -MfaCodes_AuthenticationValue '<code>'  # as the root user");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC09",
             "How do you protect your data at rest?",
@@ -181,7 +193,7 @@ namespace WASecurity.Checks.Sec09
             new[]
             {
                 BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
-                SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, SensitiveTableRecovery,
+                SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, BucketMfaDelete, SensitiveTableRecovery,
                 SensitiveDatabaseBackups, ReplicationWithinAllowedRegions,
             },
             new[]

@@ -30,6 +30,7 @@ namespace WASecurity.Checks.Sec09
             new CheckImplementation(Sec09Catalog.DynamoDbTableKey, DynamoDbTableKeyAsync),
             new CheckImplementation(Sec09Catalog.SensitiveStoreCustomerKey, SensitiveStoreCustomerKeyAsync),
             new CheckImplementation(Sec09Catalog.SensitiveBucketVersioning, SensitiveBucketVersioningAsync),
+            new CheckImplementation(Sec09Catalog.BucketMfaDelete, BucketMfaDeleteAsync),
             new CheckImplementation(Sec09Catalog.SensitiveTableRecovery, SensitiveTableRecoveryAsync),
             new CheckImplementation(Sec09Catalog.SensitiveDatabaseBackups, SensitiveDatabaseBackupsAsync),
             new CheckImplementation(Sec09Catalog.ReplicationWithinAllowedRegions, ReplicationWithinAllowedRegionsAsync),
@@ -260,6 +261,28 @@ namespace WASecurity.Checks.Sec09
                 }
 
                 return finding.With("Versioning", status).With("MFADelete", mfaDelete).With("RequireMfaDelete", requireMfa);
+            });
+        }
+
+        private static Task<IEnumerable<Finding>> BucketMfaDeleteAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec09Catalog.BucketMfaDelete;
+            return ForStoresAsync(context, check, new[] { DataStoreTypes.S3Bucket }, false, cancellationToken, async (store, classification) =>
+            {
+                var response = await context.GetAsync(DataCalls.GetBucketVersioning(store.Id), cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess)
+                {
+                    return DataStoreFindings.Error(context, check, store, classification, response);
+                }
+
+                // A bucket that never had versioning returns an empty document.
+                var status = response.Root.Str("Status") ?? "Disabled";
+                var mfaDelete = response.Root.Str("MFADelete") ?? "Disabled";
+                var on = string.Equals(status, "Enabled", StringComparison.OrdinalIgnoreCase) && string.Equals(mfaDelete, "Enabled", StringComparison.OrdinalIgnoreCase);
+                var finding = on
+                    ? DataStoreFindings.For(context, check, store, classification, FindingStatus.Pass, $"Bucket {store.Id} is versioned with MFA delete enabled.")
+                    : DataStoreFindings.For(context, check, store, classification, FindingStatus.Fail, $"Bucket {store.Id} has MFA delete {mfaDelete.ToLowerInvariant()} (versioning {status.ToLowerInvariant()}): a stolen credential can erase its object versions.");
+                return finding.With("Versioning", status).With("MFADelete", mfaDelete);
             });
         }
 

@@ -49,7 +49,7 @@ namespace WASecurity.Checks.Sec10
             "A key policy that allows \"*\" lets any AWS account decrypt with the key (and often create grants), which removes the key as a barrier for every store it protects.",
             "Replace the \"*\" principal with the account's or roles' ARNs, or add a restricting condition such as kms:CallerAccount or aws:PrincipalOrgID: aws kms put-key-policy --key-id <key-arn> --policy-name default --policy file://policy.json.",
             new[] { "SEC08-BP01", "SEC08-BP04" },
-            Array.Empty<string>(),
+            new[] { "7.0/2.21" },
             KeyActions.Concat(new[] { "kms:GetKeyPolicy" }).ToArray(),
             powerShell: "Write-KMSKeyPolicy -KeyId '<key-arn>' -PolicyName default -Policy (Get-Content -Raw -LiteralPath ./policy.json)");
 
