@@ -37,7 +37,9 @@ Describe 'Test-WASAutomatedAccess on the sample account' {
         $noProfile.Region | Should -Be 'us-east-1'
         @($Findings | Where-Object { $_.CheckId -eq 'SEC03.InstanceImdsV2Required' -and $_.Status -eq 'Fail' }).InstanceId | Sort-Object |
             Should -Be @('i-0a1b2c3d4e5f60002', 'i-0e1f2a3b4c5d60011')
-        @($Findings | Where-Object ResourceId -eq 'i-0a1b2c3d4e5f60003').Count | Should -Be 0 -Because 'stopped instances are not judged'
+        @($Findings | Where-Object { $_.ResourceId -eq 'i-0a1b2c3d4e5f60003' -and $_.CheckId -in 'SEC03.InstanceProfileAttached', 'SEC03.InstanceImdsV2Required' }).Count |
+            Should -Be 0 -Because 'stopped instances are not judged by the running-instance checks'
+        ($Findings | Where-Object { $_.ResourceId -eq 'i-0a1b2c3d4e5f60003' }).CheckId | Should -Be 'SEC03.NoSecretsInUserData' -Because 'a stopped instance keeps its user data and can run again'
     }
 
     It 'fails the public, the OIDC-wildcard and the external-id-less role trusts' {

@@ -43,7 +43,7 @@ Describe 'Get-WASCheck -Cis and -BestPractice' {
 
     It 'gives no output, and no error, for a control or best practice no check cites' {
         Get-WASCheck -Cis 7.0/6.8 -ErrorVariable err | Should -BeNullOrEmpty
-        Get-WASCheck -BestPractice SEC01-BP01 -ErrorVariable err2 | Should -BeNullOrEmpty
+        Get-WASCheck -BestPractice SEC01-BP03 -ErrorVariable err2 | Should -BeNullOrEmpty
         @($err) + @($err2) | Should -BeNullOrEmpty
     }
 
