@@ -317,7 +317,7 @@ collect_global() {
     local bucket
     for bucket in $(records "$G/s3/ListBuckets.json" 8 Name); do
         bucket_calls "$bucket" GetBucketLocation GetBucketTagging GetBucketEncryption GetBucketVersioning \
-            GetBucketReplication GetBucketPolicy GetPublicAccessBlock GetBucketAcl
+            GetBucketReplication GetBucketPolicy GetPublicAccessBlock GetBucketAcl GetBucketLogging
     done
 }
 
@@ -379,7 +379,7 @@ bucket_calls() {
 collect_region() {
     local r=$1 R=$B/$1
     local a=(--region "$1")
-    local id name url arn key
+    local id name url arn key stage
 
     # SEC 2: IAM Identity Center instances; SEC 3: secrets and their rotation.
     save "$R/sso-admin/ListInstances.json" sso-admin list-instances "${a[@]}"
@@ -504,6 +504,15 @@ collect_region() {
     # SEC 5: the web ACL in front of each internet-facing Application load balancer.
     for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn Type Scheme | awk -F '\t' '$2 == "application" && $3 == "internet-facing" { print $1 }'); do
         save "$R/wafv2/GetWebACLForResource/$(enc "$arn").json" wafv2 get-web-acl-for-resource "${a[@]}" --resource-arn "$arn"
+    done
+    # SEC 4, SEC 5: the stages of every REST API (access logs), and the web ACL of each stage that names one.
+    save "$R/apigateway/GetRestApis.json" apigateway get-rest-apis "${a[@]}"
+    for id in $(records "$R/apigateway/GetRestApis.json" 8 id); do
+        save "$R/apigateway/GetStages/$(enc "$id").json" apigateway get-stages "${a[@]}" --rest-api-id "$id"
+        for stage in $(records "$R/apigateway/GetStages/$(enc "$id").json" 8 stageName webAclArn | awk -F '\t' '$2 != "None" { print $1 }'); do
+            arn="arn:$PARTITION:apigateway:$r::/restapis/$id/stages/$stage"
+            save "$R/wafv2/GetWebACLForResource/$(enc "$arn").json" wafv2 get-web-acl-for-resource "${a[@]}" --resource-arn "$arn"
+        done
     done
     # SEC 4: access logs of the Application load balancers.
     for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn Type | awk -F '\t' '$2 == "application" { print $1 }'); do

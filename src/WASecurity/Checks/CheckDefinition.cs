@@ -33,6 +33,13 @@ namespace WASecurity.Checks
             Settings = settings ?? Array.Empty<string>();
         }
 
+        /// <summary>
+        /// A check no API can decide: it always reports <see cref="FindingStatus.Manual"/> about the account, asks a precise
+        /// attestation question (the finding's reason), and is answered with an attestation file.
+        /// </summary>
+        internal static CheckDefinition Manual(string checkId, string title, string description, string guidance, string[] bestPractices, Severity severity = Severity.Medium) =>
+            new CheckDefinition(checkId, title, severity, "AWS::::Account", description, guidance, bestPractices, Array.Empty<string>(), Array.Empty<string>());
+
         /// <summary>Stable id, <c>SECnn.Name</c>.</summary>
         public string CheckId { get; }
 

@@ -16,6 +16,10 @@ namespace WASecurity.Checks
 
         public CheckDefinition Definition { get; }
 
+        /// <summary>A check that asks a person: one <see cref="FindingStatus.Manual"/> finding about the account with the question to attest.</summary>
+        public static CheckImplementation Manual(CheckDefinition definition, string question) =>
+            new CheckImplementation(definition, (context, _) => Task.FromResult<IEnumerable<Finding>>(new[] { context.AccountFinding(definition, FindingStatus.Manual, question) }));
+
         public Func<CheckContext, CancellationToken, Task<IEnumerable<Finding>>> Run { get; }
     }
 }

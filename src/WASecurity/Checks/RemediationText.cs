@@ -41,6 +41,9 @@ namespace WASecurity.Checks
             ["db-snapshot"] = "DBSnapshotIdentifier",
             ["db-cluster-snapshot"] = "DBClusterSnapshotIdentifier",
             ["repository"] = "RepositoryName",
+            ["rest-api-id"] = "RestApiId",
+            ["stage"] = "StageName",
+            ["stage-arn"] = "StageArn",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

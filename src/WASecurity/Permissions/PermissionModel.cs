@@ -161,7 +161,8 @@ namespace WASecurity.Permissions
         {
             var verb = action.Substring(action.IndexOf(':') + 1);
             return verb.StartsWith("Get", StringComparison.Ordinal) || verb.StartsWith("List", StringComparison.Ordinal) || verb.StartsWith("Describe", StringComparison.Ordinal)
-                || verb.StartsWith("BatchGet", StringComparison.Ordinal);
+                || verb.StartsWith("BatchGet", StringComparison.Ordinal)
+                || verb == "GET"; // API Gateway authorizes its reads by HTTP verb (apigateway:GET)
         }
 
         /// <summary>The operations every live run sends before any check: who the caller is, which regions are enabled.</summary>

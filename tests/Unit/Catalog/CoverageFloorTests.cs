@@ -16,24 +16,25 @@ namespace WASecurity.Tests.Catalog
     /// </summary>
     public sealed class CoverageFloorTests
     {
-        /// <summary>Best practices cited by at least one check, Manual ones included.</summary>
+        /// <summary>Best practices cited by at least one check, Manual ones included: all 57 of the reference.</summary>
         private static readonly string[] BestPracticesWithACheck =
         {
-            "SEC01-BP01", "SEC01-BP02",
+            "SEC01-BP01", "SEC01-BP02", "SEC01-BP03", "SEC01-BP04", "SEC01-BP05", "SEC01-BP06", "SEC01-BP07", "SEC01-BP08",
             "SEC02-BP01", "SEC02-BP02", "SEC02-BP03", "SEC02-BP04", "SEC02-BP05", "SEC02-BP06",
             "SEC03-BP01", "SEC03-BP02", "SEC03-BP03", "SEC03-BP04", "SEC03-BP05", "SEC03-BP06", "SEC03-BP07", "SEC03-BP08",
             "SEC04-BP01", "SEC04-BP02", "SEC04-BP03", "SEC04-BP04",
             "SEC05-BP01", "SEC05-BP02", "SEC05-BP03", "SEC05-BP04",
             "SEC06-BP01", "SEC06-BP02", "SEC06-BP03", "SEC06-BP04", "SEC06-BP05", "SEC06-BP06",
             "SEC07-BP01", "SEC07-BP02", "SEC07-BP03", "SEC07-BP04",
-            "SEC08-BP01", "SEC08-BP02", "SEC08-BP03", "SEC08-BP04",
+            "SEC08-BP01", "SEC08-BP02", "SEC08-BP03", "SEC08-BP04", "SEC08-BP05",
             "SEC09-BP01", "SEC09-BP02", "SEC09-BP03", "SEC09-BP04",
             "SEC10-BP01", "SEC10-BP02", "SEC10-BP03", "SEC10-BP04", "SEC10-BP05", "SEC10-BP06", "SEC10-BP07",
+            "SEC11-BP02",
         };
 
-        /// <summary>Best practices cited by at least one check that reads evidence.</summary>
+        /// <summary>Best practices cited by at least one check that reads evidence: all but those no API can show.</summary>
         private static readonly string[] BestPracticesWithAnAutomatedCheck = BestPracticesWithACheck
-            .Except(new[] { "SEC06-BP03", "SEC10-BP02", "SEC10-BP03", "SEC10-BP07" })
+            .Except(new[] { "SEC01-BP03", "SEC01-BP04", "SEC01-BP05", "SEC01-BP07", "SEC01-BP08", "SEC06-BP03", "SEC08-BP05", "SEC10-BP02", "SEC10-BP03", "SEC10-BP07" })
             .ToArray();
 
         /// <summary>CIS 3.0 controls assessed as Automated that a check reading evidence covers (all of them).</summary>
@@ -80,7 +81,7 @@ namespace WASecurity.Tests.Catalog
         {
             var practices = Reference("waf-security-best-practices.tsv").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
             Assert.Equal(57, practices.Count);
-            Assert.All(BestPracticesWithACheck, id => Assert.Contains(id, practices));
+            Assert.Equal(practices.OrderBy(p => p, StringComparer.Ordinal), BestPracticesWithACheck.OrderBy(p => p, StringComparer.Ordinal));
             Assert.Subset(BestPracticesWithACheck.ToHashSet(), BestPracticesWithAnAutomatedCheck.ToHashSet());
 
             foreach (var (version, floor) in new[] { ("3.0", Cis30AutomatedWithACheck), ("7.0", Cis70AutomatedWithACheck) })

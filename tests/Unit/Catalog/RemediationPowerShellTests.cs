@@ -86,6 +86,7 @@ namespace WASecurity.Tests.Catalog
             ["Register-EC2IamInstanceProfile"] = new[] { "InstanceId", "IamInstanceProfile_Name" },
             ["Register-IAMRolePolicy"] = new[] { "RoleName", "PolicyArn" },
             ["Register-WAF2WebACL"] = new[] { "WebACLArn", "ResourceArn" },
+            ["Update-AGStage"] = new[] { "RestApiId", "StageName", "PatchOperation" },
             ["Remove-EC2Snapshot"] = new[] { "SnapshotId" },
             ["Remove-ECRRepositoryPolicy"] = new[] { "RepositoryName" },
             ["Remove-IAMAccessKey"] = new[] { "UserName", "AccessKeyId" },

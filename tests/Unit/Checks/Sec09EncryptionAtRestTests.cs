@@ -144,6 +144,13 @@ namespace WASecurity.Tests.Checks
             Assert.Equal(Cmk, findings.On("SEC09.SensitiveStoreCustomerKey", "restricted-payroll").Properties["KeyId"]);
 
             findings.AssertFailsOn("SEC09.SensitiveBucketVersioning", "confidential-exports");
+
+            // A damaged DescribeKey whose KeyManager is neither AWS nor CUSTOMER decides nothing: Error, never Pass.
+            using var damaged = Scenario().Keys(R, new TestKey(Cmk) { Alias = "alias/data", KeyManager = "AWq" }, new TestKey(AwsS3) { Alias = "alias/aws/s3", KeyManager = "AWS" });
+            var unknown = QuestionRun.Run(damaged, "SEC09").On("SEC09.SensitiveStoreCustomerKey", "restricted-payroll");
+            Assert.Equal(FindingStatus.Error, unknown.Status);
+            Assert.Contains("KeyManager 'AWq'", unknown.Reason);
+
             findings.AssertFailsOn("SEC09.SensitiveTableRecovery", "sessions");
             findings.AssertFailsOn("SEC09.SensitiveDatabaseBackups", "audit-db");
             Assert.DoesNotContain(findings.Of("SEC09.SensitiveBucketVersioning"), f => f.ResourceId == "untagged-logs" || f.ResourceId == "plain-bucket");

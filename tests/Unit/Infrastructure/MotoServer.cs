@@ -34,6 +34,7 @@ namespace WASecurity.Tests.Infrastructure
         private bool? _supportsAccountApi;
         private bool? _supportsMacie;
         private bool? _supportsCloudFormation;
+        private bool? _supportsApiGateway;
 
         public MotoServer()
             : this(null)
@@ -132,7 +133,11 @@ namespace WASecurity.Tests.Infrastructure
                 "    urllib.request.urlopen(urllib.request.Request(ENDPOINT + '/_clock', data=json.dumps({'offset_days': days}).encode(), method='POST')).read()",
                 string.Empty,
             });
-            var path = Path.Combine(Path.GetTempPath(), "was-moto-seed-" + Guid.NewGuid().ToString("N") + ".py");
+            // In a folder of its own: Python puts the script's folder first on sys.path, so a stray module-named file
+            // in the temp folder (org.py, json.py) would otherwise shadow the standard library for the seed.
+            var folder = Path.Combine(Path.GetTempPath(), "was-moto-seed-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "seed.py");
             File.WriteAllText(path, preamble + script);
             try
             {
@@ -168,7 +173,7 @@ namespace WASecurity.Tests.Infrastructure
             }
             finally
             {
-                File.Delete(path);
+                Directory.Delete(folder, true);
             }
         }
 
@@ -203,6 +208,21 @@ namespace WASecurity.Tests.Infrastructure
             "c = boto3.client('cloudformation', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
             "try:",
             "    c.describe_stacks()",
+            "    print('yes')",
+            "except Exception:",
+            "    print('no')",
+        })).Trim() == "yes";
+
+        /// <summary>
+        /// Whether this moto answers API Gateway at all (5.2 does; Debian's 5.1 packaging lacks the module its API
+        /// Gateway imports and answers every call with HTTP 500). Probed per server.
+        /// </summary>
+        public bool SupportsApiGateway => _supportsApiGateway ??= RunPython(string.Join("\n", new[]
+        {
+            "from botocore.config import Config",
+            "c = boto3.client('apigateway', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
+            "try:",
+            "    c.get_rest_apis()",
             "    print('yes')",
             "except Exception:",
             "    print('no')",

@@ -78,6 +78,26 @@ namespace WASecurity.Tests.Live
                 scriptFindings.RemoveAll(f => f.CheckId == "SEC03.NoSecretsInStackOutputs");
             }
 
+            if (!run.ApiGatewayAnswered)
+            {
+                // Debian's moto 5.1 answers API Gateway with HTTP 500: both bundles hold the failure, and the stage checks
+                // must say Error in both, never Pass; the error texts of the CLI and the module differ.
+                var stageChecks = new[] { "SEC04.ApiGatewayAccessLogs", "SEC05.ApiGatewayWebAcl" };
+                Assert.All(exportFindings.Concat(scriptFindings).Where(f => stageChecks.Contains(f.CheckId)), f => Assert.Equal(FindingStatus.Error, f.Status));
+                exportFindings.RemoveAll(f => stageChecks.Contains(f.CheckId));
+                scriptFindings.RemoveAll(f => stageChecks.Contains(f.CheckId));
+            }
+            else
+            {
+                // The planted stages are judged from both bundles: the private API is logged, the edge API neither logged nor protected.
+                Assert.Equal(2, scriptFindings.Count(f => f.CheckId == "SEC04.ApiGatewayAccessLogs" && f.Status == FindingStatus.Pass));
+                Assert.Single(scriptFindings, f => f.CheckId == "SEC05.ApiGatewayWebAcl" && f.Status == FindingStatus.Pass);
+                Assert.Single(scriptFindings, f => f.CheckId == "SEC05.ApiGatewayWebAcl" && f.Status == FindingStatus.Fail);
+            }
+
+            Assert.Contains(scriptFindings, f => f.CheckId == "SEC04.BucketServerAccessLogging" && f.ResourceId == "data-sealed" && f.Status == FindingStatus.Pass);
+            Assert.Contains(scriptFindings, f => f.CheckId == "SEC04.BucketServerAccessLogging" && f.ResourceId == "access-logs" && f.Status == FindingStatus.NotApplicable);
+
             // The planted secrets are found from both bundles (and then compared like everything else below).
             foreach (var check in new[] { "SEC03.NoSecretsInUserData", "SEC03.NoSecretsInStackOutputs", "SEC03.NoSecretsInTaskDefinitions", "SEC03.NoSecretsInBuildProjects" }
                 .Where(c => run.CloudFormationAnswered || c != "SEC03.NoSecretsInStackOutputs"))
@@ -495,6 +515,23 @@ client('codebuild', r1).create_project(name='app-build', source={'type': 'GITHUB
     environment={'type': 'LINUX_CONTAINER', 'image': 'aws/codebuild/standard:7.0', 'computeType': 'BUILD_GENERAL1_SMALL', 'environmentVariables': [{'name': 'DB_PASSWORD', 'value': 'hunter2-prod', 'type': 'PLAINTEXT'}]})
 for family in ('web', 'worker'):
     ecs.register_task_definition(family=family, containerDefinitions=[{'name': family, 'image': 'nginx', 'memory': 128, 'environment': [{'name': 'DB_PASSWORD', 'value': 'hunter2-prod'}]}])
+s3.create_bucket(Bucket='access-logs')
+s3.put_bucket_acl(Bucket='access-logs', GrantWrite='uri=http://acs.amazonaws.com/groups/s3/LogDelivery', GrantReadACP='uri=http://acs.amazonaws.com/groups/s3/LogDelivery')
+s3.put_bucket_logging(Bucket='data-sealed', BucketLoggingStatus={'LoggingEnabled': {'TargetBucket': 'access-logs', 'TargetPrefix': 'data-sealed/'}})
+if APIGATEWAY:
+    ag = client('apigateway', r1)
+    visibility = {'SampledRequestsEnabled': True, 'CloudWatchMetricsEnabled': True, 'MetricName': 'm'}
+    rule = {'Name': 'rate', 'Priority': 0, 'Statement': {'RateBasedStatement': {'Limit': 1000, 'AggregateKeyType': 'IP'}}, 'Action': {'Block': {}}, 'VisibilityConfig': visibility}
+    acl = client('wafv2', r1).create_web_acl(Name='api', Scope='REGIONAL', DefaultAction={'Allow': {}}, Rules=[rule], VisibilityConfig=visibility)['Summary']['ARN']
+    for name, types in (('public-api', 'REGIONAL'), ('partner-api', 'EDGE'), ('inner-api', 'PRIVATE')):
+        api = ag.create_rest_api(name=name, endpointConfiguration={'types': [types]})['id']
+        root = ag.get_resources(restApiId=api)['items'][0]['id']
+        ag.put_method(restApiId=api, resourceId=root, httpMethod='GET', authorizationType='NONE')
+        ag.put_integration(restApiId=api, resourceId=root, httpMethod='GET', type='MOCK')
+        ag.create_deployment(restApiId=api, stageName='prod')
+        if name != 'partner-api':
+            ag.update_stage(restApiId=api, stageName='prod', patchOperations=[{'op': 'replace', 'path': '/accessLogSettings/destinationArn', 'value': f'arn:aws:logs:{r1}:{ACCOUNT}:log-group:api-access'}])
+            client('wafv2', r1).associate_web_acl(WebACLArn=acl, ResourceArn=f'arn:aws:apigateway:{r1}::/restapis/{api}/stages/prod')
 print(json.dumps(ids))
 ";
 
@@ -530,13 +567,16 @@ print(json.dumps(ids))
             /// <summary>Whether this moto answers CloudFormation (Debian's 5.1 answers every call with HTTP 500).</summary>
             public bool CloudFormationAnswered { get; private set; }
 
+            /// <summary>Whether this moto answers API Gateway (Debian's 5.1 answers every call with HTTP 500).</summary>
+            public bool ApiGatewayAnswered { get; private set; }
+
             public static ParityRun Collect(MotoServer moto)
             {
-                var run = new ParityRun { Started = DateTimeOffset.UtcNow, CloudWatchJsonUnanswered = moto.MinorVersion == "5.1", CloudFormationAnswered = moto.SupportsCloudFormation };
+                var run = new ParityRun { Started = DateTimeOffset.UtcNow, CloudWatchJsonUnanswered = moto.MinorVersion == "5.1", CloudFormationAnswered = moto.SupportsCloudFormation, ApiGatewayAnswered = moto.SupportsApiGateway };
                 moto.Reset();
                 try
                 {
-                    run.InstanceIds = JsonSerializer.Deserialize<List<string>>(moto.RunPython($"CLOUDFORMATION = {(run.CloudFormationAnswered ? "True" : "False")}\n" + Seed).Trim().Split('\n').Last())!;
+                    run.InstanceIds = JsonSerializer.Deserialize<List<string>>(moto.RunPython($"CLOUDFORMATION = {(run.CloudFormationAnswered ? "True" : "False")}\nAPIGATEWAY = {(run.ApiGatewayAnswered ? "True" : "False")}\n" + Seed).Trim().Split('\n').Last())!;
                     var folder = Path.Combine(Path.GetTempPath(), "was-cli-parity-" + Guid.NewGuid().ToString("N"));
                     Directory.CreateDirectory(folder);
                     try

@@ -167,7 +167,8 @@ namespace WASecurity.Checks.Data
                 return (key?.IsAwsManaged == true ? KeyOwnership.AwsManaged : KeyOwnership.Unknown, key);
             }
 
-            return (key.IsAwsManaged ? KeyOwnership.AwsManaged : KeyOwnership.CustomerManaged, key);
+            // KeyManager is AWS or CUSTOMER; anything else (a damaged file) decides nothing.
+            return (key.IsAwsManaged ? KeyOwnership.AwsManaged : key.IsCustomerManaged ? KeyOwnership.CustomerManaged : KeyOwnership.Unknown, key);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using WASecurity.Evidence;
 
 namespace WASecurity.Checks.S3
@@ -20,6 +22,10 @@ namespace WASecurity.Checks.S3
         public string? Region { get; }
 
         public string Arn(string partition) => $"arn:{partition}:s3:::{Name}";
+
+        /// <summary>The account's buckets (ListBuckets, once per run), shared by every question that walks them.</summary>
+        public static Task<Parsed<IReadOnlyList<S3Bucket>>> ListAsync(CheckContext context, CancellationToken cancellationToken) =>
+            context.GetParsedAsync(S3Calls.ListBuckets, r => ParseList(r.Root), cancellationToken);
 
         public static IReadOnlyList<S3Bucket> ParseList(JsonElement root) =>
             root.Items("Buckets")

@@ -118,12 +118,52 @@ namespace WASecurity.Checks.Sec01
             new[] { "organizations:DescribeOrganization", "organizations:ListRoots", "organizations:ListPolicies" },
             powerShell: "Enable-ORGPolicyType -RootId '<root-id>' -PolicyType SERVICE_CONTROL_POLICY; $policy = New-ORGPolicy -Type SERVICE_CONTROL_POLICY -Name '<name>' -Description '<text>' -Content (Get-Content -Raw -LiteralPath ./scp.json); Add-ORGPolicy -PolicyId $policy.PolicySummary.Id -TargetId '<root-id>'");
 
+        public static readonly CheckDefinition ControlObjectivesValidated = CheckDefinition.Manual(
+            "SEC01.ControlObjectivesValidated",
+            "The security control objectives that apply to this account are written down, and each is validated by a control that is checked.",
+            "Control objectives come from regulation, contracts and the organization's own risk appetite; they decide which controls matter and which findings come first. No API shows an organization's obligations, so a person answers this check.",
+            "Write down the control objectives that apply to the workloads in this account (from ISO 27001, SOC 2, PCI DSS, an internal standard), map each to the controls that meet it (AWS Config rules and conformance packs, Security Hub standards, this module's checks: Get-WASCheck -Cis / -BestPractice), and review the mapping at least yearly; then attest with -AttestationPath.",
+            new[] { "SEC01-BP03" });
+
+        public static readonly CheckDefinition ThreatIntelligenceFollowed = CheckDefinition.Manual(
+            "SEC01.ThreatIntelligenceFollowed",
+            "A named owner follows current threats to this account's technology and assesses each against its workloads.",
+            "Attackers reuse what works: a new exploit for a library or a new credential-theft technique reaches every account that runs it. Knowing about it before it is used is a practice, not a setting, so a person answers this check.",
+            "Name the person or team who follows AWS Security Bulletins, the AWS Security Blog, MITRE ATT&CK for cloud and the CVEs of the software the workloads run; assess each relevant threat against this account within an agreed time and record the outcome; then attest with -AttestationPath.",
+            new[] { "SEC01-BP04" });
+
+        public static readonly CheckDefinition SecurityRecommendationsFollowed = CheckDefinition.Manual(
+            "SEC01.SecurityRecommendationsFollowed",
+            "New AWS security recommendations are reviewed on a schedule and the adopted ones are tracked to completion.",
+            "Guidance moves: the Well-Architected Security pillar, the CIS AWS Foundations Benchmark and Security Hub's controls change every year, and an account configured to last year's advice drifts from this year's. No API shows whether anyone reviews them, so a person answers this check.",
+            "At least quarterly, review what changed in the Well-Architected Security pillar, the CIS AWS Foundations Benchmark and the Security Hub standards in use; record the recommendations adopted as work items with owners, and the ones declined with the reason; then attest with -AttestationPath.",
+            new[] { "SEC01-BP05" });
+
+        public static readonly CheckDefinition ThreatModelMaintained = CheckDefinition.Manual(
+            "SEC01.ThreatModelMaintained",
+            "Every workload in this account has a current threat model, and its mitigations are prioritised by risk.",
+            "A threat model (data flows, trust boundaries, threats and their mitigations) shows which controls a workload needs and in what order; without one, effort goes to the findings that are easiest to fix rather than the risks that matter. No API shows a threat model, so a person answers this check.",
+            "For each workload, write a threat model (for example with the open-source Threat Composer tool, or STRIDE per data flow), update it when the architecture changes and at least yearly, and track its high-risk mitigations to done or to a risk acceptance signed by a named owner; then attest with -AttestationPath.",
+            new[] { "SEC01-BP07" });
+
+        public static readonly CheckDefinition NewSecurityFeaturesEvaluated = CheckDefinition.Manual(
+            "SEC01.NewSecurityFeaturesEvaluated",
+            "New AWS security services and features are evaluated regularly, and the decision for each is recorded.",
+            "AWS adds security services and features every month (new GuardDuty protections, Access Analyzer finding types, managed keys and policies); each one adopted can replace custom work or close a gap. No API shows an evaluation process, so a person answers this check.",
+            "At least quarterly, review the security announcements (AWS What's New, re:Inforce and re:Invent launches) against this account's needs, trial the relevant ones in a non-production account, and record each decision to adopt or not; then attest with -AttestationPath.",
+            new[] { "SEC01-BP08" },
+            Severity.Low);
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC01",
             "How do you protect your root account?",
             "IdentityAndAccessManagement",
             "Test-WASRootAccount",
-            new[] { RootMfaEnabled, RootHardwareMfa, RootNoAccessKeys, RootNotUsedRecently, RootNoSigningCertificates, SecurityContactRegistered, RootContactDetailsCurrent, AccountInOrganization, ServiceControlPoliciesInForce },
+            new[]
+            {
+                RootMfaEnabled, RootHardwareMfa, RootNoAccessKeys, RootNotUsedRecently, RootNoSigningCertificates, SecurityContactRegistered, RootContactDetailsCurrent, AccountInOrganization, ServiceControlPoliciesInForce,
+                ControlObjectivesValidated, ThreatIntelligenceFollowed, SecurityRecommendationsFollowed, ThreatModelMaintained, NewSecurityFeaturesEvaluated,
+            },
             new[]
             {
                 new SettingDefinition(RootUsageWindowDays, typeof(int), 90, "Days within which any use of the root user's password or access keys fails SEC01.RootNotUsedRecently."),

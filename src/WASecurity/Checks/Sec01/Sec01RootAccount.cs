@@ -23,6 +23,21 @@ namespace WASecurity.Checks.Sec01
             new CheckImplementation(Sec01Catalog.RootContactDetailsCurrent, RootContactDetailsCurrentAsync),
             new CheckImplementation(Sec01Catalog.AccountInOrganization, OrganizationChecks.AccountInOrganizationAsync),
             new CheckImplementation(Sec01Catalog.ServiceControlPoliciesInForce, OrganizationChecks.ServiceControlPoliciesInForceAsync),
+            CheckImplementation.Manual(
+                Sec01Catalog.ControlObjectivesValidated,
+                "No API shows your control objectives: confirm that they are written down, that each maps to a control that is checked (an AWS Config rule, a Security Hub control or a check of this module), and that the mapping was reviewed in the last 12 months."),
+            CheckImplementation.Manual(
+                Sec01Catalog.ThreatIntelligenceFollowed,
+                "No API shows whether threats are followed: confirm that a named person or team follows AWS Security Bulletins and the CVEs of the software this account runs, and assesses each relevant threat against its workloads within an agreed time."),
+            CheckImplementation.Manual(
+                Sec01Catalog.SecurityRecommendationsFollowed,
+                "No API shows how recommendations are adopted: confirm that changes to the Well-Architected Security pillar, the CIS AWS Foundations Benchmark and the Security Hub standards in use were reviewed in the last 3 months, and that the adopted ones are tracked as work items with owners."),
+            CheckImplementation.Manual(
+                Sec01Catalog.ThreatModelMaintained,
+                "No API shows a threat model: confirm that every workload in this account has one that was updated after its last architecture change and within the last 12 months, and that each high-risk mitigation is done or accepted by a named owner."),
+            CheckImplementation.Manual(
+                Sec01Catalog.NewSecurityFeaturesEvaluated,
+                "No API shows how new services are evaluated: confirm that AWS security launches were reviewed against this account's needs in the last 3 months, and that each decision to adopt or not is recorded."),
         };
 
         private static async Task<IEnumerable<Finding>> RootMfaEnabledAsync(CheckContext context, CancellationToken cancellationToken)

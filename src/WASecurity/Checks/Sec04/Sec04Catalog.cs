@@ -219,6 +219,30 @@ namespace WASecurity.Checks.Sec04
             new[] { "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes" },
             powerShell: "Edit-ELB2LoadBalancerAttribute -LoadBalancerArn '<load-balancer-arn>' -Attribute @{Key='access_logs.s3.enabled'; Value='true'}, @{Key='access_logs.s3.bucket'; Value='<log-bucket>'}  # classic: Edit-ELBLoadBalancerAttribute -LoadBalancerName '<load-balancer>' -AccessLog_Enabled $true -AccessLog_S3BucketName '<log-bucket>'");
 
+        public static readonly CheckDefinition BucketServerAccessLogging = new CheckDefinition(
+            "SEC04.BucketServerAccessLogging",
+            "Every S3 bucket writes server access logs.",
+            Severity.Low,
+            Bucket,
+            "Server access logs record every request made to a bucket's objects (requester, operation, key, status), including anonymous and denied requests that CloudTrail data events do not show; without them, who read a leaked object cannot be answered. A bucket that is itself the log destination of other buckets is NotApplicable: logging it would log its own log deliveries. SEC04.S3DataEventsRead and SEC04.S3DataEventsWrite judge the CloudTrail alternative.",
+            "aws s3api put-bucket-logging --bucket <bucket> --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"<access-log-bucket>\",\"TargetPrefix\":\"<bucket>/\"}}' (the log bucket's policy must allow logging.s3.amazonaws.com to write)",
+            Configure,
+            Array.Empty<string>(),
+            new[] { "s3:ListAllMyBuckets", "s3:GetBucketLogging" },
+            powerShell: "Write-S3BucketLogging -BucketName '<bucket>' -LoggingConfig_TargetBucketName '<access-log-bucket>' -LoggingConfig_TargetPrefix '<bucket>/'");
+
+        public static readonly CheckDefinition ApiGatewayAccessLogs = new CheckDefinition(
+            "SEC04.ApiGatewayAccessLogs",
+            "Every stage of a REST API in API Gateway writes access logs.",
+            Severity.Medium,
+            "AWS::ApiGateway::Stage",
+            "Access logs record each request an API stage answers (caller address, identity, method, path, status), the record an investigation of abuse through the API needs. Execution logging is a debugging aid that samples the integration's behaviour, not a record of callers, so only access logging (accessLogSettings.destinationArn, to CloudWatch Logs or Firehose) passes; the finding also says the execution logging level. HTTP and WebSocket APIs (API Gateway v2) are not judged.",
+            "Create a log group and give API Gateway's account-level CloudWatch role (aws apigateway update-account) permission to write, then: aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> --patch-operations op=replace,path=/accessLogSettings/destinationArn,value=<log-group-arn> 'op=replace,path=/accessLogSettings/format,value=$context.requestId $context.identity.sourceIp $context.identity.caller $context.httpMethod $context.resourcePath $context.status' --region <region>",
+            Configure,
+            Array.Empty<string>(),
+            new[] { "apigateway:GET" },
+            powerShell: "Update-AGStage -RestApiId '<rest-api-id>' -StageName '<stage>' -PatchOperation @{Op='replace'; Path='/accessLogSettings/destinationArn'; Value='<log-group-arn>'}, @{Op='replace'; Path='/accessLogSettings/format'; Value='$context.requestId $context.identity.sourceIp $context.httpMethod $context.resourcePath $context.status'} -Region '<region>'");
+
         /// <summary>CIS 3.0 4.1–4.15 (7.0 5.1–5.15, the same controls renumbered), in control order.</summary>
         public static readonly IReadOnlyList<MonitoredEvent> MonitoredEvents = new[]
         {
@@ -249,7 +273,7 @@ namespace WASecurity.Checks.Sec04
                 CloudTrailMultiRegion, TrailLogFileValidation, TrailKmsEncryption, TrailCloudWatchDelivery,
                 TrailBucketAccessLogging, TrailBucketNotPublic, TrailBucketImmutable, TrailBucketLifecycleRetention,
                 S3DataEventsWrite, S3DataEventsRead, ConfigRecorderAllResources, GuardDutyEnabled, SecurityHubEnabled,
-                VpcFlowLogs, LogGroupRetention, LoadBalancerAccessLogs,
+                VpcFlowLogs, LogGroupRetention, LoadBalancerAccessLogs, ApiGatewayAccessLogs, BucketServerAccessLogging,
             }.Concat(MonitoredEvents.Select(m => m.Check)).ToList(),
             new[]
             {

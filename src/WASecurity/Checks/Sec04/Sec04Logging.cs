@@ -27,6 +27,8 @@ namespace WASecurity.Checks.Sec04
             new CheckImplementation(Sec04Catalog.VpcFlowLogs, NetworkAndRetentionChecks.VpcFlowLogsAsync),
             new CheckImplementation(Sec04Catalog.LogGroupRetention, NetworkAndRetentionChecks.LogGroupRetentionAsync),
             new CheckImplementation(Sec04Catalog.LoadBalancerAccessLogs, LoadBalancerLogChecks.AccessLogsAsync),
+            new CheckImplementation(Sec04Catalog.ApiGatewayAccessLogs, ApiGatewayLogChecks.AccessLogsAsync),
+            new CheckImplementation(Sec04Catalog.BucketServerAccessLogging, BucketAccessLogChecks.ServerAccessLoggingAsync),
         }.Concat(Sec04Catalog.MonitoredEvents.Select(m => new CheckImplementation(m.Check, (context, token) => MetricAlarmChecks.MonitoredEventAsync(context, m, token))))
          .ToList();
     }

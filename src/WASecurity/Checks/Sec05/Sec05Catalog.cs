@@ -108,6 +108,18 @@ namespace WASecurity.Checks.Sec05
             new[] { "elasticloadbalancing:DescribeLoadBalancers", "wafv2:GetWebACLForResource" },
             powerShell: "Register-WAF2WebACL -WebACLArn '<web-acl-arn>' -ResourceArn '<load-balancer-arn>' -Region '<region>'");
 
+        public static readonly CheckDefinition ApiGatewayWebAcl = new CheckDefinition(
+            "SEC05.ApiGatewayWebAcl",
+            "Every stage of a public REST API in API Gateway is protected by an AWS WAF web ACL.",
+            Severity.Medium,
+            "AWS::ApiGateway::Stage",
+            "A stage of an edge-optimized or regional REST API answers anyone on the internet; a web ACL inspects requests before they reach the integration (injection, known bad inputs, rate limits), which API keys and throttling alone do not. Private APIs, reachable only through VPC endpoints, are not judged. The stage's webAclArn shows whether one is attached; GetWebACLForResource shows its rules." + WebAclHowTo,
+            "Create a regional web ACL with the AWS managed rule groups (AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet) and a rate-based rule, then associate it with the stage: aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn <stage-arn> --region <region>",
+            new[] { "SEC05-BP04", "SEC05-BP02" },
+            Array.Empty<string>(),
+            new[] { "apigateway:GET", "wafv2:GetWebACLForResource" },
+            powerShell: "Register-WAF2WebACL -WebACLArn '<web-acl-arn>' -ResourceArn '<stage-arn>' -Region '<region>'");
+
         public static readonly CheckDefinition CloudFrontWebAcl = new CheckDefinition(
             "SEC05.CloudFrontWebAcl",
             "Every enabled CloudFront distribution is protected by an AWS WAF web ACL.",
@@ -128,7 +140,7 @@ namespace WASecurity.Checks.Sec05
             {
                 SecurityGroupNoPublicAdminPorts, SecurityGroupNoPublicAllPorts, SecurityGroupNoPublicRestrictedPorts,
                 DefaultSecurityGroupRestricted, NetworkAclNoPublicAdminPorts, VpcPeeringLeastAccess,
-                LoadBalancerWebAcl, CloudFrontWebAcl,
+                LoadBalancerWebAcl, CloudFrontWebAcl, ApiGatewayWebAcl,
             },
             new[]
             {

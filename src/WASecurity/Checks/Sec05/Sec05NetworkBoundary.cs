@@ -23,6 +23,7 @@ namespace WASecurity.Checks.Sec05
             new CheckImplementation(Sec05Catalog.NetworkAclNoPublicAdminPorts, NetworkAclNoPublicAdminPortsAsync),
             new CheckImplementation(Sec05Catalog.VpcPeeringLeastAccess, VpcPeeringLeastAccessAsync),
             new CheckImplementation(Sec05Catalog.LoadBalancerWebAcl, WebAclChecks.LoadBalancerWebAclAsync),
+            new CheckImplementation(Sec05Catalog.ApiGatewayWebAcl, WebAclChecks.ApiGatewayWebAclAsync),
             new CheckImplementation(Sec05Catalog.CloudFrontWebAcl, WebAclChecks.CloudFrontWebAclAsync),
         };
 

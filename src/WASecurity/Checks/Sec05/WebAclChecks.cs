@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WASecurity.Checks.ApiGateway;
 using WASecurity.Checks.CloudFront;
 using WASecurity.Checks.Elb;
 using WASecurity.Evidence;
@@ -38,22 +39,8 @@ namespace WASecurity.Checks.Sec05
                     }
 
                     var acl = response.Root.Path("WebACL");
-                    Finding finding;
-                    if (acl == null)
-                    {
-                        finding = context.NewFinding(check, FindingStatus.Fail, name, $"Internet-facing load balancer {name} has no AWS WAF web ACL.", region, arn);
-                    }
-                    else if (!CanBlock(acl.Value))
-                    {
-                        finding = context.NewFinding(check, FindingStatus.Fail, name, $"Internet-facing load balancer {name} has web ACL {acl.Value.Str("Name")}, but it has no rules and allows every request.", region, arn);
-                    }
-                    else
-                    {
-                        var rules = acl.Value.Items("Rules").Count();
-                        finding = context.NewFinding(check, FindingStatus.Pass, name, $"Internet-facing load balancer {name} is protected by web ACL {acl.Value.Str("Name")} ({rules} rule(s), default action {DefaultAction(acl.Value)}).", region, arn);
-                    }
-
-                    return finding
+                    var (status, reason) = Verdict(acl, $"Internet-facing load balancer {name}");
+                    return context.NewFinding(check, status, name, reason, region, arn)
                         .WithProperty("LoadBalancerArn", arn)
                         .With("WebAclArn", acl?.Str("ARN"))
                         .With("Rules", acl?.Items("Rules").Count());
@@ -89,6 +76,51 @@ namespace WASecurity.Checks.Sec05
                         : context.NewFinding(check, FindingStatus.Pass, id, $"Distribution {id} ({domain}) is protected by web ACL {webAcl}.", ApiCall.Global, arn);
                 return finding.WithProperty("DistributionId", id).With("WebACLId", webAcl);
             }).ToList();
+        }
+
+        public static Task<IEnumerable<Finding>> ApiGatewayWebAclAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec05Catalog.ApiGatewayWebAcl;
+            return RestApiStage.ForEachAsync(context, check, "stage of a public (edge-optimized or regional) REST API", s => !s.IsPrivate, async stage =>
+            {
+                var subject = $"The {stage.Label}";
+                var attached = stage.Stage.Str("webAclArn");
+                if (string.IsNullOrEmpty(attached))
+                {
+                    // The stage itself says it: no call needed to know that nothing is attached.
+                    return stage.NewFinding(context, check, FindingStatus.Fail, $"{subject} has no AWS WAF web ACL.").With("WebAclArn", null);
+                }
+
+                var response = await context.GetAsync(WebAclCalls.GetWebAclForResource(stage.Region, stage.Arn), cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess)
+                {
+                    return context.ErrorFinding(check, response, $"{stage.ApiId}/{stage.StageName}", stage.Arn, RestApiStage.ResourceType)
+                        .WithProperty("RestApiId", stage.ApiId)
+                        .WithProperty("StageName", stage.StageName);
+                }
+
+                var acl = response.Root.Path("WebACL");
+                var (status, reason) = acl == null
+                    ? (FindingStatus.Error, $"Could not verify: the {stage.Label} names web ACL {attached}, but GetWebACLForResource returns none for it.")
+                    : Verdict(acl, subject);
+                return stage.NewFinding(context, check, status, reason)
+                    .With("WebAclArn", acl?.Str("ARN") ?? attached)
+                    .With("Rules", acl?.Items("Rules").Count());
+            }, cancellationToken);
+        }
+
+        /// <summary>Pass when a web ACL that can block something protects <paramref name="subject"/>, Fail otherwise.</summary>
+        private static (FindingStatus Status, string Reason) Verdict(JsonElement? acl, string subject)
+        {
+            if (acl == null)
+            {
+                return (FindingStatus.Fail, $"{subject} has no AWS WAF web ACL.");
+            }
+
+            var name = acl.Value.Str("Name");
+            return CanBlock(acl.Value)
+                ? (FindingStatus.Pass, $"{subject} is protected by web ACL {name} ({acl.Value.Items("Rules").Count()} rule(s), default action {DefaultAction(acl.Value)}).")
+                : (FindingStatus.Fail, $"{subject} has web ACL {name}, but it has no rules and allows every request.");
         }
 
         /// <summary>Whether a web ACL can block anything: a rule, or a default action other than Allow.</summary>

@@ -158,7 +158,7 @@ namespace WASecurity.Checks.Sec06
             CancellationToken cancellationToken,
             Func<S3Bucket, (PublicAccessBlock? Block, EvidenceResponse Response), Task<Finding>> judge)
         {
-            var buckets = await GetBucketsAsync(context, cancellationToken).ConfigureAwait(false);
+            var buckets = await S3Bucket.ListAsync(context, cancellationToken).ConfigureAwait(false);
             if (buckets.Value == null)
             {
                 return context.ErrorFinding(check, buckets.Response).AsEnumerable();
@@ -426,9 +426,6 @@ namespace WASecurity.Checks.Sec06
                 return finding.With("Analyzers", all).AsEnumerable();
             });
         }
-
-        private static Task<Parsed<IReadOnlyList<S3Bucket>>> GetBucketsAsync(CheckContext context, CancellationToken cancellationToken) =>
-            context.GetParsedAsync(S3Calls.ListBuckets, r => S3Bucket.ParseList(r.Root), cancellationToken);
 
         /// <summary>The account-level settings; NoSuchPublicAccessBlockConfiguration is "none", other failures null.</summary>
         private static Task<(PublicAccessBlock? Block, EvidenceResponse Response)> GetAccountBlockAsync(CheckContext context, CancellationToken cancellationToken) =>

@@ -74,16 +74,12 @@ namespace WASecurity.Checks.Sec07
             new[] { "ec2:DescribeInstances", "iam:GetAccountAuthorizationDetails" },
             powerShell: "Unregister-IAMRolePolicy -RoleName '<role>' -PolicyArn '<admin-policy-arn>'");
 
-        public static readonly CheckDefinition ManagedServicesPreferred = new CheckDefinition(
+        public static readonly CheckDefinition ManagedServicesPreferred = CheckDefinition.Manual(
             "SEC07.ManagedServicesPreferred",
             "Workloads run on managed services where one fits, so AWS patches and hardens the operating systems beneath them.",
-            Severity.Medium,
-            "AWS::::Account",
             "Every EC2 instance is an operating system the account must patch, harden and watch; where Lambda, Fargate, RDS or another managed service fits a workload, AWS carries that work and the attack surface that comes with it. No API shows whether a service would fit, so a person answers this check.",
             "With each workload's owner, record whether a managed service (Lambda, ECS or EKS on Fargate, RDS or Aurora, ElastiCache, OpenSearch Service, Amazon MQ) could run what now runs on EC2, plan the move where one can, and write down why the remaining instances are needed; then attest with -AttestationPath.",
-            new[] { "SEC06-BP03" },
-            Array.Empty<string>(),
-            Array.Empty<string>());
+            new[] { "SEC06-BP03" });
 
         public static readonly CheckDefinition EcrImageScanning = new CheckDefinition(
             "SEC07.EcrImageScanning",
@@ -92,7 +88,7 @@ namespace WASecurity.Checks.Sec07
             "AWS::ECR::Repository",
             "Container images carry their own operating system packages and libraries; without a scan on push, a known-vulnerable image goes from the registry to production with nobody told. The registry's scanning configuration decides (GetRegistryScanningConfiguration): with enhanced scanning a repository is scanned when a rule's filters match it; with basic scanning when a SCAN_ON_PUSH rule matches it or the repository's own scanOnPush is on.",
             "Scan every repository on push at the registry level: aws ecr put-registry-scanning-configuration --scan-type ENHANCED --rules '[{\"scanFrequency\":\"CONTINUOUS_SCAN\",\"repositoryFilters\":[{\"filter\":\"*\",\"filterType\":\"WILDCARD\"}]}]' (enhanced scanning uses Amazon Inspector; --scan-type BASIC with SCAN_ON_PUSH is the free alternative).",
-            new[] { "SEC06-BP01", "SEC06-BP04" },
+            new[] { "SEC06-BP01", "SEC06-BP04", "SEC11-BP02", "SEC01-BP06" },
             Array.Empty<string>(),
             new[] { "ecr:DescribeRepositories", "ecr:GetRegistryScanningConfiguration" },
             powerShell: "Write-ECRRegistryScanningConfiguration -ScanType ENHANCED -Rule @{ScanFrequency='CONTINUOUS_SCAN'; RepositoryFilters=@(@{Filter='*'; FilterType='WILDCARD'})}");

@@ -37,15 +37,11 @@ namespace WASecurity.Checks.Sec07
             new CheckImplementation(Sec07Catalog.InstanceAmiApproved, InstanceAmiApprovedAsync),
             new CheckImplementation(Sec07Catalog.InstanceAmiCurrent, InstanceAmiCurrentAsync),
             new CheckImplementation(Sec07Catalog.InternetFacingInstanceRole, InternetFacingInstanceRoleAsync),
-            new CheckImplementation(Sec07Catalog.ManagedServicesPreferred, ManagedServicesPreferredAsync),
+            CheckImplementation.Manual(
+                Sec07Catalog.ManagedServicesPreferred,
+                "No API shows whether a managed service could run a workload: confirm that each workload on EC2 was reviewed for a managed alternative (Lambda, Fargate, RDS and the like) within the last year, and that every instance that remains has a recorded reason."),
             new CheckImplementation(Sec07Catalog.EcrImageScanning, EcrScanningChecks.ImageScanningAsync),
         };
-
-        private static Task<IEnumerable<Finding>> ManagedServicesPreferredAsync(CheckContext context, CancellationToken cancellationToken) =>
-            Task.FromResult(context.AccountFinding(
-                Sec07Catalog.ManagedServicesPreferred,
-                FindingStatus.Manual,
-                "No API shows whether a managed service could run a workload: confirm that each workload on EC2 was reviewed for a managed alternative (Lambda, Fargate, RDS and the like) within the last year, and that every instance that remains has a recorded reason.").AsEnumerable());
 
         internal static Task<Parsed<IReadOnlyList<Ec2Instance>>> GetInstancesAsync(CheckContext context, string region, CancellationToken cancellationToken) =>
             context.GetParsedAsync(Ec2Calls.DescribeInstances(region), r => Ec2Instance.ParseAll(r.Root), cancellationToken);

@@ -185,6 +185,13 @@ namespace WASecurity.Checks.Sec09
             WithInventory(new[] { "s3:GetBucketVersioning" }),
             powerShell: "Write-S3BucketVersioning -BucketName '<bucket>' -VersioningConfig_Status Enabled -VersioningConfig_EnableMfaDelete $true -MfaCodes_SerialNumber '<mfa-serial-arn>' -MfaCodes_AuthenticationValue '<code>'  # as the root user");
 
+        public static readonly CheckDefinition PeopleKeptAwayFromData = CheckDefinition.Manual(
+            "SEC09.PeopleKeptAwayFromData",
+            "People reach sensitive data through applications, dashboards and automation, and direct access to the stores is break-glass only.",
+            "Every person who can read a data store directly can leak it, alter it or be phished for it; routine work through tools that expose only what the task needs (and log it) keeps the data out of reach. Whether people need direct access is a question about how they work, which no API shows, so a person answers this check.",
+            "List who reads or changes the sensitive stores directly (console, SQL clients, aws s3 cp) and why; replace routine tasks with applications, dashboards or Systems Manager Automation runbooks, keep direct access for break-glass roles that are logged and alarmed, and review it at least yearly; then attest with -AttestationPath.",
+            new[] { "SEC08-BP05" });
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC09",
             "How do you protect your data at rest?",
@@ -194,7 +201,7 @@ namespace WASecurity.Checks.Sec09
             {
                 BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
                 SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, BucketMfaDelete, SensitiveTableRecovery,
-                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions,
+                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, PeopleKeptAwayFromData,
             },
             new[]
             {

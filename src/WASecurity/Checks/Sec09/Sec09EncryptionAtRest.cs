@@ -34,6 +34,9 @@ namespace WASecurity.Checks.Sec09
             new CheckImplementation(Sec09Catalog.SensitiveTableRecovery, SensitiveTableRecoveryAsync),
             new CheckImplementation(Sec09Catalog.SensitiveDatabaseBackups, SensitiveDatabaseBackupsAsync),
             new CheckImplementation(Sec09Catalog.ReplicationWithinAllowedRegions, ReplicationWithinAllowedRegionsAsync),
+            CheckImplementation.Manual(
+                Sec09Catalog.PeopleKeptAwayFromData,
+                "No API shows how people reach data: confirm that routine work on sensitive stores goes through applications, dashboards or runbooks, that direct console or query access is limited to logged break-glass roles, and that this was reviewed in the last 12 months."),
         };
 
         /// <summary>
@@ -407,6 +410,12 @@ namespace WASecurity.Checks.Sec09
             if (key?.DescribeError != null)
             {
                 return DataStoreFindings.Error(context, check, store, classification, key.DescribeError);
+            }
+
+            if (key != null && key.IsDescribed)
+            {
+                return DataStoreFindings.For(context, check, store, classification, FindingStatus.Error,
+                    $"Could not verify: DescribeKey of KMS key {key.KeyId} gives KeyManager '{key.KeyManager ?? "(none)"}', neither AWS nor CUSTOMER, so who manages it is unknown.");
             }
 
             var finding = DataStoreFindings.For(context, check, store, classification, FindingStatus.Error,

@@ -66,28 +66,28 @@ namespace WASecurity.Checks.Sec12
             new[] { QuarantineSecurityGroupPattern },
             powerShell: "$id = New-EC2SecurityGroup -GroupName quarantine -Description 'Incident response isolation: no traffic' -VpcId '<vpc-id>'; Revoke-EC2SecurityGroupEgress -GroupId $id -IpPermission @{IpProtocol='-1'; Ipv4Ranges=@{CidrIp='0.0.0.0/0'}}");
 
-        public static readonly CheckDefinition ResponsePlanDocumented = Manual(
+        public static readonly CheckDefinition ResponsePlanDocumented = CheckDefinition.Manual(
             "SEC12.ResponsePlanDocumented",
             "An incident response plan is documented, owned, and rehearsed with the people it names.",
             "Without a plan, the first hour of an incident is spent deciding who decides; playbooks for likely scenarios (leaked credentials, public bucket, compromised instance) make the response repeatable.",
             "Write playbooks for the top scenarios (who is paged, who decides, how to contain, how to communicate), store them where responders can reach them when the account is compromised, and review them after every incident and exercise.",
             new[] { "SEC10-BP02", "SEC10-BP01" });
 
-        public static readonly CheckDefinition ForensicsCapturePrepared = Manual(
+        public static readonly CheckDefinition ForensicsCapturePrepared = CheckDefinition.Manual(
             "SEC12.ForensicsCapturePrepared",
             "Isolation and capture of an instance's state (memory, volumes, metadata) for forensics is automated.",
             "Evidence disappears when an instance is stopped or replaced; automation that snapshots volumes, captures memory and isolates the instance preserves it in minutes instead of hours.",
             "Automate with Systems Manager Automation or Step Functions: tag the instance, swap it to the quarantine security group, detach it from its Auto Scaling group, snapshot its volumes, capture memory, and copy the evidence to a dedicated forensics account.",
             new[] { "SEC10-BP03", "SEC10-BP04" });
 
-        public static readonly CheckDefinition CleanRoomPrepared = Manual(
+        public static readonly CheckDefinition CleanRoomPrepared = CheckDefinition.Manual(
             "SEC12.CleanRoomPrepared",
             "A clean-room environment for investigation can be provisioned from a CloudFormation template.",
             "Investigating inside a compromised account risks tipping off the attacker and contaminating evidence; a separate, pre-templated forensics account with its tools is ready in minutes.",
             "Keep a CloudFormation template (or StackSet) that creates an isolated forensics VPC with analysis instances and tooling in a dedicated account, and deploy it in every exercise to prove it still works.",
             new[] { "SEC10-BP05", "SEC10-BP06" });
 
-        public static readonly CheckDefinition GameDaysRun = Manual(
+        public static readonly CheckDefinition GameDaysRun = CheckDefinition.Manual(
             "SEC12.GameDaysRun",
             "Incident response game days are run regularly and their lessons are tracked to closure.",
             "Plans, roles and automation that are never exercised fail when needed; game days find the missing permission, the stale phone number and the broken runbook first.",
@@ -111,8 +111,5 @@ namespace WASecurity.Checks.Sec12
                 new SettingDefinition(QuarantineSecurityGroupPattern, typeof(string), "*quarantine*", "Wildcard pattern (case-insensitive) of the name (GroupName or Name tag) of the quarantine security group SEC12.QuarantineSecurityGroup looks for."),
             },
             () => new Sec12IncidentResponse());
-
-        private static CheckDefinition Manual(string id, string title, string description, string guidance, string[] practices) =>
-            new CheckDefinition(id, title, Severity.Medium, Account, description, guidance, practices, Array.Empty<string>(), Array.Empty<string>());
     }
 }

@@ -25,10 +25,10 @@ namespace WASecurity.Checks.Sec12
             new CheckImplementation(Sec12Catalog.IncidentResponseRole, IncidentResponseRoleAsync),
             new CheckImplementation(Sec12Catalog.FindingsRouted, FindingsRoutedAsync),
             new CheckImplementation(Sec12Catalog.QuarantineSecurityGroup, QuarantineSecurityGroupAsync),
-            new CheckImplementation(Sec12Catalog.ResponsePlanDocumented, (c, t) => ManualAsync(c, Sec12Catalog.ResponsePlanDocumented, "No API shows a response plan: confirm that playbooks exist for the likely scenarios, name owners and contacts, and were exercised in the last year.")),
-            new CheckImplementation(Sec12Catalog.ForensicsCapturePrepared, (c, t) => ManualAsync(c, Sec12Catalog.ForensicsCapturePrepared, "No API shows forensic readiness: confirm that isolating an instance and capturing its volumes and memory is automated and was tested.")),
-            new CheckImplementation(Sec12Catalog.CleanRoomPrepared, (c, t) => ManualAsync(c, Sec12Catalog.CleanRoomPrepared, "No API shows a clean room: confirm that a CloudFormation template provisions an isolated investigation environment and was deployed in an exercise.")),
-            new CheckImplementation(Sec12Catalog.GameDaysRun, (c, t) => ManualAsync(c, Sec12Catalog.GameDaysRun, "No API shows exercises: confirm the date of the last incident response game day and that its findings were fixed.")),
+            CheckImplementation.Manual(Sec12Catalog.ResponsePlanDocumented, "No API shows a response plan: confirm that playbooks exist for the likely scenarios, name owners and contacts, and were exercised in the last year."),
+            CheckImplementation.Manual(Sec12Catalog.ForensicsCapturePrepared, "No API shows forensic readiness: confirm that isolating an instance and capturing its volumes and memory is automated and was tested."),
+            CheckImplementation.Manual(Sec12Catalog.CleanRoomPrepared, "No API shows a clean room: confirm that a CloudFormation template provisions an isolated investigation environment and was deployed in an exercise."),
+            CheckImplementation.Manual(Sec12Catalog.GameDaysRun, "No API shows exercises: confirm the date of the last incident response game day and that its findings were fixed."),
         };
 
         private static async Task<IEnumerable<Finding>> SupportRoleExistsAsync(CheckContext context, CancellationToken cancellationToken)
@@ -282,8 +282,5 @@ namespace WASecurity.Checks.Sec12
                 .WithProperty("GroupId", group.GroupId)
                 .With("GroupName", group.GroupName)
                 .With("VpcId", group.VpcId);
-
-        private static Task<IEnumerable<Finding>> ManualAsync(CheckContext context, CheckDefinition check, string reason) =>
-            Task.FromResult(context.AccountFinding(check, FindingStatus.Manual, reason).AsEnumerable());
     }
 }
