@@ -114,6 +114,13 @@ namespace WASecurity.Reports
                 ["CreatedAt"] = timestamp,
                 ["UpdatedAt"] = timestamp,
                 ["Severity"] = new JsonObject { ["Label"] = SeverityLabel(finding.Severity), ["Original"] = finding.Severity.ToString() },
+                // The provider's own copy: a later import updates severity and types through it, leaving the
+                // top-level values alone once someone has changed them with BatchUpdateFindings.
+                ["FindingProviderFields"] = new JsonObject
+                {
+                    ["Severity"] = new JsonObject { ["Label"] = SeverityLabel(finding.Severity), ["Original"] = finding.Severity.ToString() },
+                    ["Types"] = Strings(Types(finding)),
+                },
                 ["Title"] = Cut(NonBlank(finding.Title, finding.CheckId), MaxTitle),
                 ["Description"] = Cut(NonBlank(finding.Reason, NonBlank(finding.Title, finding.CheckId)), MaxDescription),
             };

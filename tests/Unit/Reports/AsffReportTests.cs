@@ -87,6 +87,7 @@ namespace WASecurity.Tests.Reports
             var asff = One(finding);
             Assert.Equal(expected, asff.GetProperty("Severity").GetProperty("Label").GetString());
             Assert.Equal(severity.ToString(), asff.GetProperty("Severity").GetProperty("Original").GetString());
+            Assert.Equal(expected, asff.GetProperty("FindingProviderFields").GetProperty("Severity").GetProperty("Label").GetString());
         }
 
         [Theory]
@@ -258,6 +259,7 @@ namespace WASecurity.Tests.Reports
         {
             var asff = One(Sample());
             Assert.Equal(new[] { AsffFinding.BestPracticesType, AsffFinding.CisType }, asff.GetProperty("Types").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal(new[] { AsffFinding.BestPracticesType, AsffFinding.CisType }, asff.GetProperty("FindingProviderFields").GetProperty("Types").EnumerateArray().Select(t => t.GetString()));
             Assert.Equal(
                 new[] { "CIS AWS Foundations Benchmark v3.0/1.5", "AWS Well-Architected SEC09-BP01" },
                 asff.GetProperty("Compliance").GetProperty("RelatedRequirements").EnumerateArray().Select(r => r.GetString()));
