@@ -114,6 +114,18 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public void A_region_that_is_not_a_region_name_stops_before_any_request()
+        {
+            using var fake = new FakeAwsEndpoint(_ => Json(200, "{}"));
+
+            var run = PowerShellRunner.Run($"Test-WASRootAccount -EvidencePath '{Bundle}' | Send-WASFinding -EndpointUrl {fake.Endpoint} -AccessKey AKIDFIXTURE -SecretKey {Secret} -Region global");
+
+            Assert.Equal("WASInvalidArgument,WASecurity.Cmdlets.SendWASFinding", run.FirstError?.FullyQualifiedErrorId);
+            Assert.Contains("Security Hub is regional", run.FirstError!.ToString());
+            Assert.Empty(fake.Requests);
+        }
+
+        [Fact]
         public void No_findings_send_nothing_and_warn()
         {
             using var fake = new FakeAwsEndpoint(_ => Json(200, "{}"));
