@@ -37,6 +37,7 @@
         'Enable-WASEbsEncryptionByDefault'
         'Enable-WASS3AccountPublicAccessBlock'
         'Set-WASPasswordPolicy'
+        'Send-WASFinding'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

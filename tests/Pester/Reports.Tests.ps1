@@ -104,6 +104,50 @@ Describe 'Export-WASReport' {
         $md.Contains('a\|b&lt;i&gt;') | Should -BeTrue
     }
 
+    It 'writes ASFF that Security Hub''s BatchImportFindings takes, one finding per finding with a stable Id' {
+        $path = Join-Path $script:out 'findings.asff.json'
+        $script:findings | Export-WASReport -Format Asff -Path $path
+        $asff = @(Get-Content -Raw -LiteralPath $path | ConvertFrom-Json)
+        $asff | Should -HaveCount $script:findings.Count
+        foreach ($a in $asff) {
+            $a.SchemaVersion | Should -Be '2018-10-08'
+            $a.ProductArn | Should -Be 'arn:aws:securityhub:us-east-1:444455556666:product/444455556666/default'
+            $a.AwsAccountId | Should -Be '444455556666'
+            $a.Resources[0].Region | Should -Be 'us-east-1' -Because 'SEC01 findings are global and ASFF needs a region'
+            $a.Compliance.Status | Should -BeIn 'PASSED', 'FAILED', 'WARNING', 'NOT_AVAILABLE'
+        }
+        $hardware = $asff | Where-Object GeneratorId -eq 'SEC01.RootHardwareMfa'
+        $hardware.Id | Should -Be 'wasecurity/444455556666/global/SEC01.RootHardwareMfa/444455556666'
+        $hardware.Compliance.Status | Should -Be ($(if (($script:findings | Where-Object CheckId -eq 'SEC01.RootHardwareMfa').Status -eq 'Fail') { 'FAILED' } else { 'PASSED' }))
+        $hardware.Resources[0].Type | Should -Be 'AwsAccount'
+
+        # The next run's file names the same findings.
+        $again = Join-Path $script:out 'again.asff.json'
+        Test-WASRootAccount -EvidencePath $script:bundle | Export-WASReport -Format Asff -Path $again
+        (Get-Content -Raw -LiteralPath $again | ConvertFrom-Json).Id | Should -Be $asff.Id
+    }
+
+    It 'writes OCSF Compliance Finding events, one JSON object per line' {
+        $path = Join-Path $script:out 'findings.ocsf.jsonl'
+        @($script:findings) + (New-TestFinding $script:hostile) | Export-WASReport -Format Ocsf -Path $path
+        $lines = @(Get-Content -LiteralPath $path)
+        $lines | Should -HaveCount ($script:findings.Count + 1)
+        $events = $lines | ForEach-Object { $_ | ConvertFrom-Json }
+        foreach ($e in $events) {
+            $e.class_uid | Should -Be 2003
+            $e.category_uid | Should -Be 2
+            $e.type_uid | Should -Be 200301
+            $e.metadata.version | Should -Be '1.1.0'
+            $e.metadata.product.name | Should -Be 'WASecurity'
+            $e.cloud.provider | Should -Be 'AWS'
+            $e.finding_info.uid | Should -Not -BeNullOrEmpty
+        }
+        $bucket = $events | Where-Object { $_.compliance.control -eq 'SEC09.BucketEncrypted' }
+        $bucket.compliance.status | Should -Be 'Fail'
+        $bucket.resources[0].name | Should -Be $script:hostile
+        $bucket.cloud.region | Should -Be 'eu-west-1'
+    }
+
     It 'refuses to overwrite a file unless -Force is given' {
         $path = Join-Path $script:out 'report.json'
         'keep' | Set-Content -LiteralPath $path

@@ -7,8 +7,8 @@ using WASecurity.Reports;
 namespace WASecurity.Cmdlets
 {
     /// <summary>
-    /// Writes the findings it receives from the pipeline to one report file: Html, Json, Csv, Sarif, JUnit, NUnit
-    /// or Markdown. An existing file is kept unless -Force is given.
+    /// Writes the findings it receives from the pipeline to one report file: Html, Json, Csv, Sarif, JUnit, NUnit,
+    /// Markdown, Asff (Security Hub) or Ocsf. An existing file is kept unless -Force is given.
     /// </summary>
     [Cmdlet(VerbsData.Export, "WASReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Finding))]

@@ -17,5 +17,9 @@ namespace WASecurity.Reports
         NUnit,
         /// <summary>GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY and pull-request comments.</summary>
         Markdown,
+        /// <summary>AWS Security Finding Format: a JSON array of findings as Security Hub's BatchImportFindings takes them.</summary>
+        Asff,
+        /// <summary>OCSF 1.1.0 Compliance Finding events (class 2003), one JSON object per line.</summary>
+        Ocsf,
     }
 }

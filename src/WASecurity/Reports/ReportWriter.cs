@@ -32,6 +32,12 @@ namespace WASecurity.Reports
                 case ReportFormat.Markdown:
                     WriteText(stream, Utf8, w => MarkdownReport.Write(run, w));
                     break;
+                case ReportFormat.Asff:
+                    AsffReport.Write(run, stream);
+                    break;
+                case ReportFormat.Ocsf:
+                    OcsfReport.Write(run, stream);
+                    break;
                 case ReportFormat.Html:
                     WriteText(stream, Utf8, w => HtmlReport.Write(run, w));
                     break;
@@ -49,6 +55,8 @@ namespace WASecurity.Reports
             ReportFormat.Sarif => ".sarif",
             ReportFormat.JUnit => ".xml",
             ReportFormat.NUnit => ".xml",
+            ReportFormat.Asff => ".asff.json",
+            ReportFormat.Ocsf => ".ocsf.jsonl",
             _ => ".md",
         };
 

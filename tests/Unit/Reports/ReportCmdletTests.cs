@@ -85,11 +85,13 @@ namespace WASecurity.Tests.Reports
             try
             {
                 var result = PowerShellRunner.Run(
-                    "$f = Test-WASRootAccount -EvidencePath $bundle; foreach ($format in 'Html','Json','Csv','Sarif','JUnit','NUnit','Markdown') { $f | Export-WASReport -Format $format -Path (Join-Path $folder \"report.$format\") }; $f",
+                    "$f = Test-WASRootAccount -EvidencePath $bundle; foreach ($format in [enum]::GetNames([WASecurity.Reports.ReportFormat])) { $f | Export-WASReport -Format $format -Path (Join-Path $folder \"report.$format\") }; $f",
                     Vars(("bundle", Path.Combine(SampleFindings.RepoRoot(), "samples", "demo-account")), ("folder", folder))).AssertNoErrors();
                 Assert.NotEmpty(result.Findings);
-                Assert.Equal(7, Directory.GetFiles(folder).Length);
+                Assert.Equal(9, Directory.GetFiles(folder).Length);
                 Assert.Contains("SEC01.RootHardwareMfa", File.ReadAllText(Path.Combine(folder, "report.Html")));
+                Assert.Contains("\"GeneratorId\": \"SEC01.RootHardwareMfa\"", File.ReadAllText(Path.Combine(folder, "report.Asff")));
+                Assert.Equal(result.Findings.Count, File.ReadAllLines(Path.Combine(folder, "report.Ocsf")).Length);
             }
             finally
             {

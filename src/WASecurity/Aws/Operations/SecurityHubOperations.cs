@@ -8,7 +8,7 @@ namespace WASecurity.Aws.Operations
     /// </summary>
     internal static class SecurityHubOperations
     {
-        private static readonly AwsService Service = AwsService.Regional("securityhub");
+        internal static readonly AwsService Service = AwsService.Regional("securityhub");
 
         public static void Register(OperationRegistry registry)
         {
