@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
 using WASecurity.Evidence;
 
 namespace WASecurity.Checks.Elb
@@ -8,6 +11,12 @@ namespace WASecurity.Checks.Elb
     {
         public static ApiCall DescribeLoadBalancersV2(string region) =>
             new ApiCall("elbv2", "DescribeLoadBalancers", region, action: "elasticloadbalancing:DescribeLoadBalancers");
+
+        /// <summary>The Application load balancers of a DescribeLoadBalancers (elbv2) answer; only internet-facing ones when asked.</summary>
+        public static IEnumerable<JsonElement> ApplicationLoadBalancers(JsonElement describeLoadBalancers, bool internetFacingOnly = false) =>
+            describeLoadBalancers.Items("LoadBalancers")
+                .Where(lb => string.Equals(lb.Str("Type"), "application", StringComparison.Ordinal)
+                             && (!internetFacingOnly || string.Equals(lb.Str("Scheme"), "internet-facing", StringComparison.Ordinal)));
 
         public static ApiCall DescribeClassicLoadBalancers(string region) =>
             new ApiCall("elb", "DescribeLoadBalancers", region, action: "elasticloadbalancing:DescribeLoadBalancers");

@@ -36,9 +36,7 @@ namespace WASecurity.Checks.Sec04
                 return context.ErrorFinding(check, list).AsEnumerable();
             }
 
-            var applications = list.Root.Items("LoadBalancers")
-                .Where(lb => string.Equals(lb.Str("Type"), "application", StringComparison.Ordinal))
-                .ToList();
+            var applications = ElbCalls.ApplicationLoadBalancers(list.Root).ToList();
             return await Task.WhenAll(applications.Select(async lb =>
             {
                 var arn = lb.RequiredStr("LoadBalancerArn", "a load balancer");

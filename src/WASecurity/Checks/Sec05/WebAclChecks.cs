@@ -25,9 +25,7 @@ namespace WASecurity.Checks.Sec05
                     return context.ErrorFinding(check, list).AsEnumerable();
                 }
 
-                var exposed = list.Root.Items("LoadBalancers")
-                    .Where(lb => lb.Str("Type") == "application" && lb.Str("Scheme") == "internet-facing")
-                    .ToList();
+                var exposed = ElbCalls.ApplicationLoadBalancers(list.Root, internetFacingOnly: true).ToList();
                 return await Task.WhenAll(exposed.Select(async lb =>
                 {
                     var arn = lb.RequiredStr("LoadBalancerArn", "a load balancer");
