@@ -312,6 +312,12 @@ collect_global() {
     # SEC 6, SEC 4 (account-level S3 Block Public Access), SEC 11
     save "$G/s3control/GetPublicAccessBlock.json" s3control get-public-access-block "${h[@]}" --account-id "$ACCOUNT"
     save "$G/cloudfront/ListDistributions.json" cloudfront list-distributions "${h[@]}"
+    # SEC 4: each distribution's logging, and the delivery sources of standard logging v2 (configured in us-east-1).
+    local distribution
+    for distribution in $(records "$G/cloudfront/ListDistributions.json" 12 Id); do
+        save "$G/cloudfront/GetDistributionConfig/$(enc "$distribution").json" cloudfront get-distribution-config "${h[@]}" --id "$distribution"
+    done
+    save "$B/us-east-1/logs/DescribeDeliverySources.json" logs describe-delivery-sources --region us-east-1
     # S3: the bucket list and what SEC 6, SEC 8, SEC 9 and SEC 11 read of every bucket.
     save "$G/s3/ListBuckets.json" s3api list-buckets "${h[@]}"
     local bucket

@@ -44,6 +44,7 @@ namespace WASecurity.Checks
             ["rest-api-id"] = "RestApiId",
             ["stage"] = "StageName",
             ["stage-arn"] = "StageArn",
+            ["distribution-id"] = "DistributionId",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>
@@ -84,6 +85,8 @@ namespace WASecurity.Checks
                     return finding.Region != ApiCall.Global && IsToken(finding.Region) ? finding.Region : null;
                 case "account-id":
                     return IsToken(finding.AccountId) ? finding.AccountId : null;
+                case "distribution-arn":
+                    return finding.ResourceType == "AWS::CloudFront::Distribution" && finding.ResourceArn != null && IsToken(finding.ResourceArn) ? finding.ResourceArn : null;
                 case "key-arn":
                     return finding.ResourceType == "AWS::KMS::Key" && finding.ResourceArn != null && IsToken(finding.ResourceArn) ? finding.ResourceArn : null;
                 default:

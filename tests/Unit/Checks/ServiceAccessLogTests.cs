@@ -104,6 +104,63 @@ namespace WASecurity.Tests.Checks
             Assert.Equal(FindingStatus.NotApplicable, only.Status);
         }
 
+        [Fact]
+        public void A_distribution_is_judged_by_standard_logging_or_a_delivery_source_and_an_unanswered_call_is_an_error_fixture()
+        {
+            using var bundle = new BundleBuilder("111122223333", "eu-west-1")
+                .Json("global/cloudfront/ListDistributions.json", new
+                {
+                    DistributionList = new
+                    {
+                        Items = new object[]
+                        {
+                            Distribution("E1LEGACY"), Distribution("E2DELIVERY"), Distribution("E3BARE"), Distribution("E4DENIED"), Distribution("E5NOFIELD"),
+                            new { Id = "E6OFF", ARN = "arn:aws:cloudfront::111122223333:distribution/E6OFF", Enabled = false },
+                        },
+                    },
+                })
+                .Json("global/cloudfront/GetDistributionConfig/E1LEGACY.json", Config(true))
+                .Json("global/cloudfront/GetDistributionConfig/E2DELIVERY.json", Config(false))
+                .Json("global/cloudfront/GetDistributionConfig/E3BARE.json", Config(false))
+                .Error("global/cloudfront/GetDistributionConfig/E4DENIED.json", "AccessDenied", "User is not authorized to perform: cloudfront:GetDistributionConfig")
+                .Json("global/cloudfront/GetDistributionConfig/E5NOFIELD.json", new { DistributionConfig = new { Comment = "no logging member" } })
+                .Json("us-east-1/logs/DescribeDeliverySources.json", new
+                {
+                    deliverySources = new object[]
+                    {
+                        new { name = "cf-e2", resourceArns = new[] { "arn:aws:cloudfront::111122223333:distribution/E2DELIVERY" }, service = "cloudfront", logType = "ACCESS_LOGS" },
+                        new { name = "cf-e3-connections", resourceArns = new[] { "arn:aws:cloudfront::111122223333:distribution/E3BARE" }, service = "cloudfront", logType = "CONNECTION_LOGS" },
+                    },
+                });
+
+            var findings = CheckHarness.Run(bundle.WriteFolder(), "SEC04", null, "SEC04.CloudFrontAccessLogs").ToDictionary(f => f.ResourceId);
+
+            Assert.Equal(new[] { "E1LEGACY", "E2DELIVERY", "E3BARE", "E4DENIED", "E5NOFIELD" }, findings.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            Assert.Equal(FindingStatus.Pass, findings["E1LEGACY"].Status);
+            Assert.Equal(FindingStatus.Pass, findings["E2DELIVERY"].Status);
+            Assert.Equal(FindingStatus.Fail, findings["E3BARE"].Status);
+            Assert.Equal(FindingStatus.Error, findings["E4DENIED"].Status);
+            Assert.Contains("cloudfront:GetDistributionConfig", findings["E4DENIED"].Reason);
+            Assert.Equal(FindingStatus.Error, findings["E5NOFIELD"].Status);
+
+            // Without the delivery sources, a distribution whose standard logging is off cannot be judged.
+            using var denied = new BundleBuilder("111122223333", "eu-west-1")
+                .Json("global/cloudfront/ListDistributions.json", new { DistributionList = new { Items = new object[] { Distribution("E1LEGACY"), Distribution("E3BARE") } } })
+                .Json("global/cloudfront/GetDistributionConfig/E1LEGACY.json", Config(true))
+                .Json("global/cloudfront/GetDistributionConfig/E3BARE.json", Config(false))
+                .Error("us-east-1/logs/DescribeDeliverySources.json", "AccessDeniedException", "User is not authorized to perform: logs:DescribeDeliverySources");
+            var partial = CheckHarness.Run(denied.WriteFolder(), "SEC04", null, "SEC04.CloudFrontAccessLogs").ToDictionary(f => f.ResourceId);
+            Assert.Equal(FindingStatus.Pass, partial["E1LEGACY"].Status);
+            Assert.Equal(FindingStatus.Error, partial["E3BARE"].Status);
+            Assert.Contains("logs:DescribeDeliverySources", partial["E3BARE"].Reason);
+        }
+
+        private static object Distribution(string id) =>
+            new { Id = id, ARN = $"arn:aws:cloudfront::111122223333:distribution/{id}", DomainName = id.ToLowerInvariant() + ".cloudfront.net", Enabled = true };
+
+        private static object Config(bool logging) =>
+            new { ETag = "E1", DistributionConfig = new { Comment = "site", Enabled = true, Logging = new { Enabled = logging, IncludeCookies = false, Bucket = logging ? "logs.s3.amazonaws.com" : string.Empty, Prefix = logging ? "cf/" : string.Empty } } };
+
         private static BundleBuilder Api(string endpointType) =>
             new BundleBuilder("111122223333", "us-east-1")
                 .Json("us-east-1/apigateway/GetRestApis.json", new { items = new[] { new { id = "a1b2c3d4e5", name = "orders", endpointConfiguration = new { types = new[] { endpointType } } } } });

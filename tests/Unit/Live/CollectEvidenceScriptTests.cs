@@ -95,6 +95,7 @@ namespace WASecurity.Tests.Live
                 Assert.Single(scriptFindings, f => f.CheckId == "SEC05.ApiGatewayWebAcl" && f.Status == FindingStatus.Fail);
             }
 
+            Assert.Equal(new[] { FindingStatus.Pass, FindingStatus.Fail }, scriptFindings.Where(f => f.CheckId == "SEC04.CloudFrontAccessLogs").Select(f => f.Status).OrderBy(s => s));
             Assert.Contains(scriptFindings, f => f.CheckId == "SEC04.BucketServerAccessLogging" && f.ResourceId == "data-sealed" && f.Status == FindingStatus.Pass);
             Assert.Contains(scriptFindings, f => f.CheckId == "SEC04.BucketServerAccessLogging" && f.ResourceId == "access-logs" && f.Status == FindingStatus.NotApplicable);
 
@@ -518,6 +519,12 @@ for family in ('web', 'worker'):
 s3.create_bucket(Bucket='access-logs')
 s3.put_bucket_acl(Bucket='access-logs', GrantWrite='uri=http://acs.amazonaws.com/groups/s3/LogDelivery', GrantReadACP='uri=http://acs.amazonaws.com/groups/s3/LogDelivery')
 s3.put_bucket_logging(Bucket='data-sealed', BucketLoggingStatus={'LoggingEnabled': {'TargetBucket': 'access-logs', 'TargetPrefix': 'data-sealed/'}})
+cf = client('cloudfront', r1)
+for reference, logged in (('logged-site', True), ('bare-site', False)):
+    cf.create_distribution(DistributionConfig={'CallerReference': reference, 'Comment': reference, 'Enabled': True,
+        'Origins': {'Quantity': 1, 'Items': [{'Id': 'origin', 'DomainName': 'data-sealed.s3.amazonaws.com', 'S3OriginConfig': {'OriginAccessIdentity': ''}}]},
+        'DefaultCacheBehavior': {'TargetOriginId': 'origin', 'ViewerProtocolPolicy': 'redirect-to-https', 'MinTTL': 0, 'ForwardedValues': {'QueryString': False, 'Cookies': {'Forward': 'none'}}, 'TrustedSigners': {'Enabled': False, 'Quantity': 0}},
+        'Logging': {'Enabled': logged, 'IncludeCookies': False, 'Bucket': 'access-logs.s3.amazonaws.com' if logged else '', 'Prefix': 'cdn/' if logged else ''}})
 if APIGATEWAY:
     ag = client('apigateway', r1)
     visibility = {'SampledRequestsEnabled': True, 'CloudWatchMetricsEnabled': True, 'MetricName': 'm'}

@@ -30,6 +30,14 @@ namespace WASecurity.Aws.Operations
 
         public static void Register(OperationRegistry registry)
         {
+            // GET /2020-05-31/distribution/{Id}/config: {"DistributionConfig": {"Logging": {"Enabled", "Bucket", "Prefix"}, …}}.
+            // The CLI also prints the ETag response header, which no check reads and the module does not keep.
+            registry.Add("cloudfront", "GetDistributionConfig", "cloudfront:GetDistributionConfig", (call, context, cancellationToken) =>
+            {
+                var (path, _) = ProtocolOperations.ExpandPath("/2020-05-31/distribution/{Id}/config", call.Parameters);
+                return GetConfigAsync(call, context, path, cancellationToken);
+            });
+
             registry.Add("cloudfront", "ListDistributions", "cloudfront:ListDistributions", async (call, context, cancellationToken) =>
             {
                 // Pages follow NextMarker while IsTruncated; the CLI prints one DistributionList with every Items entry.
@@ -76,6 +84,13 @@ namespace WASecurity.Aws.Operations
 
                 throw new AwsServiceException("cloudfront", call.Operation, "TooManyPages", $"More than {MaxPages} pages.", 200);
             });
+        }
+
+        private static async System.Threading.Tasks.Task<WASecurity.Evidence.EvidenceResponse> GetConfigAsync(
+            WASecurity.Evidence.ApiCall call, LiveCallContext context, string path, System.Threading.CancellationToken cancellationToken)
+        {
+            var result = await RestXmlRequest.GetAsync(context, Service, context.RegionOf(call), call.Operation, path, null, null, Shape, cancellationToken).ConfigureAwait(false);
+            return ProtocolOperations.ToResponse(call, result);
         }
     }
 }

@@ -13,6 +13,10 @@ namespace WASecurity.Aws.Operations
         {
             registry.Add("logs", "DescribeLogGroups", "logs:DescribeLogGroups", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "nextToken"));
             registry.Add("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "nextToken"));
+
+            // {"deliverySources": [{"name", "arn", "resourceArns": […], "service", "logType"}]}: the resources (CloudFront
+            // distributions among them) that deliver their logs through CloudWatch Logs' delivery API.
+            registry.Add("logs", "DescribeDeliverySources", "logs:DescribeDeliverySources", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "nextToken"));
         }
     }
 }

@@ -231,6 +231,18 @@ namespace WASecurity.Checks.Sec04
             new[] { "s3:ListAllMyBuckets", "s3:GetBucketLogging" },
             powerShell: "Write-S3BucketLogging -BucketName '<bucket>' -LoggingConfig_TargetBucketName '<access-log-bucket>' -LoggingConfig_TargetPrefix '<bucket>/'");
 
+        public static readonly CheckDefinition CloudFrontAccessLogs = new CheckDefinition(
+            "SEC04.CloudFrontAccessLogs",
+            "Every enabled CloudFront distribution writes access logs.",
+            Severity.Medium,
+            "AWS::CloudFront::Distribution",
+            "CloudFront answers requests at the edge, so the origin's own logs never see what it served from cache or refused; the distribution's access logs are the only record of who requested what. Standard logging to S3 (the configuration's Logging.Enabled) and standard logging v2 through CloudWatch Logs' delivery API (an ACCESS_LOGS delivery source in us-east-1 naming the distribution) both pass.",
+            "Deliver the logs through CloudWatch Logs (standard logging v2), in us-east-1: aws logs put-delivery-source --name cf-<distribution-id> --resource-arn <distribution-arn> --log-type ACCESS_LOGS --region us-east-1; aws logs put-delivery-destination --name cf-access-logs --delivery-destination-configuration destinationResourceArn=<log-bucket-arn> --region us-east-1; aws logs create-delivery --delivery-source-name cf-<distribution-id> --delivery-destination-arn <delivery-destination-arn> --region us-east-1",
+            Configure,
+            new[] { "7.0/4.10" },
+            new[] { "cloudfront:ListDistributions", "cloudfront:GetDistributionConfig", "logs:DescribeDeliverySources" },
+            powerShell: "Write-CWLDeliverySource -Name 'cf-<distribution-id>' -ResourceArn '<distribution-arn>' -LogType ACCESS_LOGS -Region us-east-1; $destination = Write-CWLDeliveryDestination -Name 'cf-access-logs' -DeliveryDestinationConfiguration_DestinationResourceArn '<log-bucket-arn>' -Region us-east-1; New-CWLDelivery -DeliverySourceName 'cf-<distribution-id>' -DeliveryDestinationArn $destination.Arn -Region us-east-1");
+
         public static readonly CheckDefinition ApiGatewayAccessLogs = new CheckDefinition(
             "SEC04.ApiGatewayAccessLogs",
             "Every stage of a REST API in API Gateway writes access logs.",
@@ -239,7 +251,7 @@ namespace WASecurity.Checks.Sec04
             "Access logs record each request an API stage answers (caller address, identity, method, path, status), the record an investigation of abuse through the API needs. Execution logging is a debugging aid that samples the integration's behaviour, not a record of callers, so only access logging (accessLogSettings.destinationArn, to CloudWatch Logs or Firehose) passes; the finding also says the execution logging level. HTTP and WebSocket APIs (API Gateway v2) are not judged.",
             "Create a log group and give API Gateway's account-level CloudWatch role (aws apigateway update-account) permission to write, then: aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> --patch-operations op=replace,path=/accessLogSettings/destinationArn,value=<log-group-arn> 'op=replace,path=/accessLogSettings/format,value=$context.requestId $context.identity.sourceIp $context.identity.caller $context.httpMethod $context.resourcePath $context.status' --region <region>",
             Configure,
-            Array.Empty<string>(),
+            new[] { "7.0/4.10" },
             new[] { "apigateway:GET" },
             powerShell: "Update-AGStage -RestApiId '<rest-api-id>' -StageName '<stage>' -PatchOperation @{Op='replace'; Path='/accessLogSettings/destinationArn'; Value='<log-group-arn>'}, @{Op='replace'; Path='/accessLogSettings/format'; Value='$context.requestId $context.identity.sourceIp $context.httpMethod $context.resourcePath $context.status'} -Region '<region>'");
 
@@ -273,7 +285,7 @@ namespace WASecurity.Checks.Sec04
                 CloudTrailMultiRegion, TrailLogFileValidation, TrailKmsEncryption, TrailCloudWatchDelivery,
                 TrailBucketAccessLogging, TrailBucketNotPublic, TrailBucketImmutable, TrailBucketLifecycleRetention,
                 S3DataEventsWrite, S3DataEventsRead, ConfigRecorderAllResources, GuardDutyEnabled, SecurityHubEnabled,
-                VpcFlowLogs, LogGroupRetention, LoadBalancerAccessLogs, ApiGatewayAccessLogs, BucketServerAccessLogging,
+                VpcFlowLogs, LogGroupRetention, LoadBalancerAccessLogs, ApiGatewayAccessLogs, BucketServerAccessLogging, CloudFrontAccessLogs,
             }.Concat(MonitoredEvents.Select(m => m.Check)).ToList(),
             new[]
             {
