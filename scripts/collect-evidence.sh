@@ -486,6 +486,12 @@ collect_region() {
         save "$R/ecr/GetRepositoryPolicy/$(enc "$name").json" ecr get-repository-policy "${a[@]}" --repository-name "$name"
     done
 
+    # SEC 6: the account's own Systems Manager documents and who each is shared with ("all": every AWS account).
+    save "$R/ssm/ListDocuments.json" ssm list-documents "${a[@]}" --filters Key=Owner,Values=Self
+    for name in $(records "$R/ssm/ListDocuments.json" 8 Name); do
+        save "$R/ssm/DescribeDocumentPermission/$(enc "$name").json" ssm describe-document-permission "${a[@]}" --name "$name" --permission-type Share
+    done
+
     # SEC 9, SEC 10: KMS keys.
     save "$R/kms/ListKeys.json" kms list-keys "${a[@]}"
     save "$R/kms/ListAliases.json" kms list-aliases "${a[@]}"

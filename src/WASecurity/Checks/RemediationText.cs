@@ -41,6 +41,7 @@ namespace WASecurity.Checks
             ["db-snapshot"] = "DBSnapshotIdentifier",
             ["db-cluster-snapshot"] = "DBClusterSnapshotIdentifier",
             ["repository"] = "RepositoryName",
+            ["document"] = "Name",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

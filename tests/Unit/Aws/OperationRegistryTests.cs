@@ -109,6 +109,8 @@ namespace WASecurity.Tests.Aws
             { SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Operation },
             { EcrCalls.DescribeRepositories("us-east-1").Service, EcrCalls.DescribeRepositories("us-east-1").Operation },
             { SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Service, SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Operation },
+            { SsmDocumentCalls.ListOwnDocuments("us-east-1").Service, SsmDocumentCalls.ListOwnDocuments("us-east-1").Operation },
+            { SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Service, SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Operation },
         };
 
         [Theory]

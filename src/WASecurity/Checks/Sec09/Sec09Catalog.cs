@@ -185,6 +185,18 @@ namespace WASecurity.Checks.Sec09
             WithInventory(new[] { "s3:GetBucketVersioning" }),
             powerShell: "Write-S3BucketVersioning -BucketName '<bucket>' -VersioningConfig_Status Enabled -VersioningConfig_EnableMfaDelete $true -MfaCodes_SerialNumber '<mfa-serial-arn>' -MfaCodes_AuthenticationValue '<code>'  # as the root user");
 
+        public static readonly CheckDefinition LogGroupEncrypted = new CheckDefinition(
+            "SEC09.LogGroupEncrypted",
+            "The CloudWatch Logs log group is encrypted with a KMS key of the account.",
+            Severity.Low,
+            "AWS::Logs::LogGroup",
+            "CloudWatch Logs always encrypts log events, but without a KMS key (kmsKeyId) it uses keys the service holds: no key policy of the account limits who can read the events, CloudTrail shows no use of the key, and access cannot be cut off by disabling it. Logs often carry request payloads, tokens and personal data, so the logs that do should be under a key the account controls.",
+            "aws logs associate-kms-key --log-group-name <log-group> --kms-key-id <key-arn> (the key policy must allow the logs.<region>.amazonaws.com service principal to use the key; only events ingested afterwards are encrypted with it).",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "logs:DescribeLogGroups" },
+            powerShell: "Register-CWLKmsKey -LogGroupName '<log-group>' -KmsKeyId '<key-arn>'");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC09",
             "How do you protect your data at rest?",
@@ -194,7 +206,7 @@ namespace WASecurity.Checks.Sec09
             {
                 BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
                 SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, BucketMfaDelete, SensitiveTableRecovery,
-                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions,
+                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, LogGroupEncrypted,
             },
             new[]
             {

@@ -34,6 +34,7 @@ namespace WASecurity.Checks.Sec09
             new CheckImplementation(Sec09Catalog.SensitiveTableRecovery, SensitiveTableRecoveryAsync),
             new CheckImplementation(Sec09Catalog.SensitiveDatabaseBackups, SensitiveDatabaseBackupsAsync),
             new CheckImplementation(Sec09Catalog.ReplicationWithinAllowedRegions, ReplicationWithinAllowedRegionsAsync),
+            new CheckImplementation(Sec09Catalog.LogGroupEncrypted, LogGroupEncryption.LogGroupEncryptedAsync),
         };
 
         /// <summary>

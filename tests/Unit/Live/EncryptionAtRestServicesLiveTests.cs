@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using WASecurity.Tests.Infrastructure;
+using Xunit;
+
+namespace WASecurity.Tests.Live
+{
+    /// <summary>
+    /// SEC 9's service stores live against moto: each planted gap beside a clean twin, and a denied call answered by a
+    /// proxy in front of moto with the service's own AccessDenied error.
+    /// </summary>
+    [Collection(MotoCollection.Name)]
+    public sealed class EncryptionAtRestServicesLiveTests
+    {
+        private readonly MotoServer _moto;
+
+        public EncryptionAtRestServicesLiveTests(MotoServer moto) => _moto = moto;
+
+        [Fact]
+        public void A_log_group_without_a_kms_key_fails_beside_an_encrypted_twin()
+        {
+            _moto.Reset();
+            try
+            {
+                _moto.RunPython(string.Join("\n",
+                    "kms = client('kms')",
+                    "key = kms.create_key(Description='logs')['KeyMetadata']['Arn']",
+                    "logs = client('logs')",
+                    "logs.create_log_group(logGroupName='/app/plain')",
+                    "logs.create_log_group(logGroupName='/app/sealed', kmsKeyId=key)",
+                    "print(key)"));
+
+                var findings = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {_moto.Endpoint} -AccessKey AKIDLOGS -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.LogGroupEncrypted").AssertNoErrors().Findings;
+
+                Assert.Equal(new[] { "/app/plain", "/app/sealed" }, findings.Select(f => f.ResourceId).OrderBy(x => x, StringComparer.Ordinal));
+                var plain = findings.Single(f => f.ResourceId == "/app/plain");
+                Assert.Equal(FindingStatus.Fail, plain.Status);
+                Assert.Equal($"arn:aws:logs:us-east-1:{MotoServer.AccountId}:log-group:/app/plain", plain.ResourceArn);
+                var sealedGroup = findings.Single(f => f.ResourceId == "/app/sealed");
+                Assert.Equal(FindingStatus.Pass, sealedGroup.Status);
+                Assert.Contains(":key/", sealedGroup.Reason);
+            }
+            finally
+            {
+                _moto.Reset();
+            }
+        }
+
+        [Fact]
+        public void A_denied_log_group_listing_is_an_error_naming_the_action()
+        {
+            _moto.Reset();
+            using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request => request.Operation == "Logs_20140328.DescribeLogGroups"
+                ? JsonDenied("logs:DescribeLogGroups")
+                : null);
+            var finding = Assert.Single(PowerShellRunner.Run(
+                $"Test-WASEncryptionAtRest -EndpointUrl {proxy.Endpoint} -AccessKey AKIDLOGS -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.LogGroupEncrypted").Findings);
+            Assert.Equal(FindingStatus.Error, finding.Status);
+            Assert.Contains("logs:DescribeLogGroups", finding.Reason);
+            Assert.Contains("denied", finding.Reason);
+        }
+
+        /// <summary>A JSON-protocol service's answer to a caller without the permission.</summary>
+        internal static FakeResponse JsonDenied(string action) => new FakeResponse(400,
+            "{\"__type\":\"AccessDeniedException\",\"message\":\"User: arn:aws:iam::" + MotoServer.AccountId + ":user/auditor is not authorized to perform: " + action + "\"}",
+            "application/x-amz-json-1.1");
+    }
+}
