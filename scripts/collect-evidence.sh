@@ -492,6 +492,12 @@ collect_region() {
         save "$R/ssm/DescribeDocumentPermission/$(enc "$name").json" ssm describe-document-permission "${a[@]}" --name "$name" --permission-type Share
     done
 
+    # SEC 9: SageMaker notebook instances and the key of each one's storage volume.
+    save "$R/sagemaker/ListNotebookInstances.json" sagemaker list-notebook-instances "${a[@]}"
+    for name in $(records "$R/sagemaker/ListNotebookInstances.json" 8 NotebookInstanceName); do
+        save "$R/sagemaker/DescribeNotebookInstance/$(enc "$name").json" sagemaker describe-notebook-instance "${a[@]}" --notebook-instance-name "$name"
+    done
+
     # SEC 9, SEC 10: KMS keys.
     save "$R/kms/ListKeys.json" kms list-keys "${a[@]}"
     save "$R/kms/ListAliases.json" kms list-aliases "${a[@]}"

@@ -42,6 +42,7 @@ namespace WASecurity.Checks
             ["db-cluster-snapshot"] = "DBClusterSnapshotIdentifier",
             ["repository"] = "RepositoryName",
             ["document"] = "Name",
+            ["notebook"] = "NotebookInstanceName",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

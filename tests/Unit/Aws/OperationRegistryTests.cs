@@ -5,6 +5,7 @@ using WASecurity.Checks.Iam;
 using WASecurity.Checks.Lambda;
 using WASecurity.Checks.Sec04;
 using WASecurity.Checks.Sec06;
+using WASecurity.Checks.Sec09;
 using WASecurity.Evidence;
 using Xunit;
 
@@ -109,6 +110,8 @@ namespace WASecurity.Tests.Aws
             { SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Operation },
             { EcrCalls.DescribeRepositories("us-east-1").Service, EcrCalls.DescribeRepositories("us-east-1").Operation },
             { SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Service, SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Operation },
+            { SageMakerCalls.ListNotebookInstances("us-east-1").Service, SageMakerCalls.ListNotebookInstances("us-east-1").Operation },
+            { SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Service, SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Operation },
             { SsmDocumentCalls.ListOwnDocuments("us-east-1").Service, SsmDocumentCalls.ListOwnDocuments("us-east-1").Operation },
             { SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Service, SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Operation },
         };

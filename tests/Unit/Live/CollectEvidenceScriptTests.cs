@@ -443,6 +443,9 @@ doc = json.dumps({'schemaVersion': '2.2', 'description': 'restart', 'mainSteps':
 for name in ('ops-open', 'ops-quiet'):
     ssm.create_document(Name=name, Content=doc, DocumentType='Command', DocumentFormat='JSON')
 ssm.modify_document_permission(Name='ops-open', PermissionType='Share', AccountIdsToAdd=['all'])
+sm = client('sagemaker', r1)
+sm.create_notebook_instance(NotebookInstanceName='explore-plain', InstanceType='ml.t3.medium', RoleArn=f'arn:aws:iam::{ACCOUNT}:role/app')
+sm.create_notebook_instance(NotebookInstanceName='explore-sealed', InstanceType='ml.t3.medium', RoleArn=f'arn:aws:iam::{ACCOUNT}:role/app', KmsKeyId=rotating['Arn'])
 client('secretsmanager', r1).create_secret(Name='db-password', SecretString='x')
 client('secretsmanager', r2).create_secret(Name='api-key', SecretString='x')
 logs1, logs2 = client('logs', r1), client('logs', r2)

@@ -61,6 +61,45 @@ namespace WASecurity.Tests.Live
             Assert.Contains("denied", finding.Reason);
         }
 
+        [Fact]
+        public void A_notebook_instance_without_a_kms_key_fails_beside_an_encrypted_twin_and_a_denied_describe_is_an_error()
+        {
+            _moto.Reset();
+            try
+            {
+                _moto.RunPython(string.Join("\n",
+                    "key = client('kms').create_key(Description='notebooks')['KeyMetadata']['Arn']",
+                    "sm = client('sagemaker')",
+                    "role = f'arn:aws:iam::{ACCOUNT}:role/sagemaker'",
+                    "sm.create_notebook_instance(NotebookInstanceName='explore-plain', InstanceType='ml.t3.medium', RoleArn=role, DirectInternetAccess='Enabled')",
+                    "sm.create_notebook_instance(NotebookInstanceName='explore-sealed', InstanceType='ml.t3.medium', RoleArn=role, KmsKeyId=key, DirectInternetAccess='Disabled')").Replace("{ACCOUNT}", MotoServer.AccountId));
+
+                var findings = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {_moto.Endpoint} -AccessKey AKIDSAGE -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.SageMakerNotebookEncrypted").AssertNoErrors().Findings;
+
+                Assert.Equal(new[] { "explore-plain", "explore-sealed" }, findings.Select(f => f.ResourceId).OrderBy(x => x, StringComparer.Ordinal));
+                var plain = findings.Single(f => f.ResourceId == "explore-plain");
+                Assert.Equal(FindingStatus.Fail, plain.Status);
+                Assert.Equal($"arn:aws:sagemaker:us-east-1:{MotoServer.AccountId}:notebook-instance/explore-plain", plain.ResourceArn);
+                Assert.Equal(FindingStatus.Pass, findings.Single(f => f.ResourceId == "explore-sealed").Status);
+
+                using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>
+                    request.Operation == "SageMaker.DescribeNotebookInstance" && request.Body.Contains("explore-sealed", StringComparison.Ordinal)
+                        ? JsonDenied("sagemaker:DescribeNotebookInstance")
+                        : null);
+                var denied = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {proxy.Endpoint} -AccessKey AKIDSAGE -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.SageMakerNotebookEncrypted").Findings;
+                var sealedNotebook = denied.Single(f => f.ResourceId == "explore-sealed");
+                Assert.Equal(FindingStatus.Error, sealedNotebook.Status);
+                Assert.Contains("sagemaker:DescribeNotebookInstance", sealedNotebook.Reason);
+                Assert.Equal(FindingStatus.Fail, denied.Single(f => f.ResourceId == "explore-plain").Status);
+            }
+            finally
+            {
+                _moto.Reset();
+            }
+        }
+
         /// <summary>A JSON-protocol service's answer to a caller without the permission.</summary>
         internal static FakeResponse JsonDenied(string action) => new FakeResponse(400,
             "{\"__type\":\"AccessDeniedException\",\"message\":\"User: arn:aws:iam::" + MotoServer.AccountId + ":user/auditor is not authorized to perform: " + action + "\"}",

@@ -91,6 +91,7 @@ namespace WASecurity.Aws.Operations
             WafV2Operations.Register(registry);
             LambdaOperations.Register(registry);
             EcrOperations.Register(registry);
+            SageMakerOperations.Register(registry);
             return registry;
         }
     }

@@ -197,6 +197,18 @@ namespace WASecurity.Checks.Sec09
             new[] { "logs:DescribeLogGroups" },
             powerShell: "Register-CWLKmsKey -LogGroupName '<log-group>' -KmsKeyId '<key-arn>'");
 
+        public static readonly CheckDefinition SageMakerNotebookEncrypted = new CheckDefinition(
+            "SEC09.SageMakerNotebookEncrypted",
+            "The SageMaker notebook instance encrypts its storage volume with a KMS key of the account.",
+            Severity.Medium,
+            "AWS::SageMaker::NotebookInstance",
+            "A notebook instance's ML storage volume holds the notebooks and whatever data was copied to them for exploration, often production extracts. With a KMS key (KmsKeyId) the account's key policy decides who can decrypt that volume and CloudTrail records each use; without one it is not under a key the account controls. The key can only be chosen when the instance is created.",
+            "The key of an existing instance cannot be changed: create a replacement with one (aws sagemaker create-notebook-instance --notebook-instance-name <notebook>-encrypted --instance-type <instance-type> --role-arn <role-arn> --kms-key-id <key-arn>), move the notebooks to it (a Git repository or S3), then aws sagemaker stop-notebook-instance and delete-notebook-instance --notebook-instance-name <notebook>.",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "sagemaker:ListNotebookInstances", "sagemaker:DescribeNotebookInstance" },
+            powerShell: "New-SMNotebookInstance -NotebookInstanceName '<notebook>-encrypted' -InstanceType '<instance-type>' -RoleArn '<role-arn>' -KmsKeyId '<key-arn>'; Stop-SMNotebookInstance -NotebookInstanceName '<notebook>'; Remove-SMNotebookInstance -NotebookInstanceName '<notebook>'");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC09",
             "How do you protect your data at rest?",
@@ -206,7 +218,7 @@ namespace WASecurity.Checks.Sec09
             {
                 BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
                 SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, BucketMfaDelete, SensitiveTableRecovery,
-                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, LogGroupEncrypted,
+                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, LogGroupEncrypted, SageMakerNotebookEncrypted,
             },
             new[]
             {

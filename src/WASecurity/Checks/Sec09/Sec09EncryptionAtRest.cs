@@ -35,6 +35,7 @@ namespace WASecurity.Checks.Sec09
             new CheckImplementation(Sec09Catalog.SensitiveDatabaseBackups, SensitiveDatabaseBackupsAsync),
             new CheckImplementation(Sec09Catalog.ReplicationWithinAllowedRegions, ReplicationWithinAllowedRegionsAsync),
             new CheckImplementation(Sec09Catalog.LogGroupEncrypted, LogGroupEncryption.LogGroupEncryptedAsync),
+            new CheckImplementation(Sec09Catalog.SageMakerNotebookEncrypted, SageMakerNotebookEncryption.SageMakerNotebookEncryptedAsync),
         };
 
         /// <summary>
