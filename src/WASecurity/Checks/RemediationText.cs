@@ -43,6 +43,7 @@ namespace WASecurity.Checks
             ["repository"] = "RepositoryName",
             ["document"] = "Name",
             ["notebook"] = "NotebookInstanceName",
+            ["domain"] = "DomainName",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

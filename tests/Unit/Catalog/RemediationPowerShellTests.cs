@@ -130,6 +130,7 @@ namespace WASecurity.Tests.Catalog
             ["Update-LMFunctionConfiguration"] = new[] { "FunctionName", "Environment_Variable" },
             ["Update-LMFunctionUrlConfig"] = new[] { "FunctionName", "AuthType" },
             ["Update-MAC2AutomatedDiscoveryConfiguration"] = new[] { "Status" },
+            ["Update-OSDomainConfig"] = new[] { "DomainName", "EncryptionAtRestOptions_Enabled", "EncryptionAtRestOptions_KmsKeyId" },
             ["Update-SSMServiceSetting"] = new[] { "SettingId", "SettingValue" },
             ["Write-ACCTAlternateContact"] = new[] { "AlternateContactType", "Name", "EmailAddress", "PhoneNumber", "Title" },
             ["Write-CFGConfigurationRecorder"] = new[] { "ConfigurationRecorderName", "ConfigurationRecorder_RoleARN", "RecordingGroup_AllSupported", "RecordingGroup_IncludeGlobalResourceType" },

@@ -443,6 +443,9 @@ doc = json.dumps({'schemaVersion': '2.2', 'description': 'restart', 'mainSteps':
 for name in ('ops-open', 'ops-quiet'):
     ssm.create_document(Name=name, Content=doc, DocumentType='Command', DocumentFormat='JSON')
 ssm.modify_document_permission(Name='ops-open', PermissionType='Share', AccountIdsToAdd=['all'])
+search = client('opensearch', r1)
+search.create_domain(DomainName='search-plain', EngineVersion='OpenSearch_2.11')
+search.create_domain(DomainName='search-sealed', EngineVersion='OpenSearch_2.11', EncryptionAtRestOptions={'Enabled': True, 'KmsKeyId': rotating['Arn']})
 sm = client('sagemaker', r1)
 sm.create_notebook_instance(NotebookInstanceName='explore-plain', InstanceType='ml.t3.medium', RoleArn=f'arn:aws:iam::{ACCOUNT}:role/app')
 sm.create_notebook_instance(NotebookInstanceName='explore-sealed', InstanceType='ml.t3.medium', RoleArn=f'arn:aws:iam::{ACCOUNT}:role/app', KmsKeyId=rotating['Arn'])

@@ -100,6 +100,85 @@ namespace WASecurity.Tests.Live
             }
         }
 
+        [Fact]
+        public void Domains_without_encryption_at_rest_fail_beside_encrypted_twins_described_five_names_a_call()
+        {
+            _moto.Reset();
+            try
+            {
+                // Seven domains: two DescribeDomains requests (5 + 2 names), one evidence file.
+                _moto.RunPython(string.Join("\n",
+                    "key = client('kms').create_key(Description='search')['KeyMetadata']['Arn']",
+                    "search = client('opensearch')",
+                    "for i in range(7):",
+                    "    options = {'Enabled': True, 'KmsKeyId': key} if i % 2 else {'Enabled': False}",
+                    "    search.create_domain(DomainName=f'search-{i}', EngineVersion='OpenSearch_2.11', EncryptionAtRestOptions=options)"));
+
+                var findings = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {_moto.Endpoint} -AccessKey AKIDSEARCH -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.OpenSearchDomainEncrypted").AssertNoErrors().Findings;
+
+                Assert.Equal(Enumerable.Range(0, 7).Select(i => $"search-{i}"), findings.Select(f => f.ResourceId).OrderBy(x => x, StringComparer.Ordinal));
+                Assert.All(findings, f => Assert.Equal(f.ResourceId.EndsWith("1") || f.ResourceId.EndsWith("3") || f.ResourceId.EndsWith("5") ? FindingStatus.Pass : FindingStatus.Fail, f.Status));
+                Assert.Equal($"arn:aws:es:us-east-1:{MotoServer.AccountId}:domain/search-0", findings.Single(f => f.ResourceId == "search-0").ResourceArn);
+
+                var requests = 0;
+                using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>
+                {
+                    if (request.Path.EndsWith("/opensearch/domain-info", StringComparison.Ordinal))
+                    {
+                        System.Threading.Interlocked.Increment(ref requests);
+                    }
+
+                    return null;
+                });
+                var viaProxy = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {proxy.Endpoint} -AccessKey AKIDSEARCH -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.OpenSearchDomainEncrypted").AssertNoErrors().Findings;
+                Assert.Equal(7, viaProxy.Count);
+                Assert.Equal(2, requests);
+            }
+            finally
+            {
+                _moto.Reset();
+            }
+        }
+
+        [Fact]
+        public void A_denied_describe_is_an_error_naming_the_action_for_every_domain()
+        {
+            _moto.Reset();
+            try
+            {
+                _moto.RunPython(string.Join("\n",
+                    "search = client('opensearch')",
+                    "search.create_domain(DomainName='search-a', EngineVersion='OpenSearch_2.11')",
+                    "search.create_domain(DomainName='search-b', EngineVersion='OpenSearch_2.11', EncryptionAtRestOptions={'Enabled': True})"));
+                using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>
+                {
+                    if (!request.Path.EndsWith("/opensearch/domain-info", StringComparison.Ordinal))
+                    {
+                        return null;
+                    }
+
+                    var denied = new FakeResponse(403, "{\"message\":\"User: arn:aws:iam::" + MotoServer.AccountId + ":user/auditor is not authorized to perform: es:DescribeDomains\"}", "application/json");
+                    denied.Headers["x-amzn-ErrorType"] = "AccessDeniedException";
+                    return denied;
+                });
+                var findings = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {proxy.Endpoint} -AccessKey AKIDSEARCH -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.OpenSearchDomainEncrypted").Findings;
+
+                Assert.Equal(new[] { "search-a", "search-b" }, findings.Select(f => f.ResourceId).OrderBy(x => x, StringComparer.Ordinal));
+                Assert.All(findings, f =>
+                {
+                    Assert.Equal(FindingStatus.Error, f.Status);
+                    Assert.Contains("es:DescribeDomains", f.Reason);
+                });
+            }
+            finally
+            {
+                _moto.Reset();
+            }
+        }
+
         /// <summary>A JSON-protocol service's answer to a caller without the permission.</summary>
         internal static FakeResponse JsonDenied(string action) => new FakeResponse(400,
             "{\"__type\":\"AccessDeniedException\",\"message\":\"User: arn:aws:iam::" + MotoServer.AccountId + ":user/auditor is not authorized to perform: " + action + "\"}",

@@ -92,6 +92,7 @@ namespace WASecurity.Aws.Operations
             LambdaOperations.Register(registry);
             EcrOperations.Register(registry);
             SageMakerOperations.Register(registry);
+            OpenSearchOperations.Register(registry);
             return registry;
         }
     }

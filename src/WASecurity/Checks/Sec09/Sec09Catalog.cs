@@ -209,6 +209,18 @@ namespace WASecurity.Checks.Sec09
             new[] { "sagemaker:ListNotebookInstances", "sagemaker:DescribeNotebookInstance" },
             powerShell: "New-SMNotebookInstance -NotebookInstanceName '<notebook>-encrypted' -InstanceType '<instance-type>' -RoleArn '<role-arn>' -KmsKeyId '<key-arn>'; Stop-SMNotebookInstance -NotebookInstanceName '<notebook>'; Remove-SMNotebookInstance -NotebookInstanceName '<notebook>'");
 
+        public static readonly CheckDefinition OpenSearchDomainEncrypted = new CheckDefinition(
+            "SEC09.OpenSearchDomainEncrypted",
+            "The OpenSearch Service domain encrypts its data at rest.",
+            Severity.Medium,
+            "AWS::OpenSearchService::Domain",
+            "Without encryption at rest a domain stores its indexes, logs, swap files and automated snapshots in the clear; search clusters commonly hold copies of application data, logs and personal data. Encryption uses a KMS key (the AWS managed aws/es key or a customer managed one) and, once on, cannot be turned off.",
+            "aws opensearch update-domain-config --domain-name <domain> --encryption-at-rest-options Enabled=true,KmsKeyId=<key-arn> (OpenSearch and Elasticsearch 6.7 or later; an older domain needs a new, encrypted domain and a snapshot restore).",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "es:ListDomainNames", "es:DescribeDomains" },
+            powerShell: "Update-OSDomainConfig -DomainName '<domain>' -EncryptionAtRestOptions_Enabled $true -EncryptionAtRestOptions_KmsKeyId '<key-arn>'");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC09",
             "How do you protect your data at rest?",
@@ -219,6 +231,7 @@ namespace WASecurity.Checks.Sec09
                 BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
                 SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, BucketMfaDelete, SensitiveTableRecovery,
                 SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, LogGroupEncrypted, SageMakerNotebookEncrypted,
+                OpenSearchDomainEncrypted,
             },
             new[]
             {

@@ -36,6 +36,7 @@ namespace WASecurity.Checks.Sec09
             new CheckImplementation(Sec09Catalog.ReplicationWithinAllowedRegions, ReplicationWithinAllowedRegionsAsync),
             new CheckImplementation(Sec09Catalog.LogGroupEncrypted, LogGroupEncryption.LogGroupEncryptedAsync),
             new CheckImplementation(Sec09Catalog.SageMakerNotebookEncrypted, SageMakerNotebookEncryption.SageMakerNotebookEncryptedAsync),
+            new CheckImplementation(Sec09Catalog.OpenSearchDomainEncrypted, OpenSearchDomainEncryption.OpenSearchDomainEncryptedAsync),
         };
 
         /// <summary>
