@@ -18,6 +18,8 @@ VERSION=1.0.0
 QUESTIONS='"SEC01", "SEC02", "SEC03", "SEC04", "SEC05", "SEC06", "SEC07", "SEC08", "SEC09", "SEC10", "SEC11", "SEC12"'
 # DescribeInstancePatchStates takes at most this many instance ids per request.
 PATCH_BATCH=50
+# OpenSearch DescribeDomains takes at most this many domain names per request.
+DOMAIN_BATCH=5
 
 usage() {
     cat <<'USAGE'
@@ -492,6 +494,22 @@ collect_region() {
         save "$R/ecr/GetRepositoryPolicy/$(enc "$name").json" ecr get-repository-policy "${a[@]}" --repository-name "$name"
     done
 
+    # SEC 6: the account's own Systems Manager documents and who each is shared with ("all": every AWS account).
+    save "$R/ssm/ListDocuments.json" ssm list-documents "${a[@]}" --filters Key=Owner,Values=Self
+    for name in $(records "$R/ssm/ListDocuments.json" 8 Name); do
+        save "$R/ssm/DescribeDocumentPermission/$(enc "$name").json" ssm describe-document-permission "${a[@]}" --name "$name" --permission-type Share
+    done
+
+    # SEC 9: SageMaker notebook instances and the key of each one's storage volume.
+    save "$R/sagemaker/ListNotebookInstances.json" sagemaker list-notebook-instances "${a[@]}"
+    for name in $(records "$R/sagemaker/ListNotebookInstances.json" 8 NotebookInstanceName); do
+        save "$R/sagemaker/DescribeNotebookInstance/$(enc "$name").json" sagemaker describe-notebook-instance "${a[@]}" --notebook-instance-name "$name"
+    done
+
+    # SEC 9: OpenSearch Service domains, described five names at a time into one DomainStatusList.
+    save "$R/opensearch/ListDomainNames.json" opensearch list-domain-names "${a[@]}"
+    opensearch_domains "$r"
+
     # SEC 9, SEC 10: KMS keys.
     save "$R/kms/ListKeys.json" kms list-keys "${a[@]}"
     save "$R/kms/ListAliases.json" kms list-aliases "${a[@]}"
@@ -586,6 +604,41 @@ running_instances() {
         if [ $first -eq 1 ]; then printf ']\n}\n'; else printf '\n    ]\n}\n'; fi
     } > "$merged"
     mkdir -p -- "$R/ssm" && mv -f -- "$merged" "$R/ssm/DescribeInstancePatchStates.json"
+}
+
+# The region's OpenSearch domains of ListDomainNames.json, described in batches of 5 names (the API's limit) and
+# merged into one opensearch/DescribeDomains.json whose DomainStatusList holds every domain. No call without names.
+opensearch_domains() {
+    local r=$1 R=$B/$1 names parts batch n=0 part merged first body
+    names=$(records "$R/opensearch/ListDomainNames.json" 8 DomainName | sed -e '/^None$/d' -e '/^$/d' | LC_ALL=C sort -u)
+    [ -n "$names" ] || return 0
+    parts=$WORK/domains-$r
+    mkdir -p -- "$parts"
+    while [ -n "$names" ]; do
+        batch=$(printf '%s\n' "$names" | head -n "$DOMAIN_BATCH")
+        names=$(printf '%s\n' "$names" | sed "1,${DOMAIN_BATCH}d")
+        n=$((n + 1))
+        # shellcheck disable=SC2086 # one argument per domain name
+        save "$parts/$n.json" opensearch describe-domains --region "$r" --domain-names $batch --query DomainStatusList
+        if ! succeeded "$parts/$n.json"; then
+            # One failed batch makes the whole call a failure, as it would be for the module.
+            mkdir -p -- "$R/opensearch" && cp -- "$parts/$n.json" "$R/opensearch/DescribeDomains.json"
+            return 0
+        fi
+    done
+    merged=$parts/merged.json
+    first=1
+    {
+        printf '{\n    "DomainStatusList": ['
+        for part in $(ls "$parts" | grep -E '^[0-9]+\.json$' | sort -n); do
+            body=$(sed -e '1d' -e '$d' "$parts/$part")
+            case $(tr -d '[:space:]' < "$parts/$part") in '[]'|'null'|'{}') continue ;; esac
+            if [ $first -eq 1 ]; then printf '\n'; first=0; else printf ',\n'; fi
+            printf '%s' "$body"
+        done
+        if [ $first -eq 1 ]; then printf ']\n}\n'; else printf '\n    ]\n}\n'; fi
+    } > "$merged"
+    mkdir -p -- "$R/opensearch" && mv -f -- "$merged" "$R/opensearch/DescribeDomains.json"
 }
 
 # ---------------------------------------------------------------------------------------------------------------

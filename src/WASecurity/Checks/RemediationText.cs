@@ -45,6 +45,9 @@ namespace WASecurity.Checks
             ["stage"] = "StageName",
             ["stage-arn"] = "StageArn",
             ["distribution-id"] = "DistributionId",
+            ["document"] = "Name",
+            ["notebook"] = "NotebookInstanceName",
+            ["domain"] = "DomainName",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

@@ -5,6 +5,7 @@ using WASecurity.Checks.Iam;
 using WASecurity.Checks.Lambda;
 using WASecurity.Checks.Sec04;
 using WASecurity.Checks.Sec06;
+using WASecurity.Checks.Sec09;
 using WASecurity.Evidence;
 using Xunit;
 
@@ -109,6 +110,12 @@ namespace WASecurity.Tests.Aws
             { SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Service, SnapshotAndRegistryCalls.DescribeDbClusterSnapshotAttributes("us-east-1", "s").Operation },
             { EcrCalls.DescribeRepositories("us-east-1").Service, EcrCalls.DescribeRepositories("us-east-1").Operation },
             { SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Service, SnapshotAndRegistryCalls.GetRepositoryPolicy("us-east-1", "r").Operation },
+            { SageMakerCalls.ListNotebookInstances("us-east-1").Service, SageMakerCalls.ListNotebookInstances("us-east-1").Operation },
+            { SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Service, SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Operation },
+            { OpenSearchCalls.ListDomainNames("us-east-1").Service, OpenSearchCalls.ListDomainNames("us-east-1").Operation },
+            { OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Service, OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Operation },
+            { SsmDocumentCalls.ListOwnDocuments("us-east-1").Service, SsmDocumentCalls.ListOwnDocuments("us-east-1").Operation },
+            { SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Service, SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Operation },
         };
 
         [Theory]

@@ -21,6 +21,12 @@ namespace WASecurity.Tests.Checks
                   .Json($"{region}/efs/DescribeFileSystems.json", new { FileSystems = new object[0] })
                   .Json($"{region}/sqs/ListQueues.json", new { QueueUrls = new string[0] });
 
+        /// <summary>SEC 9's service stores outside the data-store inventory (log groups, notebook instances, search domains), answered with empty lists.</summary>
+        public static BundleBuilder NoServiceStores(this BundleBuilder bundle, string region) =>
+            bundle.Json($"{region}/logs/DescribeLogGroups.json", new { logGroups = new object[0] })
+                  .Json($"{region}/sagemaker/ListNotebookInstances.json", new { NotebookInstances = new object[0] })
+                  .Json($"{region}/opensearch/ListDomainNames.json", new { DomainNames = new object[0] });
+
         public static object[] Tags(params (string Key, string Value)[] tags) =>
             tags.Select(t => (object)new { t.Key, t.Value }).ToArray();
 

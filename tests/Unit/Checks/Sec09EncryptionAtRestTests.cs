@@ -15,7 +15,7 @@ namespace WASecurity.Tests.Checks
 
         private static BundleBuilder Scenario()
         {
-            var bundle = NewBundle(R, "eu-west-1").EmptyStores("eu-west-1").NoKeys("eu-west-1")
+            var bundle = NewBundle(R, "eu-west-1").EmptyStores("eu-west-1").NoKeys("eu-west-1").NoServiceStores(R).NoServiceStores("eu-west-1")
                 .Buckets(
                     ("untagged-logs", R, null),
                     ("restricted-payroll", R, DataFixtures.Classified("Restricted")),

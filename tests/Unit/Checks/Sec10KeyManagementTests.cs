@@ -108,6 +108,33 @@ namespace WASecurity.Tests.Checks
         }
 
         [Fact]
+        public void A_key_state_kms_does_not_define_is_an_error_not_a_region_without_pending_deletions()
+        {
+            using var bundle = NewBundle("us-east-1").Buckets().Tables("us-east-1")
+                .Keys("us-east-1", new TestKey(Rotating) { KeyState = "PendingDeletiXn" });
+            var findings = QuestionRun.Run(bundle, "SEC10").Of("SEC10.KeyNotPendingDeletion");
+
+            var finding = Assert.Single(findings);
+            Assert.Equal(FindingStatus.Error, finding.Status);
+            Assert.Contains("PendingDeletiXn", finding.Reason);
+        }
+
+        [Fact]
+        public void A_key_manager_kms_does_not_define_is_an_error_for_every_key_check()
+        {
+            using var bundle = NewBundle("us-east-1").Buckets().Tables("us-east-1")
+                .Keys("us-east-1", new TestKey(Pending) { KeyState = "PendingDeletion", KeyManager = "CUSTOMXR" });
+            var findings = QuestionRun.Run(bundle, "SEC10");
+
+            foreach (var check in new[] { "SEC10.KeyRotationEnabled", "SEC10.KeyNotPendingDeletion" })
+            {
+                var finding = Assert.Single(findings.Of(check));
+                Assert.Equal(FindingStatus.Error, finding.Status);
+                Assert.Contains("CUSTOMXR", finding.Reason);
+            }
+        }
+
+        [Fact]
         public void The_rotation_period_limit_is_a_setting()
         {
             using var bundle = Scenario(QuestionRun.Now);

@@ -92,6 +92,8 @@ namespace WASecurity.Aws.Operations
             LambdaOperations.Register(registry);
             EcrOperations.Register(registry);
             ApiGatewayOperations.Register(registry);
+            SageMakerOperations.Register(registry);
+            OpenSearchOperations.Register(registry);
             return registry;
         }
     }

@@ -62,6 +62,19 @@ namespace WASecurity.Aws.Operations
 
                 return ProtocolOperations.ToResponse(call, Cli("InstancePatchStates", states));
             });
+
+            RegisterDocuments(registry);
+        }
+
+        /// <summary>Documents and who they are shared with: the service's JSON is the CLI's, CreatedDate (epoch seconds) printed as ISO text.</summary>
+        private static void RegisterDocuments(OperationRegistry registry)
+        {
+            // Filters from the ApiCall (Owner=Self: the account's own documents): {"DocumentIdentifiers": [{"Name", "Owner", "DocumentType", "CreatedDate", …}]}, pages merged by NextToken.
+            registry.Add("ssm", "ListDocuments", "ssm:ListDocuments", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "NextToken", toCli: list => WireJson.EpochToIso(list, "CreatedDate")));
+
+            // Name and PermissionType (Share) from the ApiCall: {"AccountIds": [...], "AccountSharingInfoList": [{"AccountId", "SharedDocumentVersion"}]};
+            // "all" among the account ids means every AWS account may run the document.
+            registry.Add("ssm", "DescribeDocumentPermission", "ssm:DescribeDocumentPermission", ProtocolOperations.Json(Service, Target, "1.1", pageToken: "NextToken"));
         }
 
         internal static IEnumerable<List<string>> Batches(IReadOnlyList<string> ids, int size)

@@ -212,6 +212,18 @@ namespace WASecurity.Checks.Sec06
             new[] { "rds:DescribeDBClusterSnapshots", "rds:DescribeDBClusterSnapshotAttributes" },
             powerShell: "Edit-RDSDBClusterSnapshotAttribute -DBClusterSnapshotIdentifier '<db-cluster-snapshot>' -AttributeName restore -ValuesToRemove all");
 
+        public static readonly CheckDefinition SsmDocumentNotPublic = new CheckDefinition(
+            "SEC06.SsmDocumentNotPublic",
+            "No Systems Manager document the account owns is shared publicly.",
+            Severity.High,
+            "AWS::SSM::Document",
+            "A document shared with \"all\" can be read and run by every AWS account. Documents hold the account's automation: scripts, parameters, resource names and sometimes credentials or internal endpoints. Share documents with named accounts instead, and turn on the account's block public sharing setting (/ssm/documents/console/public-sharing-permission) so none can be made public again.",
+            "aws ssm modify-document-permission --name <document> --permission-type Share --account-ids-to-remove all (share with named accounts instead: --account-ids-to-add <account-id>); block public sharing for the region: aws ssm update-service-setting --setting-id /ssm/documents/console/public-sharing-permission --setting-value Disable",
+            new[] { "SEC03-BP07", "SEC06-BP02" },
+            Array.Empty<string>(),
+            new[] { "ssm:ListDocuments", "ssm:DescribeDocumentPermission" },
+            powerShell: "Edit-SSMDocumentPermission -Name '<document>' -PermissionType Share -AccountIdsToRemove all; Update-SSMServiceSetting -SettingId /ssm/documents/console/public-sharing-permission -SettingValue Disable");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC06",
             "How do you use the security features of AWS services?",
@@ -224,6 +236,7 @@ namespace WASecurity.Checks.Sec06
                 RdsAutoMinorVersionUpgrade,
                 QueuePolicyNotPublic, TopicPolicyNotPublic, LambdaPolicyNotPublic, LambdaUrlRequiresAuth,
                 RdsSnapshotNotPublic, EcrRepositoryNotPublic, RdsClusterSnapshotNotPublic,
+                SsmDocumentNotPublic,
             },
             Array.Empty<SettingDefinition>(),
             () => new Sec06ServiceSecurity());

@@ -34,6 +34,7 @@ namespace WASecurity.Checks.Sec06
             new CheckImplementation(Sec06Catalog.RdsSnapshotNotPublic, PublicSnapshotAndRegistryChecks.RdsSnapshotNotPublicAsync),
             new CheckImplementation(Sec06Catalog.EcrRepositoryNotPublic, PublicSnapshotAndRegistryChecks.EcrRepositoryNotPublicAsync),
             new CheckImplementation(Sec06Catalog.RdsClusterSnapshotNotPublic, PublicSnapshotAndRegistryChecks.RdsClusterSnapshotNotPublicAsync),
+            new CheckImplementation(Sec06Catalog.SsmDocumentNotPublic, SsmDocumentSharingChecks.SsmDocumentNotPublicAsync),
         };
 
         private static Task<IEnumerable<Finding>> RdsInstanceNotPublicAsync(CheckContext context, CancellationToken cancellationToken)

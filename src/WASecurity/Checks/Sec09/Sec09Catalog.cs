@@ -185,6 +185,42 @@ namespace WASecurity.Checks.Sec09
             WithInventory(new[] { "s3:GetBucketVersioning" }),
             powerShell: "Write-S3BucketVersioning -BucketName '<bucket>' -VersioningConfig_Status Enabled -VersioningConfig_EnableMfaDelete $true -MfaCodes_SerialNumber '<mfa-serial-arn>' -MfaCodes_AuthenticationValue '<code>'  # as the root user");
 
+        public static readonly CheckDefinition LogGroupEncrypted = new CheckDefinition(
+            "SEC09.LogGroupEncrypted",
+            "The CloudWatch Logs log group is encrypted with a KMS key of the account.",
+            Severity.Low,
+            "AWS::Logs::LogGroup",
+            "CloudWatch Logs always encrypts log events, but without a KMS key (kmsKeyId) it uses keys the service holds: no key policy of the account limits who can read the events, CloudTrail shows no use of the key, and access cannot be cut off by disabling it. Logs often carry request payloads, tokens and personal data, so the logs that do should be under a key the account controls.",
+            "aws logs associate-kms-key --log-group-name <log-group> --kms-key-id <key-arn> (the key policy must allow the logs.<region>.amazonaws.com service principal to use the key; only events ingested afterwards are encrypted with it).",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "logs:DescribeLogGroups" },
+            powerShell: "Register-CWLKmsKey -LogGroupName '<log-group>' -KmsKeyId '<key-arn>'");
+
+        public static readonly CheckDefinition SageMakerNotebookEncrypted = new CheckDefinition(
+            "SEC09.SageMakerNotebookEncrypted",
+            "The SageMaker notebook instance encrypts its storage volume with a KMS key of the account.",
+            Severity.Medium,
+            "AWS::SageMaker::NotebookInstance",
+            "A notebook instance's ML storage volume holds the notebooks and whatever data was copied to them for exploration, often production extracts. With a KMS key (KmsKeyId) the account's key policy decides who can decrypt that volume and CloudTrail records each use; without one it is not under a key the account controls. The key can only be chosen when the instance is created.",
+            "The key of an existing instance cannot be changed: create a replacement with one (aws sagemaker create-notebook-instance --notebook-instance-name <notebook>-encrypted --instance-type <instance-type> --role-arn <role-arn> --kms-key-id <key-arn>), move the notebooks to it (a Git repository or S3), then aws sagemaker stop-notebook-instance and delete-notebook-instance --notebook-instance-name <notebook>.",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "sagemaker:ListNotebookInstances", "sagemaker:DescribeNotebookInstance" },
+            powerShell: "New-SMNotebookInstance -NotebookInstanceName '<notebook>-encrypted' -InstanceType '<instance-type>' -RoleArn '<role-arn>' -KmsKeyId '<key-arn>'; Stop-SMNotebookInstance -NotebookInstanceName '<notebook>'; Remove-SMNotebookInstance -NotebookInstanceName '<notebook>'");
+
+        public static readonly CheckDefinition OpenSearchDomainEncrypted = new CheckDefinition(
+            "SEC09.OpenSearchDomainEncrypted",
+            "The OpenSearch Service domain encrypts its data at rest.",
+            Severity.Medium,
+            "AWS::OpenSearchService::Domain",
+            "Without encryption at rest a domain stores its indexes, logs, swap files and automated snapshots in the clear; search clusters commonly hold copies of application data, logs and personal data. Encryption uses a KMS key (the AWS managed aws/es key or a customer managed one) and, once on, cannot be turned off.",
+            "aws opensearch update-domain-config --domain-name <domain> --encryption-at-rest-options Enabled=true,KmsKeyId=<key-arn> (OpenSearch and Elasticsearch 6.7 or later; an older domain needs a new, encrypted domain and a snapshot restore).",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "es:ListDomainNames", "es:DescribeDomains" },
+            powerShell: "Update-OSDomainConfig -DomainName '<domain>' -EncryptionAtRestOptions_Enabled $true -EncryptionAtRestOptions_KmsKeyId '<key-arn>'");
+
         public static readonly CheckDefinition PeopleKeptAwayFromData = CheckDefinition.Manual(
             "SEC09.PeopleKeptAwayFromData",
             "People reach sensitive data through applications, dashboards and automation, and direct access to the stores is break-glass only.",
@@ -201,7 +237,8 @@ namespace WASecurity.Checks.Sec09
             {
                 BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
                 SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, BucketMfaDelete, SensitiveTableRecovery,
-                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, PeopleKeptAwayFromData,
+                SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, LogGroupEncrypted, SageMakerNotebookEncrypted,
+                OpenSearchDomainEncrypted, PeopleKeptAwayFromData,
             },
             new[]
             {

@@ -34,6 +34,9 @@ namespace WASecurity.Checks.Sec09
             new CheckImplementation(Sec09Catalog.SensitiveTableRecovery, SensitiveTableRecoveryAsync),
             new CheckImplementation(Sec09Catalog.SensitiveDatabaseBackups, SensitiveDatabaseBackupsAsync),
             new CheckImplementation(Sec09Catalog.ReplicationWithinAllowedRegions, ReplicationWithinAllowedRegionsAsync),
+            new CheckImplementation(Sec09Catalog.LogGroupEncrypted, LogGroupEncryption.LogGroupEncryptedAsync),
+            new CheckImplementation(Sec09Catalog.SageMakerNotebookEncrypted, SageMakerNotebookEncryption.SageMakerNotebookEncryptedAsync),
+            new CheckImplementation(Sec09Catalog.OpenSearchDomainEncrypted, OpenSearchDomainEncryption.OpenSearchDomainEncryptedAsync),
             CheckImplementation.Manual(
                 Sec09Catalog.PeopleKeptAwayFromData,
                 "No API shows how people reach data: confirm that routine work on sensitive stores goes through applications, dashboards or runbooks, that direct console or query access is limited to logged break-glass roles, and that this was reviewed in the last 12 months."),

@@ -192,11 +192,24 @@ namespace WASecurity.Checks.Sec10
             });
         }
 
+        /// <summary>The key states KMS defines (KeyMetadata.KeyState).</summary>
+        private static readonly HashSet<string> KnownKeyStates = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Creating", "Enabled", "Disabled", "PendingDeletion", "PendingImport", "PendingReplicaDeletion", "Unavailable", "Updating",
+        };
+
         private static async Task<IEnumerable<Finding>> KeyNotPendingDeletionAsync(CheckContext context, CancellationToken cancellationToken)
         {
             var check = Sec10Catalog.KeyNotPendingDeletion;
             var perKey = await KeyFindings.ForEachCustomerKeyAsync(context, check, cancellationToken, key =>
             {
+                if (!KnownKeyStates.Contains(key.KeyState ?? string.Empty))
+                {
+                    // A state KMS does not define says nothing about a pending deletion: unverified, not "not scheduled".
+                    return Task.FromResult(KeyFindings.For(context, check, key, FindingStatus.Error,
+                        $"Could not verify: DescribeKey gives key {key.Display} the KeyState '{key.KeyState ?? "(none)"}', which is not a state KMS defines.").AsEnumerable());
+                }
+
                 if (!string.Equals(key.KeyState, "PendingDeletion", StringComparison.OrdinalIgnoreCase)
                     && !string.Equals(key.KeyState, "PendingReplicaDeletion", StringComparison.OrdinalIgnoreCase))
                 {
