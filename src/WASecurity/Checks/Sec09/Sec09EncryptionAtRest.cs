@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Checks.Data;
 using WASecurity.Checks.Kms;
+using WASecurity.Checks.S3;
 using WASecurity.Checks.Sec08;
 using WASecurity.Evidence;
 
@@ -247,11 +248,10 @@ namespace WASecurity.Checks.Sec09
                     return DataStoreFindings.Error(context, check, store, classification, response);
                 }
 
-                // A bucket that never had versioning returns an empty document.
-                var status = response.Root.Str("Status") ?? "Disabled";
-                var mfaDelete = response.Root.Str("MFADelete") ?? "Disabled";
-                var versioned = string.Equals(status, "Enabled", StringComparison.OrdinalIgnoreCase);
-                var mfa = string.Equals(mfaDelete, "Enabled", StringComparison.OrdinalIgnoreCase);
+                var versioning = BucketVersioning.Parse(response.Root);
+                var (status, mfaDelete) = (versioning.Status, versioning.MfaDelete);
+                var versioned = versioning.IsVersioned;
+                var mfa = versioning.IsMfaDeleteEnabled;
                 Finding finding;
                 if (!versioned)
                 {
@@ -281,10 +281,9 @@ namespace WASecurity.Checks.Sec09
                     return DataStoreFindings.Error(context, check, store, classification, response);
                 }
 
-                // A bucket that never had versioning returns an empty document.
-                var status = response.Root.Str("Status") ?? "Disabled";
-                var mfaDelete = response.Root.Str("MFADelete") ?? "Disabled";
-                var on = string.Equals(status, "Enabled", StringComparison.OrdinalIgnoreCase) && string.Equals(mfaDelete, "Enabled", StringComparison.OrdinalIgnoreCase);
+                var versioning = BucketVersioning.Parse(response.Root);
+                var (status, mfaDelete) = (versioning.Status, versioning.MfaDelete);
+                var on = versioning.IsMfaDeleteEnabled;
                 var finding = on
                     ? DataStoreFindings.For(context, check, store, classification, FindingStatus.Pass, $"Bucket {store.Id} is versioned with MFA delete enabled.")
                     : DataStoreFindings.For(context, check, store, classification, FindingStatus.Fail, $"Bucket {store.Id} has MFA delete {mfaDelete.ToLowerInvariant()} (versioning {status.ToLowerInvariant()}): a stolen credential can erase its object versions.");
