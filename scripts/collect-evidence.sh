@@ -577,59 +577,44 @@ running_instances() {
     fi
     [ -n "$ids" ] || return 0
 
-    local parts=$WORK/patch-$r batch n=0 part merged first body
-    mkdir -p -- "$parts"
-    while [ -n "$ids" ]; do
-        batch=$(printf '%s\n' "$ids" | head -n "$PATCH_BATCH")
-        ids=$(printf '%s\n' "$ids" | sed "1,${PATCH_BATCH}d")
-        n=$((n + 1))
-        # shellcheck disable=SC2086 # one argument per instance id
-        save "$parts/$n.json" ssm describe-instance-patch-states --region "$r" --instance-ids $batch --query InstancePatchStates
-        if ! succeeded "$parts/$n.json"; then
-            # One failed batch makes the whole call a failure, as it would be for the module.
-            mkdir -p -- "$R/ssm" && cp -- "$parts/$n.json" "$R/ssm/DescribeInstancePatchStates.json"
-            return 0
-        fi
-    done
-    merged=$parts/merged.json
-    first=1
-    {
-        printf '{\n    "InstancePatchStates": ['
-        for part in $(ls "$parts" | grep -E '^[0-9]+\.json$' | sort -n); do
-            body=$(sed -e '1d' -e '$d' "$parts/$part")
-            case $(tr -d '[:space:]' < "$parts/$part") in '[]'|'null'|'{}') continue ;; esac
-            if [ $first -eq 1 ]; then printf '\n'; first=0; else printf ',\n'; fi
-            printf '%s' "$body"
-        done
-        if [ $first -eq 1 ]; then printf ']\n}\n'; else printf '\n    ]\n}\n'; fi
-    } > "$merged"
-    mkdir -p -- "$R/ssm" && mv -f -- "$merged" "$R/ssm/DescribeInstancePatchStates.json"
+    printf '%s\n' "$ids" | batched "$R/ssm/DescribeInstancePatchStates.json" InstancePatchStates "$PATCH_BATCH" \
+        ssm describe-instance-patch-states --region "$r" --instance-ids
 }
 
 # The region's OpenSearch domains of ListDomainNames.json, described in batches of 5 names (the API's limit) and
 # merged into one opensearch/DescribeDomains.json whose DomainStatusList holds every domain. No call without names.
 opensearch_domains() {
-    local r=$1 R=$B/$1 names parts batch n=0 part merged first body
+    local r=$1 R=$B/$1 names
     names=$(records "$R/opensearch/ListDomainNames.json" 8 DomainName | sed -e '/^None$/d' -e '/^$/d' | LC_ALL=C sort -u)
     [ -n "$names" ] || return 0
-    parts=$WORK/domains-$r
-    mkdir -p -- "$parts"
-    while [ -n "$names" ]; do
-        batch=$(printf '%s\n' "$names" | head -n "$DOMAIN_BATCH")
-        names=$(printf '%s\n' "$names" | sed "1,${DOMAIN_BATCH}d")
+    printf '%s\n' "$names" | batched "$R/opensearch/DescribeDomains.json" DomainStatusList "$DOMAIN_BATCH" \
+        opensearch describe-domains --region "$r" --domain-names
+}
+
+# batched FILE MEMBER SIZE CALL...: the words on standard input (one per line) passed to CALL, SIZE at a time, and the
+# MEMBER lists of all answers merged into FILE as {"MEMBER": [...]}, as the module merges them. One failed batch
+# makes the whole call a failure (its error document is FILE), as it would be for the module.
+batched() {
+    local file=$1 member=$2 size=$3 words batch n=0 part merged first body parts
+    shift 3
+    words=$(cat)
+    [ -n "$words" ] || return 0
+    parts=$(mktemp -d "$WORK/batch.XXXXXX")
+    while [ -n "$words" ]; do
+        batch=$(printf '%s\n' "$words" | head -n "$size")
+        words=$(printf '%s\n' "$words" | sed "1,${size}d")
         n=$((n + 1))
-        # shellcheck disable=SC2086 # one argument per domain name
-        save "$parts/$n.json" opensearch describe-domains --region "$r" --domain-names $batch --query DomainStatusList
+        # shellcheck disable=SC2086 # one argument per word
+        save "$parts/$n.json" "$@" $batch --query "$member"
         if ! succeeded "$parts/$n.json"; then
-            # One failed batch makes the whole call a failure, as it would be for the module.
-            mkdir -p -- "$R/opensearch" && cp -- "$parts/$n.json" "$R/opensearch/DescribeDomains.json"
+            mkdir -p -- "$(dirname -- "$file")" && cp -- "$parts/$n.json" "$file"
             return 0
         fi
     done
     merged=$parts/merged.json
     first=1
     {
-        printf '{\n    "DomainStatusList": ['
+        printf '{\n    "%s": [' "$member"
         for part in $(ls "$parts" | grep -E '^[0-9]+\.json$' | sort -n); do
             body=$(sed -e '1d' -e '$d' "$parts/$part")
             case $(tr -d '[:space:]' < "$parts/$part") in '[]'|'null'|'{}') continue ;; esac
@@ -638,7 +623,7 @@ opensearch_domains() {
         done
         if [ $first -eq 1 ]; then printf ']\n}\n'; else printf '\n    ]\n}\n'; fi
     } > "$merged"
-    mkdir -p -- "$R/opensearch" && mv -f -- "$merged" "$R/opensearch/DescribeDomains.json"
+    mkdir -p -- "$(dirname -- "$file")" && mv -f -- "$merged" "$file"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
