@@ -32,7 +32,6 @@ namespace WASecurity.Permissions
             [GenerateCredentialReport] = "Not a read: asks IAM to generate the credential report (nothing else in the account changes). Without it, a report generated in the last four hours is still read.",
             ["sts:GetCallerIdentity"] = "Every live run: the account id. AWS allows it to every caller; listed for completeness.",
             ["ec2:DescribeRegions"] = "Every live run: the enabled regions. Without it, regional checks cover only -Region (or the session's region).",
-            ["organizations:ListAccounts"] = "Only a run over a whole organization (Invoke-WASAssessment -OrganizationRoleName without -AccountId), in the management or a delegated administrator account: the accounts to assess.",
             ["s3:GetBucketLocation"] = "Also sent before per-bucket calls when ListBuckets does not name the bucket's region; without it the session's region is used.",
         };
 

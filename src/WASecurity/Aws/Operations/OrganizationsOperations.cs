@@ -2,18 +2,16 @@ namespace WASecurity.Aws.Operations
 {
     /// <summary>
     /// AWS Organizations (JSON 1.1, one endpoint per partition): the organization the account belongs to and its
-    /// roots with the policy types enabled on them, and its service control policies; and, for a run over the whole
-    /// organization (Invoke-WASAssessment -OrganizationRoleName), its accounts. The service's JSON is the CLI's.
+    /// roots with the policy types enabled on them, and its service control policies. The service's JSON is the CLI's.
     /// </summary>
     internal static class OrganizationsOperations
     {
-        private const string Target = "AWSOrganizationsV20161128";
+        internal const string Target = "AWSOrganizationsV20161128";
 
         public static void Register(OperationRegistry registry)
         {
             registry.Add("organizations", "DescribeOrganization", "organizations:DescribeOrganization", ProtocolOperations.Json(AwsService.Organizations, Target, "1.1"));
             registry.Add("organizations", "ListRoots", "organizations:ListRoots", ProtocolOperations.Json(AwsService.Organizations, Target, "1.1", pageToken: "NextToken"));
-            registry.Add("organizations", "ListAccounts", "organizations:ListAccounts", ProtocolOperations.Json(AwsService.Organizations, Target, "1.1", pageToken: "NextToken"));
             registry.Add("organizations", "ListPolicies", "organizations:ListPolicies", ProtocolOperations.Json(AwsService.Organizations, Target, "1.1", pageToken: "NextToken"));
         }
     }

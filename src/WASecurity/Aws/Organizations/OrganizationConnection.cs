@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using WASecurity.Aws.Operations;
@@ -18,9 +19,6 @@ namespace WASecurity.Aws.Organizations
     /// </summary>
     internal sealed class OrganizationConnection
     {
-        /// <summary>The ApiCall that lists the organization's accounts (all pages merged).</summary>
-        public static readonly ApiCall ListAccountsCall = new ApiCall("organizations", "ListAccounts");
-
         private readonly LiveCallContext _caller;
         private readonly LiveEvidenceSource _callerSource;
         private readonly string _roleName;
@@ -67,33 +65,46 @@ namespace WASecurity.Aws.Organizations
         }
 
         /// <summary>
-        /// The ids of the organization's ACTIVE accounts, sorted. A refusal ends the run: without the list there is
-        /// nothing to assess (the caller is not the management or a delegated-administrator account, or lacks the action).
+        /// The ids of the organization's ACTIVE accounts (organizations:ListAccounts, every page), sorted. A refusal
+        /// ends the run: without the list there is nothing to assess. The call is the caller's, in the management or a
+        /// delegated administrator account, so it is not in the operation registry, whose actions are the assessed
+        /// accounts' read-only policy.
         /// </summary>
         public async Task<IReadOnlyList<string>> ListActiveAccountsAsync(CancellationToken cancellationToken)
         {
             await _callerSource.GetAccountAsync(cancellationToken).ConfigureAwait(false);
-            var response = await _callerSource.GetAsync(ListAccountsCall, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccess)
+            JsonObject response;
+            try
+            {
+                response = await _caller.Protocol.JsonAllPagesAsync(
+                    AwsService.Organizations, _caller.Session.Region, OrganizationsOperations.Target, "1.1", "ListAccounts", new JsonObject(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e) when (!AwsEndpointFailure.IsEndpointFailure(e.ErrorCode))
             {
                 throw new AwsServiceException(
-                    "organizations",
-                    "ListAccounts",
-                    response.Error!.Code,
-                    $"{response.Error.Message} Listing the organization's accounts needs organizations:ListAccounts in its management account or a delegated administrator account; or name the accounts with -AccountId.",
-                    0);
+                    e.Service,
+                    e.Operation,
+                    e.ErrorCode,
+                    $"organizations:ListAccounts failed ({e.ErrorCode}: {e.ErrorMessage}). Listing the organization's accounts needs organizations:ListAccounts in its management account or a delegated administrator account; or name the accounts with -AccountId.",
+                    e.StatusCode,
+                    e);
             }
 
             // State (2024) replaces Status; older answers (and moto 5.1) carry only Status.
-            return response.Root.Items("Accounts")
-                .Where(a => string.Equals(a.Str("State") ?? a.Str("Status"), "ACTIVE", StringComparison.Ordinal))
-                .Select(a => a.Str("Id"))
+            var accounts = response["Accounts"] as JsonArray ?? new JsonArray();
+            return accounts
+                .OfType<JsonObject>()
+                .Where(a => string.Equals(Text(a, "State") ?? Text(a, "Status"), "ACTIVE", StringComparison.Ordinal))
+                .Select(a => Text(a, "Id"))
                 .Where(id => !string.IsNullOrEmpty(id))
                 .Select(id => id!)
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(id => id, StringComparer.Ordinal)
                 .ToList();
         }
+
+        private static string? Text(JsonObject item, string name) =>
+            item[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
         /// <summary>
         /// The evidence source of one account and the connection it reads through. The role is assumed here, once,
