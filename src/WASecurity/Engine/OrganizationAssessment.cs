@@ -61,6 +61,9 @@ namespace WASecurity.Engine
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                     try
                     {
+                        // Ctrl+C ends a running account inside its cancellation callbacks, and its release of the gate can
+                        // hand the slot to a waiting account before that account's own wait is cancelled: check again.
+                        cancellationToken.ThrowIfCancellationRequested();
                         observer.OnAccountStarted(accountId);
                         var findings = await AssessAccountAsync(accountId, open, questions, checkIdPatterns, observer, engine => last = engine, cancellationToken).ConfigureAwait(false);
                         observer.OnAccountDone(accountId, findings, Interlocked.Increment(ref done), accountIds.Count);

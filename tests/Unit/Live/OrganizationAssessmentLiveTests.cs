@@ -101,20 +101,23 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
-        public void AccountId_assesses_only_the_named_accounts_without_listing_the_organization()
+        public void AccountId_assesses_only_the_named_accounts_without_listing_the_organization_and_ExternalId_is_sent()
         {
             var members = SeedOrganization(3);
             PlantConsoleUserWithoutMfa(new[] { members[1] });
             using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero);
 
             var findings = PowerShellRunner.Run(
-                $"Invoke-WASAssessment -OrganizationRoleName {Role} -AccountId {members[1]}, {members[2]} -AccountThrottleLimit 1 -CheckId SEC02.ConsoleUsersHaveMfa -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache")
+                $"Invoke-WASAssessment -OrganizationRoleName {Role} -AccountId '{members[1]}', '{members[2]}' -ExternalId audit-2026 -AccountThrottleLimit 1 -CheckId SEC02.ConsoleUsersHaveMfa -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache")
                 .AssertNoErrors().Findings;
 
             Assert.Equal(new[] { members[1], members[2] }, findings.Select(f => f.AccountId).Distinct().OrderBy(a => a, StringComparer.Ordinal));
             Assert.Equal("console-nomfa", Assert.Single(findings, f => f.Status == FindingStatus.Fail && f.AccountId == members[1]).ResourceId);
             Assert.DoesNotContain(findings, f => f.AccountId == members[2] && f.Status == FindingStatus.Fail);
             Assert.DoesNotContain(proxy.Requests, r => r.Headers.TryGetValue("X-Amz-Target", out var target) && target.EndsWith(".ListAccounts", StringComparison.Ordinal));
+            var assumed = proxy.Requests.Where(r => r.Body.Contains("Action=AssumeRole", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, assumed.Count);
+            Assert.All(assumed, r => Assert.Contains("ExternalId=audit-2026", r.Body));
         }
 
         [Fact]

@@ -119,6 +119,9 @@ namespace WASecurity.Aws.Organizations
             }
 
             var roleArn = await RoleArnAsync(accountId, cancellationToken).ConfigureAwait(false);
+
+            // The role is assumed outside the run's cancellation (the credentials outlive it): never start it once stopped.
+            cancellationToken.ThrowIfCancellationRequested();
             var credentials = new AssumedRoleCredentials(_caller, roleArn, SessionName, _externalId);
             try
             {
