@@ -20,7 +20,7 @@ namespace WASecurity.Cmdlets
     /// The parameters every assessment cmdlet takes (the AWS ones of <see cref="AwsCmdletBase"/>, plus the
     /// region, evidence, check and setting selectors) and the run loop: evidence source → checks → findings → pipeline.
     /// </summary>
-    public abstract class AssessmentCmdletBase : AwsCmdletBase
+    public abstract partial class AssessmentCmdletBase : AwsCmdletBase
     {
         protected const string EvidenceSet = "Evidence";
 
@@ -115,15 +115,14 @@ namespace WASecurity.Cmdlets
                 var settings = ResolveSettings();
                 var suppressionFiles = SuppressionFiles.Load(this, SuppressionPath, AttestationPath, Clock());
                 var pump = new CmdletPump();
-                using (var evidence = Observe(DecorateEvidenceSource(CreateEvidenceSource(pump), pump), pump))
+                var organization = Organization;
+                if (organization != null)
                 {
-                    _sourceDescription = evidence.Description;
-                    var engine = new AssessmentEngine(evidence, settings, Clock)
-                    {
-                        Suppressions = suppressionFiles.Suppressions,
-                        Attestations = suppressionFiles.Attestations,
-                    };
-                    pump.Run(this, () => RunAsync(engine, pump), CancellationToken);
+                    RunOrganization(organization, settings, suppressionFiles, pump);
+                }
+                else
+                {
+                    RunAccount(settings, suppressionFiles, pump);
                 }
 
                 completed = !CancellationToken.IsCancellationRequested;
@@ -183,6 +182,21 @@ namespace WASecurity.Cmdlets
 
                 _cancellation?.Dispose();
                 _cancellation = null;
+            }
+        }
+
+        /// <summary>One account: the bundle's, or the caller's live account.</summary>
+        private void RunAccount(AssessmentSettings settings, SuppressionFiles suppressionFiles, CmdletPump pump)
+        {
+            using (var evidence = Observe(DecorateEvidenceSource(CreateEvidenceSource(pump), pump), pump))
+            {
+                _sourceDescription = evidence.Description;
+                var engine = new AssessmentEngine(evidence, settings, Clock)
+                {
+                    Suppressions = suppressionFiles.Suppressions,
+                    Attestations = suppressionFiles.Attestations,
+                };
+                pump.Run(this, () => RunAsync(engine, pump), CancellationToken);
             }
         }
 

@@ -84,6 +84,21 @@ namespace WASecurity.Engine
                 },
                 cancellationToken).ConfigureAwait(false);
 
+            if (WarnsOfUnmatchedEntries)
+            {
+                WarnOfUnmatchedEntries(questions, checkIdPatterns, observer);
+            }
+        }
+
+        /// <summary>
+        /// Whether <see cref="RunAsync(IReadOnlyList{QuestionDefinition}, IReadOnlyCollection{string}, IAssessmentObserver, CancellationToken)"/>
+        /// ends with the warnings of unmatched entries; a run over many accounts warns once, after the last account.
+        /// </summary>
+        public bool WarnsOfUnmatchedEntries { get; set; } = true;
+
+        /// <summary>Warns of suppressions and attestations that matched nothing although a check they name was run.</summary>
+        public void WarnOfUnmatchedEntries(IReadOnlyList<QuestionDefinition> questions, IReadOnlyCollection<string>? checkIdPatterns, IAssessmentObserver observer)
+        {
             var ran = Select(questions, checkIdPatterns).Select(c => c.CheckId).ToList();
             foreach (var entry in Suppressions?.Unmatched(ran) ?? Array.Empty<SuppressionEntry>())
             {

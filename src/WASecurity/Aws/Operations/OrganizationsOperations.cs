@@ -6,7 +6,7 @@ namespace WASecurity.Aws.Operations
     /// </summary>
     internal static class OrganizationsOperations
     {
-        private const string Target = "AWSOrganizationsV20161128";
+        internal const string Target = "AWSOrganizationsV20161128";
 
         public static void Register(OperationRegistry registry)
         {

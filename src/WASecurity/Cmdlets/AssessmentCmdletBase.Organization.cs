@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using WASecurity.Aws.Operations;
+using WASecurity.Aws.Organizations;
+using WASecurity.Engine;
+using WASecurity.Evidence;
+using WASecurity.Settings;
+
+namespace WASecurity.Cmdlets
+{
+    /// <summary>The run over many accounts of an organization: the adapter between <see cref="OrganizationAssessment"/> and the pipeline.</summary>
+    public abstract partial class AssessmentCmdletBase
+    {
+        /// <summary>The progress bar of the accounts (the single-account bar is id 1).</summary>
+        private const int AccountProgressId = 2;
+
+        /// <summary>The accounts to assess through a role in each; null for a single-account run.</summary>
+        internal virtual OrganizationSelection? Organization => null;
+
+        private void RunOrganization(OrganizationSelection organization, AssessmentSettings settings, SuppressionFiles suppressionFiles, CmdletPump pump)
+        {
+            var resolved = AwsContextFromCmdlet.Resolve(this);
+            var caller = LiveCallContext.Open(resolved, ThrottleLimit, message => Post(pump, p => p.WriteDebug(message)));
+            Action<string> warn = message => Post(pump, p => p.WriteWarning(message));
+            var useCache = !NoCache.IsPresent;
+            var callerSource = new LiveEvidenceSource(caller, OperationRegistry.Default, resolved.Regions, useCache, warn);
+            var connection = new OrganizationConnection(caller, callerSource, organization.RoleName, organization.ExternalId, resolved.Regions, ThrottleLimit, useCache, warn, Clock());
+            WriteDebug($"Organization: role '{organization.RoleName}' assumed as session {connection.SessionName}{(organization.ExternalId == null ? string.Empty : ", with -ExternalId")}; up to {organization.AccountThrottleLimit} accounts at once, each up to {ThrottleLimit} requests at once.");
+
+            var connections = new ConcurrentDictionary<string, LiveCallContext>(StringComparer.Ordinal);
+            var run = new OrganizationAssessment(
+                source => new AssessmentEngine(source, settings, Clock)
+                {
+                    Suppressions = suppressionFiles.Suppressions,
+                    Attestations = suppressionFiles.Attestations,
+                },
+                organization.AccountThrottleLimit,
+                Clock);
+            var observer = new OrganizationPipelineObserver(this, pump, connections);
+
+            pump.Run(this, async () =>
+            {
+                var accounts = organization.AccountIds ?? await connection.ListActiveAccountsAsync(CancellationToken).ConfigureAwait(false);
+                pump.WriteVerbose(organization.AccountIds == null
+                    ? $"The organization has {accounts.Count} ACTIVE account(s) (organizations:ListAccounts): {string.Join(", ", accounts)}."
+                    : $"Assessing {accounts.Count} account(s) named by -AccountId: {string.Join(", ", accounts)}.");
+                await run.RunAsync(
+                    accounts,
+                    async (accountId, token) =>
+                    {
+                        var (source, account) = await connection.OpenAsync(accountId, token).ConfigureAwait(false);
+                        connections[accountId] = account;
+                        return source;
+                    },
+                    Questions,
+                    CheckId,
+                    observer,
+                    CancellationToken).ConfigureAwait(false);
+                if (ShowsProgress)
+                {
+                    pump.WriteProgress(new ProgressRecord(AccountProgressId, $"{MyInvocation.MyCommand.Name}: assessing accounts", "Done") { RecordType = ProgressRecordType.Completed });
+                }
+
+                pump.Post(_ => OnCompleted());
+            }, CancellationToken);
+        }
+
+        // A request abandoned by Ctrl+C may finish after the pump has closed; its messages are dropped then.
+        private static void Post(CmdletPump pump, Action<CmdletPump> write)
+        {
+            try
+            {
+                write(pump);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        /// <summary>Each account's findings, written on the pipeline thread as soon as the account is complete.</summary>
+        private sealed class OrganizationPipelineObserver : IOrganizationObserver
+        {
+            private readonly AssessmentCmdletBase _cmdlet;
+            private readonly CmdletPump _pump;
+            private readonly ConcurrentDictionary<string, LiveCallContext> _connections;
+
+            public OrganizationPipelineObserver(AssessmentCmdletBase cmdlet, CmdletPump pump, ConcurrentDictionary<string, LiveCallContext> connections)
+            {
+                _cmdlet = cmdlet;
+                _pump = pump;
+                _connections = connections;
+            }
+
+            public void OnAccountStarted(string accountId) => _pump.WriteVerbose($"Account {accountId}: assessing.");
+
+            // Accounts finish on background threads, several at once: the -FailOn gate, progress and messages are
+            // handled on the pipeline thread; the findings are posted like a single account's questions.
+            public void OnAccountDone(string accountId, IReadOnlyList<Finding> findings, int done, int total)
+            {
+                _connections.TryGetValue(accountId, out var connection);
+                foreach (var finding in findings)
+                {
+                    finding.LiveConnection = connection;
+                }
+
+                var failed = findings.Count(f => f.Status == FindingStatus.Fail);
+                var errors = findings.Count(f => f.Status == FindingStatus.Error);
+                _pump.Post(_ =>
+                {
+                    _cmdlet._gate?.Observe(findings);
+                    _cmdlet.WriteVerbose(SafeOutput.Message($"Account {accountId} done ({done} of {total}): {findings.Count} finding(s), {failed} Fail, {errors} Error."));
+                    if (_cmdlet.ShowsProgress)
+                    {
+                        var percent = total == 0 ? 100 : (int)(100L * done / total);
+                        _cmdlet.WriteProgress(new ProgressRecord(AccountProgressId, $"{_cmdlet.MyInvocation.MyCommand.Name}: assessing accounts", $"{done} of {total} accounts") { PercentComplete = percent });
+                    }
+                });
+
+                // An account that could not be opened is always written: -Severity must not hide that nothing was assessed.
+                foreach (var access in findings.Where(f => f.CheckId == OrganizationAssessment.AccountAccessCheckId))
+                {
+                    _pump.WriteObject(FindingOutput.ToPSObject(access));
+                }
+
+                var assessed = findings.Where(f => f.CheckId != OrganizationAssessment.AccountAccessCheckId).ToList();
+                if (assessed.Count > 0)
+                {
+                    _cmdlet.OnFindings(assessed, _pump);
+                }
+            }
+
+            public void OnWarning(string message) => _pump.WriteWarning(SafeOutput.Message(message));
+        }
+    }
+}

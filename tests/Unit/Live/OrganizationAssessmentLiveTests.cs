@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.Json;
+using WASecurity.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace WASecurity.Tests.Live
+{
+    /// <summary>
+    /// Invoke-WASAssessment -OrganizationRoleName against moto: an organization of 25 member accounts, each reached by
+    /// assuming OrganizationAccountAccessRole (moto gives every assumed account its own backend), problems planted in
+    /// some accounts, and one account whose AssumeRole a proxy refuses with AccessDenied.
+    /// </summary>
+    [Collection(MotoCollection.Name)]
+    public sealed class OrganizationAssessmentLiveTests
+    {
+        /// <summary>The "done when": an organization of at least 25 member accounts.</summary>
+        private const int MemberAccounts = 25;
+
+        private const string Role = "OrganizationAccountAccessRole";
+
+        private readonly MotoServer _moto;
+        private readonly ITestOutputHelper _output;
+
+        public OrganizationAssessmentLiveTests(MotoServer moto, ITestOutputHelper output)
+        {
+            _moto = moto;
+            _output = output;
+        }
+
+        [Fact]
+        public void Every_account_of_the_organization_is_assessed_on_its_own_and_a_refused_role_is_one_error()
+        {
+            var members = SeedOrganization(MemberAccounts);
+            var planted = new[] { members[3], members[11], members[20] };
+            PlantConsoleUserWithoutMfa(planted);
+            var denied = members[7];
+
+            using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request => RefuseAssumeRoleInto(denied, request));
+            var watch = Stopwatch.StartNew();
+            var result = PowerShellRunner.Run(
+                $"Invoke-WASAssessment -OrganizationRoleName {Role} -Question SEC02 -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache");
+            watch.Stop();
+            _output.WriteLine($"moto {_moto.MinorVersion}: {MemberAccounts} member accounts plus the management account assessed in {watch.Elapsed.TotalSeconds:0.0} s.");
+
+            Assert.Null(result.Terminating);
+            var findings = result.Findings;
+            var byAccount = findings.GroupBy(f => f.AccountId).ToDictionary(g => g.Key, g => g.ToList());
+
+            // Every ACTIVE account, the management account included, and nothing else.
+            var expected = members.Append(MotoServer.AccountId).OrderBy(a => a, StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, byAccount.Keys.OrderBy(a => a, StringComparer.Ordinal).ToList());
+
+            // The refused account: exactly one finding, an Error naming the account, the role and the reason.
+            var refused = Assert.Single(byAccount[denied]);
+            Assert.Equal("WAS.AccountAccess", refused.CheckId);
+            Assert.Equal(FindingStatus.Error, refused.Status);
+            Assert.Equal(denied, refused.ResourceId);
+            Assert.Contains(denied, refused.Reason);
+            Assert.Contains("AccessDenied", refused.Reason);
+            Assert.Contains($"arn:aws:iam::{denied}:role/{Role}", refused.Reason);
+            Assert.Single(findings, f => f.CheckId == "WAS.AccountAccess");
+
+            // The others completed: each has its own SEC02 findings, with the planted problem exactly where it was planted.
+            foreach (var account in expected.Where(a => a != denied))
+            {
+                var own = byAccount[account];
+                Assert.All(own, f => Assert.Equal("SEC02", f.Question));
+                var mfa = own.Where(f => f.CheckId == "SEC02.ConsoleUsersHaveMfa").ToList();
+                if (planted.Contains(account))
+                {
+                    var failed = Assert.Single(mfa, f => f.Status == FindingStatus.Fail);
+                    Assert.Equal("console-nomfa", failed.ResourceId);
+                    Assert.Contains($":{account}:", failed.ResourceArn);
+                }
+                else
+                {
+                    Assert.DoesNotContain(mfa, f => f.Status == FindingStatus.Fail);
+                    Assert.DoesNotContain(own, f => f.ResourceId == "console-nomfa");
+                }
+
+                Assert.DoesNotContain(own, f => f.Status == FindingStatus.Error);
+            }
+
+            // No session token of any assumed role reaches any stream or finding.
+            var tokens = AssumedSessionTokens(proxy);
+            Assert.NotEmpty(tokens);
+            foreach (var secret in tokens)
+            {
+                Assert.DoesNotContain(secret, result.AllText);
+                Assert.DoesNotContain(findings, f => JsonSerializer.Serialize(f.Evidence).Contains(secret, StringComparison.Ordinal));
+            }
+
+            // Each role was assumed with a session name that says who assumed it.
+            Assert.All(
+                proxy.Requests.Where(r => r.Body.Contains("Action=AssumeRole", StringComparison.Ordinal)),
+                r => Assert.Matches("RoleSessionName=WASecurity-\\d{8}T\\d{6}Z", r.Body));
+        }
+
+        [Fact]
+        public void AccountId_assesses_only_the_named_accounts_without_listing_the_organization_and_ExternalId_is_sent()
+        {
+            var members = SeedOrganization(3);
+            PlantConsoleUserWithoutMfa(new[] { members[1] });
+            using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero);
+
+            var findings = PowerShellRunner.Run(
+                $"Invoke-WASAssessment -OrganizationRoleName {Role} -AccountId '{members[1]}', '{members[2]}' -ExternalId audit-2026 -AccountThrottleLimit 1 -CheckId SEC02.ConsoleUsersHaveMfa -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache")
+                .AssertNoErrors().Findings;
+
+            Assert.Equal(new[] { members[1], members[2] }, findings.Select(f => f.AccountId).Distinct().OrderBy(a => a, StringComparer.Ordinal));
+            Assert.Equal("console-nomfa", Assert.Single(findings, f => f.Status == FindingStatus.Fail && f.AccountId == members[1]).ResourceId);
+            Assert.DoesNotContain(findings, f => f.AccountId == members[2] && f.Status == FindingStatus.Fail);
+            Assert.DoesNotContain(proxy.Requests, r => r.Headers.TryGetValue("X-Amz-Target", out var target) && target.EndsWith(".ListAccounts", StringComparison.Ordinal));
+            var assumed = proxy.Requests.Where(r => r.Body.Contains("Action=AssumeRole", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, assumed.Count);
+            Assert.All(assumed, r => Assert.Contains("ExternalId=audit-2026", r.Body));
+        }
+
+        [Fact]
+        public void Listing_the_accounts_refused_ends_the_run_naming_the_action()
+        {
+            using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>
+                request.Headers.TryGetValue("X-Amz-Target", out var target) && target.EndsWith(".ListAccounts", StringComparison.Ordinal)
+                    ? new FakeResponse(400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"You don't have permissions to access this resource.\"}", "application/x-amz-json-1.1")
+                    : null);
+
+            var result = PowerShellRunner.Run(
+                $"Invoke-WASAssessment -OrganizationRoleName {Role} -Question SEC02 -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache");
+
+            Assert.Empty(result.Findings);
+            var error = Assert.IsType<System.Management.Automation.ErrorRecord>(result.FirstError);
+            Assert.StartsWith("WASAwsCallFailed", error.FullyQualifiedErrorId);
+            Assert.Contains("organizations:ListAccounts", error.Exception.Message);
+        }
+
+        [Theory]
+        [InlineData("-OrganizationRoleName OrganizationAccountAccessRole", "OrganizationRoleName")]
+        [InlineData("-OrganizationRoleName OrganizationAccountAccessRole -AccountId 111122223333", "OrganizationRoleName")]
+        [InlineData("-AccountThrottleLimit 2", "AccountThrottleLimit")]
+        public void Organization_parameters_with_EvidencePath_are_an_error_naming_the_parameter(string parameters, string named)
+        {
+            var result = PowerShellRunner.Run($"Invoke-WASAssessment -EvidencePath '{DemoAccount.Path}' {parameters}");
+
+            Assert.Empty(result.Findings);
+            var error = Assert.IsType<System.Management.Automation.ErrorRecord>(result.FirstError);
+            Assert.StartsWith("WASInvalidArgument", error.FullyQualifiedErrorId);
+            Assert.Contains($"-{named} cannot be combined with -EvidencePath", error.Exception.Message);
+        }
+
+        [Theory]
+        [InlineData("-AccountId 111122223333", "-AccountId needs -OrganizationRoleName")]
+        [InlineData("-ExternalId partner-42", "-ExternalId needs -OrganizationRoleName")]
+        public void Account_parameters_without_a_role_are_an_error_naming_the_parameter(string parameters, string message)
+        {
+            var result = PowerShellRunner.Run($"Invoke-WASAssessment -AccessKey AKIDX -SecretKey s -Region us-east-1 -EndpointUrl http://127.0.0.1:9 {parameters}");
+
+            Assert.Empty(result.Findings);
+            Assert.Contains(message, Assert.IsType<System.Management.Automation.ErrorRecord>(result.FirstError).Exception.Message);
+        }
+
+        [Theory]
+        [InlineData("-OrganizationRoleName 'not a role'", "OrganizationRoleName")]
+        [InlineData("-OrganizationRoleName ('r' * 65)", "OrganizationRoleName")]
+        [InlineData("-OrganizationRoleName Audit -AccountId 12345", "AccountId")]
+        [InlineData("-OrganizationRoleName Audit -AccountId 1234567890123", "AccountId")]
+        public void A_role_name_or_account_id_of_the_wrong_shape_is_refused_at_binding(string parameters, string parameter)
+        {
+            var result = PowerShellRunner.Run($"Invoke-WASAssessment -AccessKey AKIDX -SecretKey s -Region us-east-1 -EndpointUrl http://127.0.0.1:9 {parameters}");
+
+            Assert.Empty(result.Findings);
+            var error = Assert.IsType<System.Management.Automation.ErrorRecord>(result.FirstError);
+            Assert.StartsWith($"ParameterArgumentValidationError,", error.FullyQualifiedErrorId);
+            Assert.Contains(parameter, error.Exception.Message);
+        }
+
+        /// <summary>A fresh organization with <paramref name="members"/> member accounts; their ids, sorted.</summary>
+        private IReadOnlyList<string> SeedOrganization(int members)
+        {
+            _moto.Reset();
+            var printed = _moto.RunPython(string.Join("\n",
+                "org = client('organizations')",
+                "org.create_organization(FeatureSet='ALL')",
+                $"ids = [org.create_account(Email=f'member{{i}}@example.com', AccountName=f'member{{i}}')['CreateAccountStatus']['AccountId'] for i in range({members})]",
+                "print(json.dumps(sorted(ids)))"));
+            var ids = JsonSerializer.Deserialize<List<string>>(printed.Trim().Split('\n').Last())!;
+            Assert.Equal(members, ids.Distinct().Count());
+            return ids;
+        }
+
+        /// <summary>In each account (through its role, as the module reaches it): a console user without MFA.</summary>
+        private void PlantConsoleUserWithoutMfa(IEnumerable<string> accounts) =>
+            _moto.RunPython(string.Join("\n",
+                $"for account in {JsonSerializer.Serialize(accounts)}:",
+                $"    c = client('sts').assume_role(RoleArn=f'arn:aws:iam::{{account}}:role/{Role}', RoleSessionName='seed')['Credentials']",
+                "    iam = boto3.client('iam', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id=c['AccessKeyId'], aws_secret_access_key=c['SecretAccessKey'], aws_session_token=c['SessionToken'])",
+                "    iam.create_user(UserName='console-nomfa')",
+                "    iam.create_login_profile(UserName='console-nomfa', Password='Correct-Horse-42!')",
+                "    assert iam.get_user(UserName='console-nomfa')['User']['Arn'].split(':')[4] == account"));
+
+        private static FakeResponse? RefuseAssumeRoleInto(string accountId, FakeRequest request) =>
+            request.Body.Contains("Action=AssumeRole", StringComparison.Ordinal) && request.Body.Contains("%3A" + accountId + "%3A", StringComparison.Ordinal)
+                ? new FakeResponse(
+                    403,
+                    "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>AccessDenied</Code>" +
+                    $"<Message>User: arn:aws:iam::123456789012:user/caller is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::{accountId}:role/{Role}</Message>" +
+                    "</Error><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ErrorResponse>")
+                : null;
+
+        /// <summary>The session tokens of the assumed roles, as the module's requests carried them through the proxy.</summary>
+        private static IReadOnlyList<string> AssumedSessionTokens(AwsProxy proxy) =>
+            proxy.Requests
+                .SelectMany(r => r.Headers.Where(h => string.Equals(h.Key, "X-Amz-Security-Token", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value))
+                .Where(t => t.Length > 8)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+    }
+}
