@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using WASecurity.Catalog;
+using WASecurity.Checks.ApiGateway;
+using WASecurity.Checks.CloudFront;
 using WASecurity.Checks.Elb;
+using WASecurity.Checks.S3;
 using WASecurity.Checks.Sec04;
 using WASecurity.Engine;
 using WASecurity.Evidence;
@@ -99,7 +102,22 @@ namespace WASecurity.Tests.Checks
                     Attributes = new[] { new { Key = "access_logs.s3.enabled", Value = "true" }, new { Key = "access_logs.s3.bucket", Value = "alb-logs-111122223333" } },
                 });
                 Put(ElbCalls.DescribeClassicLoadBalancers(region), new { LoadBalancerDescriptions = Array.Empty<object>() });
+                var api = "api" + (region == East ? "east01" : "west01");
+                Put(ApiGatewayCalls.GetRestApis(region), new { items = new[] { new { id = api, name = "orders", endpointConfiguration = new { types = new[] { "REGIONAL" } } } } });
+                Put(ApiGatewayCalls.GetStages(region, api), new
+                {
+                    item = new[] { new { stageName = "prod", accessLogSettings = new { destinationArn = $"arn:aws:logs:{region}:111122223333:log-group:api-access", format = "$context.requestId" } } },
+                });
             }
+
+            // Every bucket writes server access logs; every distribution writes access logs.
+            Put(S3Calls.ListBuckets, new { Buckets = new[] { new { Name = MainBucket }, new { Name = EuBucket } } });
+            Put(CloudFrontCalls.ListDistributions, new
+            {
+                DistributionList = new { Items = new[] { new { Id = "E1CLEAN", ARN = "arn:aws:cloudfront::111122223333:distribution/E1CLEAN", DomainName = "d1.cloudfront.net", Enabled = true } } },
+            });
+            Put(CloudFrontCalls.GetDistributionConfig("E1CLEAN"), new { DistributionConfig = new { Enabled = true, Logging = new { Enabled = true, IncludeCookies = false, Bucket = "cdn-logs.s3.amazonaws.com", Prefix = "site/" } } });
+            Put(CloudFrontCalls.DescribeDeliverySources, new { deliverySources = Array.Empty<object>() });
 
             Monitoring(Sec04Catalog.MonitoredEvents.Select(m => (m.MetricName, m.Pattern)).ToArray());
             Put(LoggingCalls.ListSubscriptionsByTopic(East, Topic), new
