@@ -11,6 +11,11 @@ namespace WASecurity.Tests.Live
     /// AWS's XML (fixture): RoleLastUsed inside GetAccountAuthorizationDetails (moto leaves it out) and server
     /// certificates that are still valid (moto dates every one to 2012).
     /// </summary>
+    /// <remarks>
+    /// In the moto collection although it needs no moto: tests there fix the module's clock for a while
+    /// (AssessmentCmdletBase.Clock, process-wide), and the ages asserted here are measured from it.
+    /// </remarks>
+    [Collection(MotoCollection.Name)]
     public sealed class IdentityFixtureLiveTests
     {
         private const string AccountId = "111122223333";

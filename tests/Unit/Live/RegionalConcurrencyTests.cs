@@ -26,7 +26,7 @@ namespace WASecurity.Tests.Live
 
             // Every region was assessed (moto's default VPC in each has a default group and ACL) …
             Assert.All(Regions, region => Assert.Contains(findings, f => f.Region == region && f.CheckId == "SEC05.DefaultSecurityGroupRestricted"));
-            Assert.DoesNotContain(findings, f => f.Status == FindingStatus.Error);
+            Assert.DoesNotContain(_moto.Answerable(findings), f => f.Status == FindingStatus.Error);
 
             // … and while one region's request was held, other regions' requests were in flight too.
             var ec2Regions = proxy.Requests.Select(AwsProxy.RegionOf).Where(r => r != null).Distinct().ToList();

@@ -63,7 +63,7 @@ namespace WASecurity.Tests.Live
                     2 + Ec2Scenario.Regions.Sum(r => scenario.Ids(r, "DefaultAcls").Count),
                     findings.Count(f => f.CheckId == "SEC05.NetworkAclNoPublicAdminPorts" && f.Status == FindingStatus.Fail));
                 Assert.DoesNotContain(findings, f => f.CheckId == "SEC05.SecurityGroupNoPublicAllPorts" && f.Status != FindingStatus.Pass);
-                Assert.DoesNotContain(findings, f => f.Status == FindingStatus.Error);
+                Assert.DoesNotContain(_moto.Answerable(findings), f => f.Status == FindingStatus.Error);
             }
             finally
             {

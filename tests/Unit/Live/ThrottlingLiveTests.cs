@@ -68,8 +68,10 @@ s3.create_bucket(Bucket='was-throttle-eu', CreateBucketConfiguration={'LocationC
             var baseline = Run(proxy, script, rate: 0, seed: 0);
             // Every check verifies something unthrottled, except Macie on a moto without it (5.1): Error there, as it must be.
             var macieMissing = !moto.SupportsMacie;
+            // Likewise API Gateway on a moto that answers it with HTTP 500 (5.1).
             Assert.Empty(baseline.Where(line => line.EndsWith("|Error", StringComparison.Ordinal)
-                && !(macieMissing && line.StartsWith("SEC08.MacieEnabled|", StringComparison.Ordinal))));
+                && !(macieMissing && line.StartsWith("SEC08.MacieEnabled|", StringComparison.Ordinal))
+                && !moto.UnanswerableChecks.Any(check => line.StartsWith(check + "|", StringComparison.Ordinal))));
             Assert.All(Regions, region => Assert.Contains(baseline, line => line.StartsWith("SEC10.KeyRotationEnabled|" + region + "|", StringComparison.Ordinal)));
 
             var throttled = new Dictionary<string, int>(StringComparer.Ordinal);
