@@ -46,6 +46,8 @@ namespace WASecurity.Reports
                 md.Append("| ").Append(severity.Key).Append(" | ").Append(severity.Value).Append(" |\n");
             }
 
+            WriteCisControls(md, run.Findings);
+
             if (open.Count > 0)
             {
                 md.Append("\n## Open failures\n\n");
@@ -68,6 +70,26 @@ namespace WASecurity.Reports
             }
 
             writer.Write(md.ToString());
+        }
+
+        /// <summary>The findings by the CIS AWS Foundations control they cite, in benchmark order (nothing when none cites one).</summary>
+        private static void WriteCisControls(StringBuilder md, System.Collections.Generic.IEnumerable<Finding> findings)
+        {
+            var controls = CisControlSummary.Of(findings);
+            if (controls.Count == 0)
+            {
+                return;
+            }
+
+            md.Append("\n## CIS AWS Foundations controls\n\n");
+            md.Append("| Control | Pass | Fail | Error | Manual | N/A | Checks |\n|---|---:|---:|---:|---:|---:|---|\n");
+            foreach (var control in controls)
+            {
+                md.Append("| ").Append(Cell(control.Control))
+                  .Append(" | ").Append(control.Pass).Append(" | ").Append(control.OpenFailures).Append(" | ").Append(control.Error)
+                  .Append(" | ").Append(control.Manual).Append(" | ").Append(control.NotApplicable)
+                  .Append(" | ").Append(Cell(string.Join(", ", control.Checks))).Append(" |\n");
+            }
         }
 
         /// <summary>Text made inert in a Markdown table cell; control characters become visible escapes (<see cref="SafeText"/>).</summary>

@@ -25,6 +25,29 @@ namespace WASecurity.Tests.Reports
         }
 
         [Fact]
+        public void Markdown_groups_findings_by_the_CIS_control_they_cite_in_benchmark_order()
+        {
+            var findings = SampleFindings.Create();
+            var md = ReportTestIO.Text(ReportFormat.Markdown, findings);
+            var rows = md.Split('\n').SkipWhile(l => l != "## CIS AWS Foundations controls").Skip(2).TakeWhile(l => l.StartsWith("|")).Skip(2).ToList();
+
+            var cited = findings.SelectMany(f => f.Cis).Distinct().ToList();
+            Assert.NotEmpty(cited);
+            Assert.Equal(cited.Count, rows.Count);
+            var row = rows.Single(r => r.StartsWith("| 3.0/1.5 |", System.StringComparison.Ordinal));
+            var expected = findings.Where(f => f.Cis.Contains("3.0/1.5")).ToList();
+            Assert.StartsWith($"| 3.0/1.5 | {expected.Count(f => f.Status == FindingStatus.Pass)} | {expected.Count(f => f.Status == FindingStatus.Fail && !f.Suppressed)} |", row);
+            Assert.Contains(expected.First().CheckId, row);
+
+            // Section numbers compare as numbers: 1.2 before 1.10, and 3.0 before 7.0.
+            var order = CisControlSummaryOrder(new[] { "7.0/2.5", "3.0/1.10", "3.0/1.2", "3.0/2.1.2" });
+            Assert.Equal(new[] { "3.0/1.2", "3.0/1.10", "3.0/2.1.2", "7.0/2.5" }, order);
+        }
+
+        private static string[] CisControlSummaryOrder(string[] controls) =>
+            CisControlSummary.Of(controls.Select(c => new Finding { CheckId = "SEC01.X", Cis = new[] { c }, Status = FindingStatus.Pass })).Select(s => s.Control).ToArray();
+
+        [Fact]
         public void Cells_escape_pipes_and_html()
         {
             var md = ReportTestIO.Text(ReportFormat.Markdown, SampleFindings.Create());
