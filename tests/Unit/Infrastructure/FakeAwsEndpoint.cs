@@ -171,5 +171,9 @@ namespace WASecurity.Tests.Infrastructure
             new FakeResponse(status, $"<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>");
 
         public static FakeResponse Json(int status, string body) => new FakeResponse(status, body, "application/x-amz-json-1.1");
+
+        /// <summary>A JSON-protocol service's answer to a caller without the permission <paramref name="action"/>.</summary>
+        public static FakeResponse JsonAccessDenied(string action) =>
+            Json(400, "{\"__type\":\"AccessDeniedException\",\"message\":\"User: arn:aws:iam::" + MotoServer.AccountId + ":user/auditor is not authorized to perform: " + action + "\"}");
     }
 }

@@ -52,7 +52,7 @@ namespace WASecurity.Tests.Live
         {
             _moto.Reset();
             using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request => request.Operation == "Logs_20140328.DescribeLogGroups"
-                ? JsonDenied("logs:DescribeLogGroups")
+                ? FakeResponse.JsonAccessDenied("logs:DescribeLogGroups")
                 : null);
             var finding = Assert.Single(PowerShellRunner.Run(
                 $"Test-WASEncryptionAtRest -EndpointUrl {proxy.Endpoint} -AccessKey AKIDLOGS -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.LogGroupEncrypted").Findings);
@@ -85,7 +85,7 @@ namespace WASecurity.Tests.Live
 
                 using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>
                     request.Operation == "SageMaker.DescribeNotebookInstance" && request.Body.Contains("explore-sealed", StringComparison.Ordinal)
-                        ? JsonDenied("sagemaker:DescribeNotebookInstance")
+                        ? FakeResponse.JsonAccessDenied("sagemaker:DescribeNotebookInstance")
                         : null);
                 var denied = PowerShellRunner.Run(
                     $"Test-WASEncryptionAtRest -EndpointUrl {proxy.Endpoint} -AccessKey AKIDSAGE -SecretKey s -Region us-east-1 -NoCache -CheckId SEC09.SageMakerNotebookEncrypted").Findings;
@@ -178,10 +178,5 @@ namespace WASecurity.Tests.Live
                 _moto.Reset();
             }
         }
-
-        /// <summary>A JSON-protocol service's answer to a caller without the permission.</summary>
-        internal static FakeResponse JsonDenied(string action) => new FakeResponse(400,
-            "{\"__type\":\"AccessDeniedException\",\"message\":\"User: arn:aws:iam::" + MotoServer.AccountId + ":user/auditor is not authorized to perform: " + action + "\"}",
-            "application/x-amz-json-1.1");
     }
 }

@@ -52,7 +52,7 @@ namespace WASecurity.Tests.Live
                 Seed();
                 using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>
                     request.Operation == "AmazonSSM.DescribeDocumentPermission" && request.Body.Contains("ops-open", StringComparison.Ordinal)
-                        ? EncryptionAtRestServicesLiveTests.JsonDenied("ssm:DescribeDocumentPermission")
+                        ? FakeResponse.JsonAccessDenied("ssm:DescribeDocumentPermission")
                         : null);
                 var findings = PowerShellRunner.Run(
                     $"Test-WASServiceSecurity -EndpointUrl {proxy.Endpoint} -AccessKey AKIDSSMDOC -SecretKey s -Region us-east-1 -NoCache -CheckId SEC06.SsmDocumentNotPublic").Findings;

@@ -168,7 +168,7 @@ namespace WASecurity.Checks.Data
             }
 
             // KeyManager is AWS or CUSTOMER; anything else (a damaged file) decides nothing.
-            return (key.IsAwsManaged ? KeyOwnership.AwsManaged : key.IsCustomerManaged ? KeyOwnership.CustomerManaged : KeyOwnership.Unknown, key);
+            return (key.IsManagerUnknown ? KeyOwnership.Unknown : key.IsAwsManaged ? KeyOwnership.AwsManaged : KeyOwnership.CustomerManaged, key);
         }
     }
 }

@@ -44,11 +44,10 @@ namespace WASecurity.Checks.Kms
                         return Task.FromResult(key.IsAwsManaged ? Enumerable.Empty<Finding>() : Error(context, check, key, key.DescribeError).AsEnumerable());
                     }
 
-                    if (key.IsDescribed && !key.IsCustomerManaged && !key.IsAwsManaged)
+                    if (key.IsManagerUnknown)
                     {
-                        // Neither AWS nor CUSTOMER: who manages the key is unknown, so skipping it would read as "no such key".
-                        return Task.FromResult(For(context, check, key, FindingStatus.Error,
-                            $"Could not verify: DescribeKey gives key {key.Display} the KeyManager '{key.KeyManager ?? "(none)"}', neither AWS nor CUSTOMER.").AsEnumerable());
+                        // Skipping it would read as "no such key".
+                        return Task.FromResult(For(context, check, key, FindingStatus.Error, key.UnknownManagerReason).AsEnumerable());
                     }
 
                     return key.IsCustomerManaged ? perKey(key) : Task.FromResult(Enumerable.Empty<Finding>());

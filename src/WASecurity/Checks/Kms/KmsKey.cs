@@ -48,6 +48,12 @@ namespace WASecurity.Checks.Kms
 
         public bool IsCustomerManaged => IsDescribed && string.Equals(KeyManager, "CUSTOMER", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>Described, but with a KeyManager that is neither AWS nor CUSTOMER (a damaged answer): who manages it is unknown.</summary>
+        public bool IsManagerUnknown => IsDescribed && !IsAwsManaged && !IsCustomerManaged;
+
+        /// <summary>The Error reason for a key whose manager is unknown (<see cref="IsManagerUnknown"/>).</summary>
+        public string UnknownManagerReason => $"Could not verify: DescribeKey gives key {Display} the KeyManager '{KeyManager ?? "(none)"}', neither AWS nor CUSTOMER.";
+
         public string? KeyState => IsDescribed ? Metadata.Str("KeyState") : null;
 
         public string? KeySpec => IsDescribed ? (Metadata.Str("KeySpec") ?? Metadata.Str("CustomerMasterKeySpec")) : null;

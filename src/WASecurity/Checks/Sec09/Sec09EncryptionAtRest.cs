@@ -414,10 +414,9 @@ namespace WASecurity.Checks.Sec09
                 return DataStoreFindings.Error(context, check, store, classification, key.DescribeError);
             }
 
-            if (key != null && key.IsDescribed)
+            if (key != null && key.IsManagerUnknown)
             {
-                return DataStoreFindings.For(context, check, store, classification, FindingStatus.Error,
-                    $"Could not verify: DescribeKey of KMS key {key.KeyId} gives KeyManager '{key.KeyManager ?? "(none)"}', neither AWS nor CUSTOMER, so who manages it is unknown.");
+                return DataStoreFindings.For(context, check, store, classification, FindingStatus.Error, key.UnknownManagerReason);
             }
 
             var finding = DataStoreFindings.For(context, check, store, classification, FindingStatus.Error,
