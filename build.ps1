@@ -14,8 +14,10 @@
             installs from a local repository.
     Clean   removes out/, tools/ and the bin/obj folders.
     Benchmark builds, then prints the wall time of Test-WASNetworkBoundary for 1 and for 17 regions with 100 ms
-            injected into every request, at the default -ThrottleLimit and at -ThrottleLimit 1 (a measurement,
-            not a test: build/Measure-RegionalScan.ps1).
+            injected into every request, at the default -ThrottleLimit and at -ThrottleLimit 1
+            (build/Measure-RegionalScan.ps1), and the organization benchmark: 25 member accounts x 2 regions
+            through a proxy adding 0 or 50 ms per request to moto (tests/Unit/Benchmarks; also written to
+            out/benchmark/organization.md). Measurements, not tests: they assert only that the runs completed.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
@@ -92,7 +94,8 @@ function Invoke-UnitTests {
     $results = Join-Path $OutRoot 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $trx = 'unit.trx'
-    & dotnet test (Join-Path $Root 'tests/Unit/WASecurity.Tests.csproj') -c $Configuration --nologo `
+    # The Benchmark category measures and is run by the Benchmark task, not here.
+    & dotnet test (Join-Path $Root 'tests/Unit/WASecurity.Tests.csproj') -c $Configuration --nologo --filter 'Category!=Benchmark' `
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $unitExit = $LASTEXITCODE
     $file = Join-Path $results $trx
@@ -225,9 +228,15 @@ switch ($Task) {
     }
     'Clean' { Invoke-CleanTask }
     'Benchmark' {
+        Initialize-Moto
         Invoke-BuildTask
         Invoke-Pwsh @('-File', (Join-Path $Root 'build/Measure-RegionalScan.ps1'), '-ModulePath', $ModuleOut)
         if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+        # The organization benchmark runs against moto through a delaying proxy (tests/Unit/Benchmarks).
+        & dotnet test (Join-Path $Root 'tests/Unit/WASecurity.Tests.csproj') -c $Configuration --nologo --filter 'Category=Benchmark' `
+            --logger 'console;verbosity=minimal' | Out-Host
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+        Get-Content -Raw (Join-Path $OutRoot 'benchmark/organization.md') | Write-Host
     }
     'Package' {
         Invoke-BuildTask
