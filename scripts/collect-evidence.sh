@@ -309,6 +309,10 @@ collect_global() {
     if succeeded "$G/organizations/DescribeOrganization.json"; then
         save "$G/organizations/ListRoots.json" organizations list-roots "${h[@]}"
         save "$G/organizations/ListPolicies/SERVICE_CONTROL_POLICY.json" organizations list-policies "${h[@]}" --filter SERVICE_CONTROL_POLICY
+        local principal
+        for principal in guardduty.amazonaws.com securityhub.amazonaws.com config.amazonaws.com config-multiaccountsetup.amazonaws.com; do
+            save "$G/organizations/ListDelegatedAdministrators/$principal.json" organizations list-delegated-administrators "${h[@]}" --service-principal "$principal"
+        done
     fi
     credential_report
     # SEC 6, SEC 4 (account-level S3 Block Public Access), SEC 11

@@ -12,8 +12,10 @@ Describe 'Test-WASRootAccount on the sample account' {
         $script:Findings = @(Test-WASRootAccount -EvidencePath $Sample)
     }
 
-    It 'emits one typed finding per SEC01 check' {
-        $Findings.Count | Should -Be @(Get-WASCheck -Question SEC01).Count
+    It 'emits one typed finding per SEC01 check (three for the delegated administrators: one per service)' {
+        $Findings.Count | Should -Be (@(Get-WASCheck -Question SEC01).Count + 2)
+        @($Findings | Where-Object CheckId -eq 'SEC01.SecurityServicesDelegatedAdmin').ResourceId | Sort-Object |
+            Should -Be @('config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com')
         $Findings | ForEach-Object { $_ | Should -BeOfType ([WASecurity.Finding]) }
         $Findings.CheckId | Should -Contain 'SEC01.RootMfaEnabled'
     }
@@ -50,7 +52,7 @@ Describe 'Test-WASRootAccount on the sample account' {
 
     It 'filters and groups like any object' {
         $failed = @($Findings | Where-Object Status -eq 'Fail')
-        $failed.CheckId | Sort-Object | Should -Be @('SEC01.RootHardwareMfa', 'SEC01.RootNotUsedRecently', 'SEC01.SecurityContactRegistered', 'SEC01.ServiceControlPoliciesInForce')
+        $failed.CheckId | Sort-Object | Should -Be @('SEC01.RootHardwareMfa', 'SEC01.RootNotUsedRecently', 'SEC01.SecurityContactRegistered', 'SEC01.SecurityServicesDelegatedAdmin', 'SEC01.ServiceControlPoliciesInForce')
         # The root contact details and the five security-foundation practices no API shows.
         ($Findings | Group-Object Status | Where-Object Name -eq 'Manual').Count | Should -Be 6
     }

@@ -45,6 +45,12 @@ namespace WASecurity.Checks
         /// <summary>The time ages are measured against (fixed per run, injectable in tests).</summary>
         public DateTimeOffset Now { get; }
 
+        /// <summary>
+        /// In a multi-account run, the one account where organization-level checks run (the account the run started
+        /// from: the management or a delegated administrator account); null when every account runs them.
+        /// </summary>
+        public string? OrganizationAccountId { get; set; }
+
         public string AccountArn => $"arn:{Account.Partition}:iam::{Account.AccountId}:root";
 
         /// <summary>

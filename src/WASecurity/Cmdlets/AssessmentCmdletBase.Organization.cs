@@ -89,11 +89,14 @@ namespace WASecurity.Cmdlets
             CmdletPump pump,
             ConcurrentDictionary<string, LiveCallContext> connections)
         {
+            // Organization-level checks run once, in the caller's account, when it is among the accounts assessed.
+            string? organizationAccount = null;
             var run = new OrganizationAssessment(
                 source => new AssessmentEngine(source, settings, Clock)
                 {
                     Suppressions = suppressionFiles.Suppressions,
                     Attestations = suppressionFiles.Attestations,
+                    OrganizationAccountId = organizationAccount,
                 },
                 accountThrottleLimit,
                 Clock);
@@ -102,6 +105,12 @@ namespace WASecurity.Cmdlets
             pump.Run(this, async () =>
             {
                 var organization = await start(CancellationToken).ConfigureAwait(false);
+                organizationAccount = organization.AccountIds.Contains(organization.Caller.AccountId, StringComparer.Ordinal) ? organization.Caller.AccountId : null;
+                if (organizationAccount != null)
+                {
+                    pump.WriteVerbose($"Organization-level checks run once, in account {organizationAccount}; the other accounts report them NotApplicable.");
+                }
+
                 OnOrganizationStarted(organization);
                 await run.RunAsync(
                     organization.AccountIds,

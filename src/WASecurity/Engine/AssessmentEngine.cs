@@ -36,6 +36,9 @@ namespace WASecurity.Engine
         /// <summary>Answers to Manual checks.</summary>
         public AttestationSet? Attestations { get; set; }
 
+        /// <summary>See <see cref="CheckContext.OrganizationAccountId"/>.</summary>
+        public string? OrganizationAccountId { get; set; }
+
         /// <summary>The checks of <paramref name="questions"/> whose id matches any of <paramref name="checkIdPatterns"/> (all when empty).</summary>
         public static IReadOnlyList<CheckDefinition> Select(IEnumerable<QuestionDefinition> questions, IReadOnlyCollection<string>? checkIdPatterns)
         {
@@ -122,7 +125,7 @@ namespace WASecurity.Engine
             var account = await _evidence.GetAccountAsync(cancellationToken).ConfigureAwait(false);
             var regions = await _evidence.GetRegionsAsync(cancellationToken).ConfigureAwait(false);
             onStarted?.Invoke(account, regions, selected.Count);
-            var context = new CheckContext(_evidence, account, regions, _settings, _clock());
+            var context = new CheckContext(_evidence, account, regions, _settings, _clock()) { OrganizationAccountId = OrganizationAccountId };
 
             var running = questions
                 .Select(q => (Question: q, Task: RunQuestionAsync(q, selected, context, cancellationToken)))

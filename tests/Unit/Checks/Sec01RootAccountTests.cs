@@ -46,6 +46,12 @@ namespace WASecurity.Tests.Checks
                     new { Id = "p-0a1b2c3d", Name = "deny-leave-organization", Type = "SERVICE_CONTROL_POLICY", AwsManaged = false },
                 },
             });
+            foreach (var principal in new[] { "guardduty.amazonaws.com", "securityhub.amazonaws.com", "config-multiaccountsetup.amazonaws.com" })
+            {
+                builder.Json($"global/organizations/ListDelegatedAdministrators/{principal}.json", new { DelegatedAdministrators = new[] { new { Id = "123412341234", Name = "security-tooling", Status = "ACTIVE" } } });
+            }
+
+            builder.Json("global/organizations/ListDelegatedAdministrators/config.amazonaws.com.json", new { DelegatedAdministrators = new object[0] });
             return builder;
         }
 
@@ -67,11 +73,20 @@ namespace WASecurity.Tests.Checks
             {
                 Assert.Equal("111122223333", f.AccountId);
                 Assert.Equal("global", f.Region);
-                Assert.Equal("AWS::::Account", f.ResourceType);
-                Assert.Equal("arn:aws:iam::111122223333:root", f.ResourceArn);
                 Assert.Equal("IdentityAndAccessManagement", f.Area);
                 Assert.True(f.BestPractices.Any(p => p.StartsWith("SEC01-BP0", System.StringComparison.Ordinal)), f.CheckId);
             });
+
+            // Every finding is about the account, but the delegated administrators: one finding per service.
+            Assert.All(findings.Where(f => f.CheckId != "SEC01.SecurityServicesDelegatedAdmin"), f =>
+            {
+                Assert.Equal("AWS::::Account", f.ResourceType);
+                Assert.Equal("arn:aws:iam::111122223333:root", f.ResourceArn);
+            });
+            Assert.Equal(
+                new[] { "config.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com" },
+                findings.Where(f => f.CheckId == "SEC01.SecurityServicesDelegatedAdmin").Select(f => f.ResourceId).OrderBy(r => r, System.StringComparer.Ordinal));
+            Assert.All(findings.Where(f => f.CheckId == "SEC01.SecurityServicesDelegatedAdmin"), f => Assert.Equal("AWS::Organizations::DelegatedAdministrator", f.ResourceType));
             Assert.Equal(new[] { "3.0/1.5", "7.0/2.5" }, findings.Single("SEC01.RootMfaEnabled").Cis);
         }
 

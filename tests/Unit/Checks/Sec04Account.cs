@@ -40,7 +40,10 @@ namespace WASecurity.Tests.Checks
         {
             Bundle = new BundleBuilder(AccountId, East, West);
             CollectedAt(Now);
+            // The main trail is the organization's trail (SEC04.OrganizationTrail), seen from its management account.
             var main = Trail(MainTrail, MainArn, East, true, MainBucket, MainLogGroup);
+            ((Dictionary<string, object?>)main)["IsOrganizationTrail"] = true;
+            Bundle.Json("global/organizations/DescribeOrganization.json", new { Organization = new { Id = "o-a1b2c3d4e5", FeatureSet = "ALL", MasterAccountId = AccountId } });
             var eu = Trail(EuTrail, EuArn, West, false, EuBucket, "CloudTrail/regional-eu");
             Trails(East, main);
             Trails(West, main, eu);

@@ -205,6 +205,38 @@ namespace WASecurity.Tests.Live
         }
 
         [Fact]
+        public void Organization_level_checks_run_once_in_the_account_the_run_started_from_and_members_name_it()
+        {
+            var members = SeedOrganization(2);
+            using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero);
+            var organizationChecks = new[] { "SEC01.ServiceControlPoliciesInForce", "SEC01.SecurityServicesDelegatedAdmin", "SEC04.OrganizationTrail" };
+
+            var findings = PowerShellRunner.Run(
+                $"Invoke-WASAssessment -OrganizationRoleName {Role} -CheckId {string.Join(", ", organizationChecks)} -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache")
+                .AssertNoErrors().Findings;
+
+            // The management account (the caller) judges the organization: no NotApplicable there.
+            var management = findings.Where(f => f.AccountId == MotoServer.AccountId).ToList();
+            Assert.Equal(organizationChecks.OrderBy(c => c), management.Select(f => f.CheckId).Distinct().OrderBy(c => c));
+            Assert.DoesNotContain(management, f => f.Status == FindingStatus.NotApplicable);
+
+            // Each member reports each organization-level check once, NotApplicable, naming where it was assessed.
+            foreach (var member in members)
+            {
+                var own = findings.Where(f => f.AccountId == member).ToList();
+                Assert.Equal(organizationChecks.OrderBy(c => c), own.Select(f => f.CheckId).OrderBy(c => c));
+                Assert.All(own, f => Assert.Equal(FindingStatus.NotApplicable, f.Status));
+                Assert.All(own, f => Assert.Contains($"in account {MotoServer.AccountId}", f.Reason));
+            }
+
+            // Not in the organization's run: a member account assessed on its own judges them itself.
+            var alone = PowerShellRunner.Run(
+                $"Invoke-WASAssessment -OrganizationRoleName {Role} -AccountId '{members[0]}' -CheckId SEC04.OrganizationTrail -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache")
+                .AssertNoErrors().Findings;
+            Assert.Equal(FindingStatus.Fail, Assert.Single(alone).Status);
+        }
+
+        [Fact]
         public void Listing_the_accounts_refused_ends_the_run_naming_the_action()
         {
             using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>

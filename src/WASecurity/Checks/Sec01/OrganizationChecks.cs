@@ -106,5 +106,73 @@ namespace WASecurity.Checks.Sec01
                 .With("ServiceControlPolicies", custom.ToArray())
                 .AsEnumerable();
         }
+        public static async Task<IEnumerable<Finding>> SecurityServicesDelegatedAdminAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec01Catalog.SecurityServicesDelegatedAdmin;
+            var organization = await context.GetAsync(OrganizationCalls.DescribeOrganization, cancellationToken).ConfigureAwait(false);
+            if (organization.IsErrorCode(NotInUse))
+            {
+                return context.AccountFinding(check, FindingStatus.NotApplicable, "The account belongs to no AWS Organization, so there is no administration to delegate (SEC01.AccountInOrganization reports that).").AsEnumerable();
+            }
+
+            if (!organization.IsSuccess)
+            {
+                return context.ErrorFinding(check, organization).AsEnumerable();
+            }
+
+            var management = organization.Root.Required("Organization", "DescribeOrganization").Str("MasterAccountId");
+            var lists = OrganizationCalls.SecurityServices
+                .Select(s => (s.Service, s.Principals, Tasks: s.Principals.Select(p => context.GetAsync(OrganizationCalls.ListDelegatedAdministrators(p), cancellationToken)).ToList()))
+                .ToList();
+            var findings = new List<Finding>();
+            foreach (var (service, principals, tasks) in lists)
+            {
+                var responses = await Task.WhenAll(tasks).ConfigureAwait(false);
+                var resource = principals[0];
+                var admins = new List<(string Id, string? Name)>();
+                Finding? unreadable = null;
+                foreach (var response in responses.Where(r => r.IsSuccess))
+                {
+                    try
+                    {
+                        admins.AddRange(response.Root.Items("DelegatedAdministrators")
+                            .Where(a => !string.Equals(a.Str("Status"), "SUSPENDED", StringComparison.Ordinal))
+                            .Select(a => (Id: a.RequiredStr("Id", "a delegated administrator"), Name: a.Str("Name"))));
+                    }
+                    catch (FormatException e)
+                    {
+                        // One unreadable answer makes only its service Error.
+                        unreadable = context.ErrorFinding(check, EvidenceLocator.Unreadable(response, e), resource, null, check.ResourceType);
+                        break;
+                    }
+                }
+
+                if (unreadable != null)
+                {
+                    findings.Add(unreadable);
+                    continue;
+                }
+
+                admins = admins.Distinct().ToList();
+
+                // A registered administrator is verified whatever the other principal's answer; none found is only a
+                // Fail when every principal answered.
+                var failed = responses.FirstOrDefault(r => !r.IsSuccess);
+                if (admins.Count == 0 && failed != null)
+                {
+                    findings.Add(context.ErrorFinding(check, failed, resource, null, check.ResourceType));
+                    continue;
+                }
+                var finding = admins.Count == 0
+                    ? context.NewFinding(check, FindingStatus.Fail, resource, $"{service} has no delegated administrator ({string.Join(" or ", principals)}): its organization-wide configuration and findings can only be managed from the management account{(management == null ? string.Empty : $" ({management})")}, or not at all.")
+                    : context.NewFinding(check, FindingStatus.Pass, resource, $"{service} is administered for the organization from {string.Join(", ", admins.Select(a => a.Name == null ? a.Id : $"{a.Id} ({a.Name})"))}.");
+                findings.Add(finding
+                    .WithProperty("ServicePrincipal", string.Join(", ", principals))
+                    .With("DelegatedAdministrators", admins.Select(a => a.Id).ToArray())
+                    .With("ManagementAccountId", management));
+            }
+
+            return findings;
+        }
     }
 }

@@ -111,12 +111,24 @@ namespace WASecurity.Checks.Sec01
             "Service control policies are enabled in the organization and at least one besides FullAWSAccess exists.",
             Severity.Medium,
             Account,
-            "Service control policies are the guardrails no administrator of a member account can remove: deny leaving the organization, disabling CloudTrail or GuardDuty, or using unapproved regions. With the policy type disabled, or only the default FullAWSAccess, every member account's administrators can do anything. Only the management account or a delegated administrator can read them; from a member account the check says so (Error), it does not guess.",
+            "Service control policies are the guardrails no administrator of a member account can remove: deny leaving the organization, disabling CloudTrail or GuardDuty, or using unapproved regions. With the policy type disabled, or only the default FullAWSAccess, every member account's administrators can do anything. Only the management account or a delegated administrator can read them; from a member account the check says so (Error), it does not guess. An organization-level check: a multi-account run assesses it once, in the account it started from.",
             "From the management account: aws organizations enable-policy-type --root-id <root-id> --policy-type SERVICE_CONTROL_POLICY, then create guardrails and attach them to the root or organizational units: aws organizations create-policy --type SERVICE_CONTROL_POLICY --name <name> --description <text> --content file://scp.json; aws organizations attach-policy --policy-id <policy-id> --target-id <root-id>",
             new[] { "SEC03-BP05", "SEC01-BP01" },
             new[] { "7.0/2.1.2" },
             new[] { "organizations:DescribeOrganization", "organizations:ListRoots", "organizations:ListPolicies" },
             powerShell: "Enable-ORGPolicyType -RootId '<root-id>' -PolicyType SERVICE_CONTROL_POLICY; $policy = New-ORGPolicy -Type SERVICE_CONTROL_POLICY -Name '<name>' -Description '<text>' -Content (Get-Content -Raw -LiteralPath ./scp.json); Add-ORGPolicy -PolicyId $policy.PolicySummary.Id -TargetId '<root-id>'");
+
+        public static readonly CheckDefinition SecurityServicesDelegatedAdmin = new CheckDefinition(
+            "SEC01.SecurityServicesDelegatedAdmin",
+            "GuardDuty, Security Hub and AWS Config are administered for the organization from a delegated administrator account.",
+            Severity.Medium,
+            "AWS::Organizations::DelegatedAdministrator",
+            "A delegated administrator (a security tooling account) enables GuardDuty, Security Hub and AWS Config in every member account, including new ones, and sees every account's findings and configuration in one place, while the management account stays unused for daily work. Without one, each member account runs its detective services on its own, or not at all, and nobody sees them together. One finding per service; only the management account (or a delegated administrator of AWS Organizations) can list them, so from a member account the check says so (Error). An organization-level check: a multi-account run assesses it once, in the account it started from.",
+            "From the management account, register the security tooling account as each service's delegated administrator: aws guardduty enable-organization-admin-account --admin-account-id <security-account-id>; aws securityhub enable-organization-admin-account --admin-account-id <security-account-id>; aws organizations register-delegated-administrator --account-id <security-account-id> --service-principal config.amazonaws.com (after aws organizations enable-aws-service-access --service-principal config.amazonaws.com). Then turn on auto-enable for new accounts in GuardDuty and Security Hub from that account.",
+            new[] { "SEC01-BP01", "SEC04-BP02" },
+            Array.Empty<string>(),
+            new[] { "organizations:DescribeOrganization", "organizations:ListDelegatedAdministrators" },
+            powerShell: "Enable-GDOrganizationAdminAccount -AdminAccountId '<security-account-id>'; Enable-SHUBOrganizationAdminAccount -AdminAccountId '<security-account-id>'; Enable-ORGAWSServiceAccess -ServicePrincipal config.amazonaws.com; Register-ORGDelegatedAdministrator -AccountId '<security-account-id>' -ServicePrincipal config.amazonaws.com");
 
         public static readonly CheckDefinition ControlObjectivesValidated = CheckDefinition.Manual(
             "SEC01.ControlObjectivesValidated",
@@ -161,7 +173,7 @@ namespace WASecurity.Checks.Sec01
             "Test-WASRootAccount",
             new[]
             {
-                RootMfaEnabled, RootHardwareMfa, RootNoAccessKeys, RootNotUsedRecently, RootNoSigningCertificates, SecurityContactRegistered, RootContactDetailsCurrent, AccountInOrganization, ServiceControlPoliciesInForce,
+                RootMfaEnabled, RootHardwareMfa, RootNoAccessKeys, RootNotUsedRecently, RootNoSigningCertificates, SecurityContactRegistered, RootContactDetailsCurrent, AccountInOrganization, ServiceControlPoliciesInForce, SecurityServicesDelegatedAdmin,
                 ControlObjectivesValidated, ThreatIntelligenceFollowed, SecurityRecommendationsFollowed, ThreatModelMaintained, NewSecurityFeaturesEvaluated,
             },
             new[]

@@ -22,7 +22,8 @@ namespace WASecurity.Checks.Sec01
             new CheckImplementation(Sec01Catalog.SecurityContactRegistered, SecurityContactRegisteredAsync),
             new CheckImplementation(Sec01Catalog.RootContactDetailsCurrent, RootContactDetailsCurrentAsync),
             new CheckImplementation(Sec01Catalog.AccountInOrganization, OrganizationChecks.AccountInOrganizationAsync),
-            new CheckImplementation(Sec01Catalog.ServiceControlPoliciesInForce, OrganizationChecks.ServiceControlPoliciesInForceAsync),
+            CheckImplementation.OrganizationLevel(Sec01Catalog.ServiceControlPoliciesInForce, OrganizationChecks.ServiceControlPoliciesInForceAsync),
+            CheckImplementation.OrganizationLevel(Sec01Catalog.SecurityServicesDelegatedAdmin, OrganizationChecks.SecurityServicesDelegatedAdminAsync),
             CheckImplementation.Manual(
                 Sec01Catalog.ControlObjectivesValidated,
                 "No API shows your control objectives: confirm that they are written down, that each maps to a control that is checked (an AWS Config rule, a Security Hub control or a check of this module), and that the mapping was reviewed in the last 12 months."),

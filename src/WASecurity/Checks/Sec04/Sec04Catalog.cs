@@ -36,6 +36,18 @@ namespace WASecurity.Checks.Sec04
             TrailActions,
             powerShell: "New-CTTrail -Name management-events -S3BucketName '<log-bucket>' -IsMultiRegionTrail $true -EnableLogFileValidation $true -KmsKeyId '<key-arn>'; Write-CTEventSelector -TrailName management-events -EventSelector @{ReadWriteType='All'; IncludeManagementEvents=$true}; Start-CTLogging -Name management-events");
 
+        public static readonly CheckDefinition OrganizationTrail = new CheckDefinition(
+            "SEC04.OrganizationTrail",
+            "The organization has an organization trail: multi-region, logging, recording every account's read and write management events.",
+            Severity.Medium,
+            Account,
+            "An organization trail is created once, in the management account or a delegated administrator, and records every member account, including new ones, into one bucket that member accounts cannot change or stop; per-account trails can be deleted by each account's administrators and are missing in new accounts until someone adds them. Member accounts see it as a shadow trail, so any account of the organization can judge it. Outside an organization the check is NotApplicable. An organization-level check: a multi-account run assesses it once, in the account it started from. " + TrailHowTo,
+            "From the management account (or the CloudTrail delegated administrator), after aws organizations enable-aws-service-access --service-principal cloudtrail.amazonaws.com: aws cloudtrail create-trail --name organization-events --s3-bucket-name <log-bucket> --is-multi-region-trail --is-organization-trail --enable-log-file-validation --kms-key-id <key-arn>; aws cloudtrail start-logging --name organization-events",
+            Central,
+            Array.Empty<string>(),
+            new[] { "organizations:DescribeOrganization", "cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors" },
+            powerShell: "New-CTTrail -Name organization-events -S3BucketName '<log-bucket>' -IsMultiRegionTrail $true -IsOrganizationTrail $true -EnableLogFileValidation $true -KmsKeyId '<key-arn>'; Start-CTLogging -Name organization-events");
+
         public static readonly CheckDefinition TrailLogFileValidation = new CheckDefinition(
             "SEC04.TrailLogFileValidation",
             "The trail has log file integrity validation enabled.",
@@ -282,7 +294,7 @@ namespace WASecurity.Checks.Sec04
             "Test-WASLogging",
             new[]
             {
-                CloudTrailMultiRegion, TrailLogFileValidation, TrailKmsEncryption, TrailCloudWatchDelivery,
+                CloudTrailMultiRegion, OrganizationTrail, TrailLogFileValidation, TrailKmsEncryption, TrailCloudWatchDelivery,
                 TrailBucketAccessLogging, TrailBucketNotPublic, TrailBucketImmutable, TrailBucketLifecycleRetention,
                 S3DataEventsWrite, S3DataEventsRead, ConfigRecorderAllResources, GuardDutyEnabled, SecurityHubEnabled,
                 VpcFlowLogs, LogGroupRetention, LoadBalancerAccessLogs, ApiGatewayAccessLogs, BucketServerAccessLogging, CloudFrontAccessLogs,

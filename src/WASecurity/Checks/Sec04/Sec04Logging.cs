@@ -12,6 +12,7 @@ namespace WASecurity.Checks.Sec04
         public IReadOnlyList<CheckImplementation> GetChecks() => new[]
         {
             new CheckImplementation(Sec04Catalog.CloudTrailMultiRegion, TrailChecks.CloudTrailMultiRegionAsync),
+            CheckImplementation.OrganizationLevel(Sec04Catalog.OrganizationTrail, TrailChecks.OrganizationTrailAsync),
             new CheckImplementation(Sec04Catalog.TrailLogFileValidation, TrailChecks.LogFileValidationAsync),
             new CheckImplementation(Sec04Catalog.TrailKmsEncryption, TrailChecks.KmsEncryptionAsync),
             new CheckImplementation(Sec04Catalog.TrailCloudWatchDelivery, TrailChecks.CloudWatchDeliveryAsync),

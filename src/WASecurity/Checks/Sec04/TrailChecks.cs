@@ -19,6 +19,32 @@ namespace WASecurity.Checks.Sec04
             return await AccountTrailAsync(context, check, s => s.QualifiesAsAccountTrail, "records read and write management events", cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// An organization trail (created in the management account, or a delegated administrator, for every account):
+        /// member accounts see it as a shadow trail, so the check reads the same from any account of the organization.
+        /// </summary>
+        public static async Task<IEnumerable<Finding>> OrganizationTrailAsync(CheckContext context, CancellationToken cancellationToken)
+        {
+            var check = Sec04Catalog.OrganizationTrail;
+            var organization = await context.GetAsync(Sec01.OrganizationCalls.DescribeOrganization, cancellationToken).ConfigureAwait(false);
+            if (organization.IsErrorCode("AWSOrganizationsNotInUseException"))
+            {
+                return context.AccountFinding(check, FindingStatus.NotApplicable, "The account belongs to no AWS Organization, so no organization trail can cover it (SEC01.AccountInOrganization reports that; SEC04.CloudTrailMultiRegion judges its own trails).").AsEnumerable();
+            }
+
+            if (!organization.IsSuccess)
+            {
+                return context.ErrorFinding(check, organization).AsEnumerable();
+            }
+
+            return await AccountTrailAsync(
+                context,
+                check,
+                s => s.Trail.IsOrganizationTrail && s.QualifiesAsAccountTrail,
+                "records the read and write management events of every account of the organization (an organization trail)",
+                cancellationToken).ConfigureAwait(false);
+        }
+
         public static Task<IEnumerable<Finding>> S3DataEventsWriteAsync(CheckContext context, CancellationToken cancellationToken) =>
             AccountTrailAsync(context, Sec04Catalog.S3DataEventsWrite, s => IsLoggingMultiRegion(s) && s.Coverage!.S3DataWrite, "records S3 object-level write events for all buckets", cancellationToken);
 
@@ -152,7 +178,7 @@ namespace WASecurity.Checks.Sec04
             var described = inventory.Trails.Select(t =>
             {
                 var state = states.FirstOrDefault(s => s.Trail == t);
-                var problems = state?.Shortcomings(check == Sec04Catalog.CloudTrailMultiRegion).ToList() ?? new List<string> { "single-region" };
+                var problems = state?.Shortcomings(check == Sec04Catalog.CloudTrailMultiRegion || check == Sec04Catalog.OrganizationTrail).ToList() ?? new List<string> { "single-region" };
                 if (state != null && problems.Count == 0)
                 {
                     problems.Add("does not " + what.Replace("records", "record"));
