@@ -44,7 +44,8 @@ details dt { font-weight: 600; } details dd { margin: 0; word-break: break-all; 
 .remediation { white-space: pre-wrap; }
 tr[hidden] { display: none; }
 .matrix-wrap { overflow-x: auto; max-height: 70vh; overflow-y: auto; }
-#account-matrix th, #account-matrix td { white-space: nowrap; cursor: default; }
+#account-matrix th, #account-matrix td { cursor: default; } #account-matrix th { white-space: nowrap; }
+#account-matrix td { min-width: 7.5em; } #account-matrix .badge { white-space: nowrap; margin: 1px 0; }
 #account-matrix tbody th { background: var(--card); position: sticky; top: auto; left: 0; font-weight: 600; }
 #account-matrix td.cell.good { background: #e7f6ec; } #account-matrix td.cell.fair { background: #fdf3e2; }
 #account-matrix td.cell.poor { background: #fbe9e9; } #account-matrix td.cell.na, #account-matrix td.none { color: var(--muted); }
