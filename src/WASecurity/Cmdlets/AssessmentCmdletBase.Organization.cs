@@ -33,29 +33,92 @@ namespace WASecurity.Cmdlets
             WriteDebug($"Organization: role '{organization.RoleName}' assumed as session {connection.SessionName}{(organization.ExternalId == null ? string.Empty : ", with -ExternalId")}; up to {organization.AccountThrottleLimit} accounts at once, each up to {ThrottleLimit} requests at once.");
 
             var connections = new ConcurrentDictionary<string, LiveCallContext>(StringComparer.Ordinal);
+            RunAccounts(
+                async token =>
+                {
+                    var callerAccount = await callerSource.GetAccountAsync(token).ConfigureAwait(false);
+                    var accounts = organization.AccountIds ?? await connection.ListActiveAccountsAsync(token).ConfigureAwait(false);
+                    pump.WriteVerbose(organization.AccountIds == null
+                        ? $"The organization has {accounts.Count} ACTIVE account(s) (organizations:ListAccounts): {string.Join(", ", accounts)}."
+                        : $"Assessing {accounts.Count} account(s) named by -AccountId: {string.Join(", ", accounts)}.");
+                    return new OrganizationRun(callerAccount, organization.RoleName, accounts);
+                },
+                async (accountId, token) =>
+                {
+                    var (source, account) = await connection.OpenAsync(accountId, token).ConfigureAwait(false);
+                    connections[accountId] = account;
+                    return source;
+                },
+                organization.AccountThrottleLimit,
+                settings,
+                suppressionFiles,
+                pump,
+                connections);
+        }
+
+        /// <summary>An organization bundle: each account's bundle assessed as the live run assessed the account.</summary>
+        private void RunOrganizationBundle(OrganizationBundle bundle, AssessmentSettings settings, SuppressionFiles suppressionFiles, CmdletPump pump)
+        {
+            WriteDebug(SafeOutput.Message($"Evidence: organization bundle '{bundle.Location}', {bundle.AccountIds.Count} account(s){(bundle.Manifest == null ? " (no organization.json)" : $", collected {bundle.Manifest.CollectedAt:u} through role '{bundle.Manifest.RoleName}'")}."));
+            var manifest = bundle.Manifest;
+            var caller = new AccountContext(manifest?.CallerAccountId ?? string.Empty, manifest?.Partition ?? "aws");
+            RunAccounts(
+                token => Task.FromResult(new OrganizationRun(caller, manifest?.RoleName ?? string.Empty, bundle.AccountIds)),
+                (accountId, token) =>
+                {
+                    token.ThrowIfCancellationRequested();
+                    return Task.FromResult<IEvidenceSource>(bundle.OpenAccount(accountId, Region, message => Post(pump, p => p.WriteWarning(SafeOutput.Message($"Account {accountId}: {message}")))));
+                },
+                OrganizationCmdletBase.DefaultAccountThrottleLimit,
+                settings,
+                suppressionFiles,
+                pump,
+                new ConcurrentDictionary<string, LiveCallContext>(StringComparer.Ordinal));
+        }
+
+        /// <summary>
+        /// The run over many accounts, live or from a bundle: <paramref name="start"/> names the accounts,
+        /// <paramref name="open"/> opens one (or throws <see cref="AccountAccessException"/>).
+        /// </summary>
+        private void RunAccounts(
+            Func<CancellationToken, Task<OrganizationRun>> start,
+            Func<string, CancellationToken, Task<IEvidenceSource>> open,
+            int accountThrottleLimit,
+            AssessmentSettings settings,
+            SuppressionFiles suppressionFiles,
+            CmdletPump pump,
+            ConcurrentDictionary<string, LiveCallContext> connections)
+        {
             var run = new OrganizationAssessment(
                 source => new AssessmentEngine(source, settings, Clock)
                 {
                     Suppressions = suppressionFiles.Suppressions,
                     Attestations = suppressionFiles.Attestations,
                 },
-                organization.AccountThrottleLimit,
+                accountThrottleLimit,
                 Clock);
             var observer = new OrganizationPipelineObserver(this, pump, connections);
 
             pump.Run(this, async () =>
             {
-                var accounts = organization.AccountIds ?? await connection.ListActiveAccountsAsync(CancellationToken).ConfigureAwait(false);
-                pump.WriteVerbose(organization.AccountIds == null
-                    ? $"The organization has {accounts.Count} ACTIVE account(s) (organizations:ListAccounts): {string.Join(", ", accounts)}."
-                    : $"Assessing {accounts.Count} account(s) named by -AccountId: {string.Join(", ", accounts)}.");
+                var organization = await start(CancellationToken).ConfigureAwait(false);
+                OnOrganizationStarted(organization);
                 await run.RunAsync(
-                    accounts,
+                    organization.AccountIds,
                     async (accountId, token) =>
                     {
-                        var (source, account) = await connection.OpenAsync(accountId, token).ConfigureAwait(false);
-                        connections[accountId] = account;
-                        return source;
+                        IEvidenceSource source;
+                        try
+                        {
+                            source = await open(accountId, token).ConfigureAwait(false);
+                        }
+                        catch (AccountAccessException e)
+                        {
+                            OnAccountUnreachable(e);
+                            throw;
+                        }
+
+                        return await OnAccountOpenedAsync(accountId, source, token).ConfigureAwait(false);
                     },
                     Questions,
                     CheckId,
@@ -69,6 +132,34 @@ namespace WASecurity.Cmdlets
                 pump.Post(_ => OnCompleted());
             }, CancellationToken);
         }
+
+        /// <summary>Called once the accounts of a multi-account run are known, before any is opened (on a background thread).</summary>
+        internal virtual void OnOrganizationStarted(OrganizationRun organization)
+        {
+        }
+
+        /// <summary>
+        /// Lets a cmdlet wrap an account's evidence source as it is opened (Export-WASEvidence records it); runs on the
+        /// account's thread.
+        /// </summary>
+        internal virtual Task<IEvidenceSource> OnAccountOpenedAsync(string accountId, IEvidenceSource source, CancellationToken cancellationToken) =>
+            Task.FromResult(source);
+
+        /// <summary>An account could not be opened (on the account's thread); its Error finding follows.</summary>
+        internal virtual void OnAccountUnreachable(AccountAccessException failure)
+        {
+        }
+
+        /// <summary>
+        /// One account is complete, on its thread, before its findings are handed to the pipeline thread
+        /// (Export-WASEvidence writes its bundle here).
+        /// </summary>
+        internal virtual void OnAccountCompleted(string accountId, IReadOnlyList<Finding> findings)
+        {
+        }
+
+        /// <summary>Writes the finding of an account that could not be opened (Export-WASEvidence records it instead).</summary>
+        internal virtual void WriteAccountAccessFinding(Finding finding, CmdletPump pump) => pump.WriteObject(FindingOutput.ToPSObject(finding));
 
         // A request abandoned by Ctrl+C may finish after the pump has closed; its messages are dropped then.
         private static void Post(CmdletPump pump, Action<CmdletPump> write)
@@ -102,6 +193,7 @@ namespace WASecurity.Cmdlets
             // handled on the pipeline thread; the findings are posted like a single account's questions.
             public void OnAccountDone(string accountId, IReadOnlyList<Finding> findings, int done, int total)
             {
+                _cmdlet.OnAccountCompleted(accountId, findings);
                 _connections.TryGetValue(accountId, out var connection);
                 foreach (var finding in findings)
                 {
@@ -124,7 +216,7 @@ namespace WASecurity.Cmdlets
                 // An account that could not be opened is always written: -Severity must not hide that nothing was assessed.
                 foreach (var access in findings.Where(f => f.CheckId == OrganizationAssessment.AccountAccessCheckId))
                 {
-                    _pump.WriteObject(FindingOutput.ToPSObject(access));
+                    _cmdlet.WriteAccountAccessFinding(access, _pump);
                 }
 
                 var assessed = findings.Where(f => f.CheckId != OrganizationAssessment.AccountAccessCheckId).ToList();

@@ -122,7 +122,17 @@ namespace WASecurity.Cmdlets
                 }
                 else
                 {
-                    RunAccount(settings, suppressionFiles, pump);
+                    using (var bundle = OpenOrganizationBundle())
+                    {
+                        if (bundle != null)
+                        {
+                            RunOrganizationBundle(bundle, settings, suppressionFiles, pump);
+                        }
+                        else
+                        {
+                            RunAccount(settings, suppressionFiles, pump);
+                        }
+                    }
                 }
 
                 completed = !CancellationToken.IsCancellationRequested;
@@ -296,6 +306,19 @@ namespace WASecurity.Cmdlets
         }
 
         private AssessmentSettings ResolveSettings() => CmdletSettings.Resolve(this, Setting, SettingPath, ParameterSettings);
+
+        /// <summary>-EvidencePath's organization bundle, or null for a live run or a one-account bundle.</summary>
+        private OrganizationBundle? OpenOrganizationBundle()
+        {
+            if (ParameterSetName != EvidenceSet)
+            {
+                return null;
+            }
+
+            // -Region is checked first, as for a one-account bundle.
+            BundleEvidenceSource.CheckRegionFilter(Region);
+            return OrganizationBundle.TryOpen(GetUnresolvedProviderPathFromPSPath(EvidencePath));
+        }
 
         private IEvidenceSource CreateEvidenceSource(CmdletPump pump)
         {

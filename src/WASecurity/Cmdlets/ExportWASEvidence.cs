@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
+using System.Threading.Tasks;
 using WASecurity.Aws.Operations;
 using WASecurity.Catalog;
 using WASecurity.Checks;
@@ -15,11 +17,13 @@ namespace WASecurity.Cmdlets
     /// <summary>
     /// Collects the evidence the selected questions' checks need from a live account and writes it as an evidence
     /// bundle (folder or .zip). The checks run exactly as in an assessment, so the bundle holds every response they
-    /// read — failures included — and assessing it reproduces the live findings.
+    /// read — failures included — and assessing it reproduces the live findings. With -OrganizationRoleName it writes
+    /// an organization bundle: one bundle per account in a folder named by its id, written as the account completes, and
+    /// organization.json naming every account (those that could not be opened, with why).
     /// </summary>
     [Cmdlet(VerbsData.Export, "WASEvidence", DefaultParameterSetName = LiveSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo), typeof(DirectoryInfo))]
-    public sealed class ExportWASEvidence : AssessmentCmdletBase
+    public sealed class ExportWASEvidence : OrganizationCmdletBase
     {
         private RecordingEvidenceSource? _recorder;
         private string _target = string.Empty;
@@ -29,6 +33,13 @@ namespace WASecurity.Cmdlets
 
         // Cleared once the pump stops taking messages (OnCompleted runs as its last one).
         private bool _collecting = true;
+
+        // A multi-account run: the organization bundle being written, each open account's recorder, the accounts that could not be opened.
+        private OrganizationBundleWriter? _organizationWriter;
+        private OrganizationRun? _organization;
+        private readonly ConcurrentDictionary<string, RecordingEvidenceSource> _accountRecorders = new ConcurrentDictionary<string, RecordingEvidenceSource>(StringComparer.Ordinal);
+        private readonly ConcurrentBag<AccountAccessException> _unreachable = new ConcurrentBag<AccountAccessException>();
+        private int _accountsWritten;
 
         /// <summary>Where to write the bundle: a folder, or a file ending in .zip.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -79,8 +90,60 @@ namespace WASecurity.Cmdlets
             }
 
             _collectedAt = Clock();
-            base.EndProcessing();
+            try
+            {
+                base.EndProcessing();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // An account's bundle could not be written into the organization bundle.
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.ExportFailed, ErrorCategory.WriteError, _target));
+            }
+            finally
+            {
+                // Unfinished (Ctrl+C, a failure): the staging copy goes, the target stays as it was.
+                _organizationWriter?.Dispose();
+            }
         }
+
+        internal override void OnOrganizationStarted(OrganizationRun organization)
+        {
+            _organization = organization;
+            _organizationWriter = new OrganizationBundleWriter(_target, Force.IsPresent);
+        }
+
+        internal override async Task<IEvidenceSource> OnAccountOpenedAsync(string accountId, IEvidenceSource source, CancellationToken cancellationToken)
+        {
+            var recorder = new RecordingEvidenceSource(source, _ => Interlocked.Increment(ref _responses));
+            _accountRecorders[accountId] = recorder;
+            if (source is LiveEvidenceSource live)
+            {
+                // As for one account: whose account it is, and its regions, even when no check reads them.
+                await recorder.RecordAsync(LiveEvidenceSource.CallerIdentity, cancellationToken).ConfigureAwait(false);
+                await recorder.RecordAsync(live.DescribeRegionsCall, cancellationToken).ConfigureAwait(false);
+            }
+
+            return recorder;
+        }
+
+        internal override void OnAccountUnreachable(AccountAccessException failure) => _unreachable.Add(failure);
+
+        internal override void OnAccountCompleted(string accountId, IReadOnlyList<Finding> findings)
+        {
+            if (!_accountRecorders.TryRemove(accountId, out var recorder))
+            {
+                // Never opened: recorded in organization.json.
+                return;
+            }
+
+            var account = recorder.Account ?? throw new InvalidOperationException($"Account {accountId} was never identified.");
+            _organizationWriter!.AddAccount(accountId, EvidenceBundleWriter.Render(Manifest(account, recorder.Regions), recorder.Responses));
+            Interlocked.Increment(ref _accountsWritten);
+        }
+
+        // The findings are not the product; the account is named in a warning and in organization.json.
+        internal override void WriteAccountAccessFinding(Finding finding, CmdletPump pump) =>
+            pump.WriteWarning(SafeOutput.Message($"{finding.Reason} The failure is recorded in {OrganizationManifest.FileName}."));
 
         internal override bool ShowsProgress => false;
 
@@ -102,6 +165,17 @@ namespace WASecurity.Cmdlets
         internal override void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
         {
             // The findings are not the product here; the evidence behind them is.
+            if (_organization != null)
+            {
+                var total = Math.Max(1, _organization.AccountIds.Count);
+                var written = Volatile.Read(ref _accountsWritten);
+                pump.WriteProgress(new ProgressRecord(1, "Exporting evidence", $"{written} of {total} accounts written; {Volatile.Read(ref _responses)} responses collected")
+                {
+                    PercentComplete = Math.Min(100, (int)(100.0 * written / total)),
+                });
+                return;
+            }
+
             Interlocked.Increment(ref _questionsDone);
             pump.WriteProgress(Progress($"{Volatile.Read(ref _responses)} responses collected"));
         }
@@ -109,6 +183,12 @@ namespace WASecurity.Cmdlets
         internal override void OnCompleted()
         {
             Volatile.Write(ref _collecting, false);
+            if (_organizationWriter != null)
+            {
+                CompleteOrganization(_organizationWriter);
+                return;
+            }
+
             var recorder = _recorder ?? throw new InvalidOperationException("No evidence was recorded.");
             try
             {
@@ -120,17 +200,7 @@ namespace WASecurity.Cmdlets
                 }
 
                 var account = recorder.Account ?? throw new InvalidOperationException("The account was never identified.");
-                var manifest = new EvidenceManifest
-                {
-                    AccountId = account.AccountId,
-                    Partition = account.Partition,
-                    CollectedAt = _collectedAt,
-                    Regions = recorder.Regions ?? Array.Empty<string>(),
-                    Questions = Questions.Select(q => q.Id).ToList(),
-                    ToolName = "WASecurity",
-                    ToolVersion = ToolVersion(),
-                };
-                var files = EvidenceBundleWriter.Render(manifest, recorder.Responses);
+                var files = EvidenceBundleWriter.Render(Manifest(account, recorder.Regions), recorder.Responses);
                 EvidenceBundleWriter.Write(_target, files, Force.IsPresent);
                 var failed = recorder.Responses.Count(r => !r.IsSuccess);
                 WriteProgress(new ProgressRecord(1, "Exporting evidence", "Done") { RecordType = ProgressRecordType.Completed });
@@ -142,6 +212,45 @@ namespace WASecurity.Cmdlets
                 ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.ExportFailed, ErrorCategory.WriteError, _target));
             }
         }
+
+        private void CompleteOrganization(OrganizationBundleWriter writer)
+        {
+            var organization = _organization!;
+            var unreachable = _unreachable.OrderBy(u => u.AccountId, StringComparer.Ordinal).ToList();
+            try
+            {
+                writer.Complete(new OrganizationManifest
+                {
+                    CallerAccountId = organization.Caller.AccountId,
+                    Partition = organization.Caller.Partition,
+                    RoleName = organization.RoleName,
+                    CollectedAt = _collectedAt,
+                    Collected = writer.Accounts.OrderBy(a => a, StringComparer.Ordinal).ToList(),
+                    Unreachable = unreachable,
+                    ToolName = "WASecurity",
+                    ToolVersion = ToolVersion(),
+                });
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(SafeOutput.Error(e, ErrorIds.ExportFailed, ErrorCategory.WriteError, _target));
+            }
+
+            WriteProgress(new ProgressRecord(1, "Exporting evidence", "Done") { RecordType = ProgressRecordType.Completed });
+            WriteVerbose($"Wrote the evidence of {writer.Accounts.Count} account(s) ({Volatile.Read(ref _responses)} responses) to '{_target}'; {unreachable.Count} account(s) could not be opened{(unreachable.Count == 0 ? string.Empty : ": " + string.Join(", ", unreachable.Select(u => u.AccountId)))}.");
+            WriteObject(EvidenceBundleWriter.IsZip(_target) ? (object)new FileInfo(_target) : new DirectoryInfo(_target));
+        }
+
+        private EvidenceManifest Manifest(AccountContext account, IReadOnlyList<string>? regions) => new EvidenceManifest
+        {
+            AccountId = account.AccountId,
+            Partition = account.Partition,
+            CollectedAt = _collectedAt,
+            Regions = regions ?? Array.Empty<string>(),
+            Questions = Questions.Select(q => q.Id).ToList(),
+            ToolName = "WASecurity",
+            ToolVersion = ToolVersion(),
+        };
 
         private ProgressRecord Progress(string status)
         {

@@ -126,11 +126,11 @@ namespace WASecurity.Engine
                 ResourceType = "AWS::::Account",
                 ResourceId = e.AccountId,
                 Reason = $"Could not assess account {e.AccountId}: {e.Action} on {e.Resource} failed ({e.Error.Code}: {e.Error.Message}). No check ran in this account.",
-                Remediation = $"Make sure the role {e.Resource} exists, trusts the calling account (and names its -ExternalId, if it requires one), and that the caller may call {e.Action} on it; then run the assessment again.",
+                Remediation = e.Remediation ?? $"Make sure the role {e.Resource} exists, trusts the calling account (and names its -ExternalId, if it requires one), and that the caller may call {e.Action} on it; then run the assessment again.",
                 Timestamp = _clock().UtcDateTime,
             };
             finding.With("FailedCall", e.Action)
-                   .With("Role", e.Resource)
+                   .With(e.Remediation == null ? "Role" : "EvidencePath", e.Resource)
                    .With("ErrorCode", e.Error.Code)
                    .With("ErrorMessage", e.Error.Message);
             return finding;

@@ -3,7 +3,8 @@ using System;
 namespace WASecurity.Evidence
 {
     /// <summary>
-    /// An account of a multi-account run could not be opened at all (its role could not be assumed): nothing in it
+    /// An account of a multi-account run could not be opened at all (its role could not be assumed, or its folder of an
+    /// organization bundle cannot be read): nothing in it
     /// can be verified, so the run reports one Error finding for the account and goes on with the others.
     /// </summary>
     internal sealed class AccountAccessException : Exception
@@ -27,5 +28,8 @@ namespace WASecurity.Evidence
         public string Resource { get; }
 
         public ApiError Error { get; }
+
+        /// <summary>What to do about it, when it is not the role (an organization bundle's unreadable account folder).</summary>
+        public string? Remediation { get; set; }
     }
 }

@@ -49,7 +49,26 @@ namespace WASecurity.Evidence
         public static BundleEvidenceSource Open(string path, IReadOnlyList<string>? regionFilter = null, Action<string>? warn = null, BundleLimits? limits = null)
         {
             var requested = CheckRegionFilter(regionFilter);
-            var reader = EvidenceBundleReader.Open(path, limits);
+            return Open(EvidenceBundleReader.Open(path, limits), requested, warn);
+        }
+
+        /// <summary>
+        /// Opens the bundle <paramref name="reader"/> reads (one account of an organization bundle); the source owns
+        /// the reader and disposes it, also when the bundle is rejected.
+        /// </summary>
+        public static BundleEvidenceSource Open(EvidenceBundleReader reader, IReadOnlyList<string>? regionFilter, Action<string>? warn)
+        {
+            IReadOnlyList<string>? requested;
+            try
+            {
+                requested = CheckRegionFilter(regionFilter);
+            }
+            catch
+            {
+                reader.Dispose();
+                throw;
+            }
+
             try
             {
                 var manifestPath = $"{reader.Location}/{EvidenceManifest.FileName}";
@@ -91,7 +110,7 @@ namespace WASecurity.Evidence
         public void Dispose() => _reader.Dispose();
 
         /// <summary>-Region names, checked as a live run checks them (the same shape), without repeats.</summary>
-        private static IReadOnlyList<string>? CheckRegionFilter(IReadOnlyList<string>? regionFilter)
+        internal static IReadOnlyList<string>? CheckRegionFilter(IReadOnlyList<string>? regionFilter)
         {
             var requested = regionFilter?
                 .Where(r => !string.IsNullOrWhiteSpace(r))

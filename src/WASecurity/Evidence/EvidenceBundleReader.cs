@@ -55,6 +55,15 @@ namespace WASecurity.Evidence
         /// <summary>The regular files of the bundle (links are not listed, nor followed).</summary>
         public abstract IReadOnlyList<string> ListFiles();
 
+        /// <summary>The names of the folders at the bundle's root (links are not listed).</summary>
+        public virtual IReadOnlyList<string> ListTopFolders() =>
+            ListFiles()
+                .Where(f => f.IndexOf('/') > 0)
+                .Select(f => f.Substring(0, f.IndexOf('/')))
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+
         public virtual void Dispose()
         {
         }

@@ -75,10 +75,7 @@ namespace WASecurity.Evidence
         public static void Write(string path, IReadOnlyList<KeyValuePair<string, byte[]>> files, bool force)
         {
             var full = Path.GetFullPath(path);
-            var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
-                ?? throw new IOException($"'{full}' has no parent folder.");
-            Directory.CreateDirectory(parent);
-            var staging = Path.Combine(parent, "." + Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)) + ".partial-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            var staging = StagingPath(full);
             try
             {
                 if (IsZip(full))
@@ -94,14 +91,29 @@ namespace WASecurity.Evidence
             }
             finally
             {
-                if (File.Exists(staging))
-                {
-                    File.Delete(staging);
-                }
-                else if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, true);
-                }
+                DeleteStaging(staging);
+            }
+        }
+
+        /// <summary>A new path beside <paramref name="full"/> (its parent folder created) where a bundle is assembled before it is moved into place.</summary>
+        internal static string StagingPath(string full)
+        {
+            var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+                ?? throw new IOException($"'{full}' has no parent folder.");
+            Directory.CreateDirectory(parent);
+            return Path.Combine(parent, "." + Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)) + ".partial-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        }
+
+        /// <summary>Removes what an unfinished bundle left at <paramref name="staging"/>.</summary>
+        internal static void DeleteStaging(string staging)
+        {
+            if (File.Exists(staging))
+            {
+                File.Delete(staging);
+            }
+            else if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, true);
             }
         }
 
@@ -126,7 +138,7 @@ namespace WASecurity.Evidence
 
             if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
             {
-                if (!File.Exists(Path.Combine(full, EvidenceManifest.FileName)))
+                if (!File.Exists(Path.Combine(full, EvidenceManifest.FileName)) && !File.Exists(Path.Combine(full, OrganizationManifest.FileName)))
                 {
                     // Never delete a folder that is not a bundle, -Force or not.
                     return $"'{full}' is not empty and holds no evidence bundle; choose an empty or new folder.";
@@ -138,7 +150,7 @@ namespace WASecurity.Evidence
             return null;
         }
 
-        private static void WriteZip(string zipPath, IReadOnlyList<KeyValuePair<string, byte[]>> files)
+        internal static void WriteZip(string zipPath, IReadOnlyList<KeyValuePair<string, byte[]>> files)
         {
             using (var stream = new FileStream(zipPath, FileMode.CreateNew, FileAccess.Write))
             using (var archive = new ZipArchive(stream, ZipArchiveMode.Create))
@@ -154,7 +166,7 @@ namespace WASecurity.Evidence
             }
         }
 
-        private static void WriteFolder(string folder, IReadOnlyList<KeyValuePair<string, byte[]>> files)
+        internal static void WriteFolder(string folder, IReadOnlyList<KeyValuePair<string, byte[]>> files)
         {
             var root = Path.GetFullPath(folder);
             Directory.CreateDirectory(root);
@@ -171,7 +183,7 @@ namespace WASecurity.Evidence
             }
         }
 
-        private static void ReplaceFile(string staging, string target, bool force)
+        internal static void ReplaceFile(string staging, string target, bool force)
         {
             if (File.Exists(target))
             {
@@ -186,7 +198,7 @@ namespace WASecurity.Evidence
             File.Move(staging, target);
         }
 
-        private static void ReplaceFolder(string staging, string target, bool force)
+        internal static void ReplaceFolder(string staging, string target, bool force)
         {
             var conflict = Conflict(target, force);
             if (conflict != null)

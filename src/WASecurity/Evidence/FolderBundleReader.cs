@@ -79,6 +79,14 @@ namespace WASecurity.Evidence
             return files.OrderBy(f => f, StringComparer.Ordinal).ToList();
         }
 
+        // An organization bundle may hold thousands of accounts: only the root is listed, not every file below it.
+        public override IReadOnlyList<string> ListTopFolders() =>
+            new DirectoryInfo(_root).EnumerateDirectories()
+                .Where(d => (d.Attributes & FileAttributes.ReparsePoint) == 0)
+                .Select(d => d.Name)
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToList();
+
         private BundleFile ReadRegularFile(string full)
         {
             try

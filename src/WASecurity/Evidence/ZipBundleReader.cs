@@ -34,15 +34,18 @@ namespace WASecurity.Evidence
             {
                 var names = CheckEntries();
 
-                // A bundle zipped with its folder has every path under one top folder: look through it.
+                // A bundle zipped with its folder has its manifest under one top folder: look through it. An
+                // organization bundle has one manifest per account folder and is read from the root.
                 var prefix = string.Empty;
-                if (!names.Any(n => n.Name == EvidenceManifest.FileName))
+                if (!names.Any(n => IsManifest(n.Name)))
                 {
-                    var top = names.Where(n => n.Name.EndsWith("/" + EvidenceManifest.FileName, StringComparison.Ordinal)
-                                               && n.Name.Count(c => c == '/') == 1).Select(n => n.Name).FirstOrDefault();
-                    if (top != null)
+                    var tops = names.Where(n => n.Name.Count(c => c == '/') == 1 && IsManifest(n.Name.Substring(n.Name.IndexOf('/') + 1)))
+                                    .Select(n => n.Name.Substring(0, n.Name.IndexOf('/') + 1))
+                                    .Distinct(StringComparer.Ordinal)
+                                    .ToList();
+                    if (tops.Count == 1)
                     {
-                        prefix = top.Substring(0, top.Length - EvidenceManifest.FileName.Length);
+                        prefix = tops[0];
                     }
                 }
 
@@ -59,6 +62,9 @@ namespace WASecurity.Evidence
         }
 
         public override string Location => _path;
+
+        private static bool IsManifest(string name) =>
+            name == EvidenceManifest.FileName || name == OrganizationManifest.FileName;
 
         public override BundleFile Read(string relativePath)
         {

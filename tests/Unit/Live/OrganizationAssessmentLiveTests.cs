@@ -120,6 +120,90 @@ namespace WASecurity.Tests.Live
             Assert.All(assumed, r => Assert.Contains("ExternalId=audit-2026", r.Body));
         }
 
+        [Theory]
+        [InlineData("organization.zip")]
+        [InlineData("organization")]
+        public void An_organization_bundle_holds_each_account_on_its_own_and_assessing_it_offline_gives_the_live_findings(string target)
+        {
+            var members = SeedOrganization(4);
+            PlantConsoleUserWithoutMfa(new[] { members[2] });
+            var denied = members[1];
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "was-orgbundle-" + Guid.NewGuid().ToString("N"));
+            var path = System.IO.Path.Combine(folder, target);
+            try
+            {
+                using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request => RefuseAssumeRoleInto(denied, request));
+                var live = $"-OrganizationRoleName {Role} -Question SEC02 -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache";
+                var exported = PowerShellRunner.Run($"Export-WASEvidence -Path '{path}' {live} -AccountThrottleLimit 2");
+                var liveFindings = PowerShellRunner.Run($"Invoke-WASAssessment {live}").Findings;
+                var offline = PowerShellRunner.Run($"Invoke-WASAssessment -EvidencePath '{path}' -Question SEC02");
+
+                Assert.Null(exported.Terminating);
+                Assert.Contains(exported.Warnings, w => w.Contains(denied, StringComparison.Ordinal) && w.Contains("organization.json", StringComparison.Ordinal));
+                var files = BundleFiles(path);
+                var everyAccount = members.Append(MotoServer.AccountId).OrderBy(a => a, StringComparer.Ordinal).ToList();
+
+                // One ordinary bundle per opened account, each naming its own account; the refused one recorded, with why.
+                foreach (var account in everyAccount.Where(a => a != denied))
+                {
+                    using var manifest = JsonDocument.Parse(files[$"{account}/manifest.json"]);
+                    Assert.Equal(account, manifest.RootElement.GetProperty("accountId").GetString());
+                    Assert.Contains($"\"Account\": \"{account}\"", files[$"{account}/global/sts/GetCallerIdentity.json"]);
+                }
+
+                Assert.DoesNotContain(files.Keys, f => f.StartsWith(denied + "/", StringComparison.Ordinal));
+                using (var organization = JsonDocument.Parse(files["organization.json"]))
+                {
+                    var accounts = organization.RootElement.GetProperty("accounts").EnumerateArray().ToList();
+                    Assert.Equal(everyAccount, accounts.Select(a => a.GetProperty("accountId").GetString()).ToList());
+                    var refused = Assert.Single(accounts, a => a.TryGetProperty("error", out _)).GetProperty("error");
+                    Assert.Equal("sts:AssumeRole", refused.GetProperty("action").GetString());
+                    Assert.Equal("AccessDenied", refused.GetProperty("code").GetString());
+                    Assert.Equal(MotoServer.AccountId, organization.RootElement.GetProperty("callerAccountId").GetString());
+                    Assert.Equal(Role, organization.RootElement.GetProperty("roleName").GetString());
+                }
+
+                // No session token of any assumed role is written.
+                var tokens = AssumedSessionTokens(proxy);
+                Assert.NotEmpty(tokens);
+                Assert.All(tokens, token => Assert.DoesNotContain(files.Values, text => text.Contains(token, StringComparison.Ordinal)));
+
+                // Offline, each account gives what the live run gave it, the refused one its one Error.
+                Assert.Null(offline.Terminating);
+                Assert.Equal(Keys(liveFindings), Keys(offline.Findings));
+                Assert.Equal("console-nomfa", Assert.Single(offline.Findings, f => f.Status == FindingStatus.Fail && f.CheckId == "SEC02.ConsoleUsersHaveMfa").ResourceId);
+                Assert.Equal(members[2], Assert.Single(offline.Findings, f => f.Status == FindingStatus.Fail && f.CheckId == "SEC02.ConsoleUsersHaveMfa").AccountId);
+                Assert.Equal(denied, Assert.Single(offline.Findings, f => f.Status == FindingStatus.Error).AccountId);
+            }
+            finally
+            {
+                if (System.IO.Directory.Exists(folder))
+                {
+                    System.IO.Directory.Delete(folder, true);
+                }
+            }
+        }
+
+        private static List<string> Keys(IEnumerable<Finding> findings) =>
+            findings.Select(f => $"{f.AccountId} {f.CheckId} {f.Region} {f.ResourceId} {f.Status} {f.Reason}").OrderBy(k => k, StringComparer.Ordinal).ToList();
+
+        /// <summary>Every file of a folder or zip bundle by its path inside it.</summary>
+        private static Dictionary<string, string> BundleFiles(string path)
+        {
+            if (System.IO.Directory.Exists(path))
+            {
+                return System.IO.Directory.EnumerateFiles(path, "*", System.IO.SearchOption.AllDirectories)
+                    .ToDictionary(f => System.IO.Path.GetRelativePath(path, f).Replace('\\', '/'), System.IO.File.ReadAllText, StringComparer.Ordinal);
+            }
+
+            using var archive = System.IO.Compression.ZipFile.OpenRead(path);
+            return archive.Entries.ToDictionary(e => e.FullName, e =>
+            {
+                using var reader = new System.IO.StreamReader(e.Open());
+                return reader.ReadToEnd();
+            }, StringComparer.Ordinal);
+        }
+
         [Fact]
         public void Listing_the_accounts_refused_ends_the_run_naming_the_action()
         {
