@@ -56,12 +56,14 @@ namespace WASecurity.Reports
             if (open.Count > 0)
             {
                 md.Append("\n## Open failures\n\n");
-                md.Append("| Severity | Check | Resource | Region | Reason |\n|---|---|---|---|---|\n");
+                // Many accounts: each failure says its account (one account: the table as it always was).
+                md.Append(run.IsMultiAccount ? "| Severity | Check | Resource | Account | Region | Reason |\n|---|---|---|---|---|---|\n" : "| Severity | Check | Resource | Region | Reason |\n|---|---|---|---|---|\n");
                 foreach (var f in open.OrderBy(f => f.Severity).ThenBy(f => f.CheckId, System.StringComparer.Ordinal).Take(MaxFailureRows))
                 {
                     md.Append("| ").Append(f.Severity)
                       .Append(" | ").Append(Cell(f.CheckId))
                       .Append(" | ").Append(Cell(f.ResourceId))
+                      .Append(run.IsMultiAccount ? " | " + Cell(f.AccountId) : string.Empty)
                       .Append(" | ").Append(Cell(f.Region))
                       .Append(" | ").Append(Cell(f.Reason)).Append(" |\n");
                 }

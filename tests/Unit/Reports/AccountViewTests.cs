@@ -82,7 +82,9 @@ namespace WASecurity.Tests.Reports
             Assert.DoesNotContain("data-account", body);
             Assert.DoesNotContain("Accounts × questions", body);
             Assert.DoesNotContain("<th>Account</th>", html);
-            Assert.DoesNotContain("## Accounts", ReportTestIO.Text(ReportFormat.Markdown, findings));
+            var md = ReportTestIO.Text(ReportFormat.Markdown, findings);
+            Assert.DoesNotContain("## Accounts", md);
+            Assert.Contains("| Severity | Check | Resource | Region | Reason |", md);
             using var document = JsonDocument.Parse(ReportTestIO.Bytes(ReportFormat.Json, findings));
             Assert.False(document.RootElement.TryGetProperty("accountSummaries", out _));
         }
@@ -100,6 +102,9 @@ namespace WASecurity.Tests.Reports
             Assert.Contains("| Account | SEC01 | SEC09 | SEC10 |", md);
             Assert.Contains("| 111122223333 | 33% | 0% | — |", md);
             Assert.Contains("| 444455556666 | — | — | 0% |", md);
+            // Each open failure names its account.
+            Assert.Contains("| Severity | Check | Resource | Account | Region | Reason |", md);
+            Assert.Contains("| High | SEC01.RootHardwareMfa | 111122223333 | 111122223333 | global |", md);
         }
 
         [Fact]
