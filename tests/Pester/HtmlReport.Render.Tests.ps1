@@ -102,3 +102,42 @@ Describe 'The HTML report rendered in headless Chromium' {
         ([regex]::Matches($dom, '<script')).Count | Should -Be 1
     }
 }
+
+Describe 'The accounts × questions view rendered in headless Chromium' {
+    BeforeAll {
+        # The sample account's findings as two accounts: the second is a copy under another id.
+        $script:TwoAccounts = @($Findings) + @($Findings | ForEach-Object {
+                $copy = [WASecurity.Finding]@{ Question = $_.Question; CheckId = $_.CheckId; Title = $_.Title; Status = $_.Status; Severity = $_.Severity
+                    AccountId = '999988887777'; Region = $_.Region; ResourceId = $_.ResourceId; Reason = $_.Reason }
+                $copy
+            })
+        $script:MultiReport = Join-Path $TestDrive 'accounts.html'
+        $TwoAccounts | Export-WASReport -Format Html -Path $MultiReport
+        function Get-MultiDom([string] $Driver) {
+            $page = Join-Path $TestDrive ("multi-" + [guid]::NewGuid().ToString('N') + '.html')
+            $html = Get-Content -Raw $MultiReport
+            if ($Driver) { $html = $html -replace '</body>', "<script>$Driver</script></body>" }
+            Set-Content -LiteralPath $page -Value $html -NoNewline
+            Invoke-Chromium @('--dump-dom', ('file://' + $page))
+        }
+    }
+
+    BeforeEach {
+        if (-not $Browser) { Set-ItResult -Skipped -Because 'Chromium is not installed (apt-get install chromium); .ci/run installs it' }
+    }
+
+    It 'has one row per account and one column per question' {
+        $dom = Get-MultiDom ''
+        ([regex]::Matches($dom, '<tr data-account="\d{12}"')).Count | Should -Be 2
+        $questions = @($Findings.Question | Sort-Object -Unique)
+        ([regex]::Matches($dom, '<th scope="col" title="[^"]*">SEC\d\d</th>')).Count | Should -Be $questions.Count
+    }
+
+    It 'filters the findings to one account and question when a cell is clicked' {
+        $dom = Get-MultiDom "document.querySelector('#account-matrix a[data-account=""999988887777""][data-question=SEC04]').click();"
+        $sec04 = @($Findings | Where-Object Question -eq 'SEC04').Count
+        $sec04 | Should -BeGreaterThan 0
+        $dom | Should -Match "<span id=`"shown-count`">$sec04 of $($TwoAccounts.Count) findings shown</span>"
+        $dom | Should -Match '<td class="cell [a-z]+ active"><a href="#findings" data-account="999988887777" data-question="SEC04"'
+    }
+}

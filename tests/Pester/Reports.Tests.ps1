@@ -248,3 +248,47 @@ Describe 'Suppressions and attestations' {
         "$warnings" | Should -Match 'expired on 2026-02-01'
     }
 }
+
+Describe 'Merging the per-account results of an organization' {
+    BeforeAll {
+        $script:shards = Join-Path ([IO.Path]::GetTempPath()) ("was-pester-" + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $script:shards | Out-Null
+        $script:ids = 0..24 | ForEach-Object { '{0:d12}' -f (310000000000 + $_) }
+        foreach ($id in $script:ids) {
+            $script:findings | ForEach-Object { $_.PSObject.Copy() } | ForEach-Object { $_.AccountId = $id; $_ } |
+                Export-WASReport -Format Json -Path (Join-Path $script:shards "$id.json")
+        }
+        # The first account assessed again later, with its hardware MFA fixed.
+        $script:rerun = Join-Path $script:shards 'rerun.json'
+        Import-WASAssessment (Join-Path $script:shards "$($script:ids[0]).json") | ForEach-Object {
+            $_.Timestamp = $_.Timestamp.AddHours(2)
+            if ($_.CheckId -eq 'SEC01.RootHardwareMfa') { $_.Status = 'Pass' }
+            $_
+        } | Export-WASReport -Format Json -Path $script:rerun
+    }
+    AfterAll { Remove-Item -LiteralPath $script:shards -Recurse -Force }
+
+    It 'merges 25 account files into one HTML report with a row per account, the later run of a duplicated account winning' {
+        $html = Join-Path $script:shards 'organization.html'
+        $merged = @(Get-ChildItem $script:shards -Filter *.json | Import-WASAssessment -WarningVariable warned -WarningAction SilentlyContinue |
+            Export-WASReport -Format Html -Path $html -PassThru)
+        $merged.Count | Should -Be (25 * $script:findings.Count)
+        @($merged.AccountId | Sort-Object -Unique) | Should -Be $script:ids
+        ($merged | Where-Object { $_.AccountId -eq $script:ids[0] -and $_.CheckId -eq 'SEC01.RootHardwareMfa' }).Status | Should -Be 'Pass'
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike "*Account $($script:ids[0]) is in both '*$($script:ids[0]).json'*'*rerun.json'*later assessment is kept*"
+        $page = Get-Content -Raw -LiteralPath $html
+        ([regex]::Matches($page, '<tr data-account="\d{12}">')).Count | Should -Be 25
+        $page | Should -Match '<table id="account-matrix">'
+    }
+
+    It 'compares two organization runs per account' {
+        $summary = @(Compare-WASAssessment -Reference (Join-Path $script:shards "$($script:ids[0]).json"), (Join-Path $script:shards "$($script:ids[1]).json") `
+                -Difference $script:rerun, (Join-Path $script:shards "$($script:ids[1]).json") -Summary)
+        $summary.Count | Should -Be 2
+        $summary[0] | Should -BeOfType ([WASecurity.ComparisonSummary])
+        $summary[0].AccountId | Should -Be $script:ids[0]
+        $summary[0].Fixed | Should -Be 1
+        $summary[1].Fixed + $summary[1].NewFailure | Should -Be 0
+    }
+}

@@ -10,10 +10,13 @@ namespace WASecurity.Cmdlets
     /// Compares two assessment runs (findings or JSON reports): new failures, fixed, still failing, changed
     /// severity, and the other differences, one FindingChange per matched finding.
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "WASAssessment")]
-    [OutputType(typeof(FindingChange))]
+    [Cmdlet(VerbsData.Compare, "WASAssessment", DefaultParameterSetName = ChangesSet)]
+    [OutputType(typeof(FindingChange), ParameterSetName = new[] { ChangesSet })]
+    [OutputType(typeof(ComparisonSummary), ParameterSetName = new[] { SummarySet })]
     public sealed class CompareWASAssessment : PSCmdlet
     {
+        private const string ChangesSet = "Changes";
+        private const string SummarySet = "Summary";
         private readonly List<Finding> _difference = new List<Finding>();
 
         /// <summary>The earlier run: findings, or paths of JSON reports.</summary>
@@ -29,8 +32,12 @@ namespace WASecurity.Cmdlets
         public object[] DifferenceObject { get; set; } = Array.Empty<object>();
 
         /// <summary>Also lists findings whose status did not change.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ChangesSet)]
         public SwitchParameter IncludeUnchanged { get; set; }
+
+        /// <summary>Emits one ComparisonSummary per account (the counts of each kind of change) instead of the changes.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
+        public SwitchParameter Summary { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -58,7 +65,20 @@ namespace WASecurity.Cmdlets
                 WriteWarning($"Account {account} is only in the {(referenceAccounts.Contains(account) ? "reference" : "difference")}: its findings come out as {(referenceAccounts.Contains(account) ? "Removed" : "New or NewFailure")} only because the other run did not assess it.");
             }
 
-            foreach (var change in FindingComparer.Compare(reference, _difference, IncludeUnchanged))
+            var changes = FindingComparer.Compare(reference, _difference, IncludeUnchanged || Summary);
+            var summaries = FindingComparer.Summarize(changes);
+            foreach (var summary in summaries)
+            {
+                WriteVerbose(summaries.Count > 1 ? $"Account {summary}." : $"{summary.NewFailure} new failure(s), {summary.Fixed} fixed, {summary.StillFailing} still failing.");
+            }
+
+            if (Summary)
+            {
+                WriteObject(summaries, enumerateCollection: true);
+                return;
+            }
+
+            foreach (var change in changes)
             {
                 WriteObject(change);
             }

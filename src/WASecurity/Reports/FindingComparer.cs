@@ -7,7 +7,8 @@ namespace WASecurity.Reports
     /// <summary>
     /// Matches two runs' findings on (AccountId, Region, CheckId, ResourceId) and classifies each pair. Check ids
     /// and regions compare case-insensitively, resource ids exactly (AWS names are case-sensitive). When a key
-    /// occurs more than once in a run, its findings are paired in order.
+    /// occurs more than once in a run, its findings are paired in order. The account is part of the key: a finding of
+    /// one account is never matched with the same check and resource in another account.
     /// </summary>
     internal static class FindingComparer
     {
@@ -40,6 +41,25 @@ namespace WASecurity.Reports
                 .ThenBy(c => c.ResourceId, StringComparer.Ordinal)
                 .ToList();
         }
+
+        /// <summary>The changes counted per account, ordered by account id (changes are matched within an account only).</summary>
+        public static IReadOnlyList<ComparisonSummary> Summarize(IEnumerable<FindingChange> changes) =>
+            changes
+                .GroupBy(c => c.AccountId, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ComparisonSummary
+                {
+                    AccountId = g.Key,
+                    NewFailure = g.Count(c => c.Change == FindingChangeKind.NewFailure),
+                    Fixed = g.Count(c => c.Change == FindingChangeKind.Fixed),
+                    StillFailing = g.Count(c => c.Change == FindingChangeKind.StillFailing),
+                    SeverityChanged = g.Count(c => c.Change == FindingChangeKind.SeverityChanged),
+                    StatusChanged = g.Count(c => c.Change == FindingChangeKind.StatusChanged),
+                    New = g.Count(c => c.Change == FindingChangeKind.New),
+                    Removed = g.Count(c => c.Change == FindingChangeKind.Removed),
+                    Unchanged = g.Count(c => c.Change == FindingChangeKind.Unchanged),
+                })
+                .ToList();
 
         internal static FindingChangeKind Classify(Finding? before, Finding after)
         {

@@ -43,6 +43,13 @@ details dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12p
 details dt { font-weight: 600; } details dd { margin: 0; word-break: break-all; }
 .remediation { white-space: pre-wrap; }
 tr[hidden] { display: none; }
+.matrix-wrap { overflow-x: auto; max-height: 70vh; overflow-y: auto; }
+#account-matrix th, #account-matrix td { cursor: default; } #account-matrix th { white-space: nowrap; }
+#account-matrix td { min-width: 7.5em; } #account-matrix .badge { white-space: nowrap; margin: 1px 0; }
+#account-matrix tbody th { background: var(--card); position: sticky; top: auto; left: 0; font-weight: 600; }
+#account-matrix td.cell.good { background: #e7f6ec; } #account-matrix td.cell.fair { background: #fdf3e2; }
+#account-matrix td.cell.poor { background: #fbe9e9; } #account-matrix td.cell.na, #account-matrix td.none { color: var(--muted); }
+#account-matrix a { color: inherit; font-weight: 600; } #account-matrix .active { box-shadow: inset 0 0 0 2px var(--low); }
 @media print { .filters { display: none; } details { display: block; } th { position: static; } }
 ";
 
@@ -58,6 +65,8 @@ tr[hidden] { display: none; }
   var severity = document.getElementById('filter-severity');
   var question = document.getElementById('filter-question');
   var suppressed = document.getElementById('filter-suppressed');
+  var account = document.getElementById('filter-account');
+  var links = Array.prototype.slice.call(document.querySelectorAll('#account-matrix a[data-account]'));
   var count = document.getElementById('shown-count');
   var cards = Array.prototype.slice.call(document.querySelectorAll('#severity-counts .card'));
   var bars = Array.prototype.slice.call(document.querySelectorAll('#score-chart g.score'));
@@ -70,6 +79,7 @@ tr[hidden] { display: none; }
       var ok = (!status.value || (status.value === 'open' ? state === 'Fail' && row.getAttribute('data-suppressed') !== 'true' : state === status.value))
         && (!severity.value || row.getAttribute('data-severity') === severity.value)
         && (!question.value || row.getAttribute('data-question') === question.value)
+        && (!account || !account.value || row.getAttribute('data-account') === account.value)
         && (suppressed.checked || row.getAttribute('data-suppressed') !== 'true')
         && (!needle || row.textContent.toLowerCase().indexOf(needle) >= 0);
       row.hidden = !ok;
@@ -78,6 +88,10 @@ tr[hidden] { display: none; }
     count.textContent = shown + ' of ' + rows.length + ' findings shown';
     cards.forEach(function (card) { card.setAttribute('aria-pressed', String(status.value === 'open' && severity.value === card.getAttribute('data-severity'))); });
     bars.forEach(function (bar) { bar.classList.toggle('active', question.value === bar.getAttribute('data-question')); });
+    links.forEach(function (link) {
+      var on = !!account && account.value === link.getAttribute('data-account') && question.value === link.getAttribute('data-question');
+      link.parentNode.classList.toggle('active', on);
+    });
   }
 
   // A severity card shows that severity's open failures; a score bar shows that question's; a second click shows all again.
@@ -92,6 +106,18 @@ tr[hidden] { display: none; }
   bars.forEach(function (bar) {
     bar.addEventListener('click', function () {
       question.value = question.value === bar.getAttribute('data-question') ? '' : bar.getAttribute('data-question');
+      apply();
+    });
+  });
+
+  // A cell of the accounts x questions view shows every finding of that account and question (an account's
+  // name, every finding of the account); the link's own #findings target then scrolls to the list.
+  links.forEach(function (link) {
+    link.addEventListener('click', function () {
+      account.value = link.getAttribute('data-account');
+      question.value = link.getAttribute('data-question');
+      status.value = '';
+      severity.value = '';
       apply();
     });
   });
@@ -117,7 +143,8 @@ tr[hidden] { display: none; }
     });
   });
 
-  [text, status, severity, question, suppressed].forEach(function (control) {
+  [text, status, severity, question, suppressed, account].forEach(function (control) {
+    if (!control) { return; }
     control.addEventListener('input', apply);
     control.addEventListener('change', apply);
   });

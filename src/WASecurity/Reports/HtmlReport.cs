@@ -35,6 +35,11 @@ namespace WASecurity.Reports
             WriteHeader(html, run);
             WriteSummary(html, run);
             WriteChart(html, run);
+            if (run.IsMultiAccount)
+            {
+                WriteAccountMatrix(html, run);
+            }
+
             WriteFindings(html, run);
 
             html.Append("<script>").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
@@ -98,6 +103,65 @@ namespace WASecurity.Reports
             html.Append("</svg>\n</section>\n");
         }
 
+        /// <summary>
+        /// The accounts × questions view of a multi-account report: one row per account, one column per question,
+        /// each cell the question's score for that account and its open failures by severity, linking to the
+        /// findings list filtered to that account and question (the script sets the filters; without it the link
+        /// still scrolls to the list, whose account filter can be set by hand).
+        /// </summary>
+        private static void WriteAccountMatrix(StringBuilder html, ReportRun run)
+        {
+            html.Append("<section id=\"accounts\">\n<h2>Accounts × questions</h2>\n");
+            html.Append("<p class=\"sub\">").Append(N(run.AccountSummaries.Count))
+                .Append(" accounts. Each cell is the question's score for that account (Pass / (Pass + Fail + Error), suppressed, Manual and NotApplicable findings not scored) and its open failures by severity; it links to those findings.</p>\n");
+            html.Append("<div class=\"matrix-wrap\"><table id=\"account-matrix\">\n<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Open failures</th>");
+            foreach (var q in run.Questions)
+            {
+                html.Append("<th scope=\"col\" title=\"").Append(E(q.Title ?? q.Id)).Append("\">").Append(E(q.Id)).Append("</th>");
+            }
+
+            html.Append("</tr></thead>\n<tbody>\n");
+            foreach (var account in run.AccountSummaries)
+            {
+                html.Append("<tr data-account=\"").Append(E(account.AccountId)).Append("\"><th scope=\"row\">")
+                    .Append("<a href=\"#findings\" data-account=\"").Append(E(account.AccountId)).Append("\" data-question=\"\">").Append(E(account.AccountId)).Append("</a></th>");
+                html.Append("<td data-sort=\"").Append(N(account.OpenFailures)).Append("\">").Append(N(account.OpenFailures));
+                SeverityBadges(html, account.FailingBySeverity.Where(s => s.Value > 0));
+                html.Append("</td>");
+                foreach (var q in run.Questions)
+                {
+                    if (!account.Questions.TryGetValue(q.Id, out var score))
+                    {
+                        html.Append("<td class=\"cell none\" title=\"No findings\">—</td>");
+                        continue;
+                    }
+
+                    var label = $"{account.AccountId} {q.Id}: {score.ScoreText} ({score.Pass} pass, {score.Fail} fail, {score.Error} error, {score.Suppressed} suppressed)";
+                    html.Append("<td class=\"cell ").Append(ScoreClass(score.Score)).Append("\">")
+                        .Append("<a href=\"#findings\" data-account=\"").Append(E(account.AccountId)).Append("\" data-question=\"").Append(E(q.Id))
+                        .Append("\" title=\"").Append(E(label)).Append("\">").Append(E(score.ScoreText)).Append("</a>");
+                    SeverityBadges(html, account.FailingBySeverityIn(q.Id));
+                    html.Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</tbody>\n</table></div>\n</section>\n");
+        }
+
+        private static void SeverityBadges(StringBuilder html, IEnumerable<KeyValuePair<Severity, int>> counts)
+        {
+            foreach (var count in counts)
+            {
+                html.Append(" <span class=\"badge sev-").Append(count.Key).Append("\" title=\"").Append(N(count.Value)).Append(" open ").Append(count.Key).Append(" failure(s)\">")
+                    .Append(N(count.Value)).Append(' ').Append(count.Key).Append("</span>");
+            }
+        }
+
+        private static string ScoreClass(double? score) =>
+            !score.HasValue ? "na" : score.Value >= 0.9 ? "good" : score.Value >= 0.6 ? "fair" : "poor";
+
         private static void WriteFindings(StringBuilder html, ReportRun run)
         {
             html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n<div class=\"filters\">\n");
@@ -106,10 +170,17 @@ namespace WASecurity.Reports
             Select(html, "filter-status", "All statuses", new[] { ("open", "Open failures (Fail, not suppressed)") }.Concat(Enum.GetNames(typeof(FindingStatus)).Select(n => (n, n))), "open");
             Select(html, "filter-severity", "All severities", Enum.GetNames(typeof(Severity)).Select(n => (n, n)));
             Select(html, "filter-question", "All questions", run.Questions.Select(q => (q.Id, q.Title == null ? q.Id : $"{q.Id} {q.Title}")));
+            if (run.IsMultiAccount)
+            {
+                Select(html, "filter-account", "All accounts", run.AccountSummaries.Select(a => (a.AccountId, a.AccountId)));
+            }
+
             html.Append("<label><input type=\"checkbox\" id=\"filter-suppressed\" checked> Show suppressed</label>\n");
             html.Append("<span id=\"shown-count\">").Append(N(run.Findings.Count)).Append(" findings</span>\n</div>\n");
 
-            html.Append("<table id=\"findings-table\">\n<thead><tr><th>Severity</th><th>Status</th><th>Question</th><th>Check</th><th>Resource</th><th>Region</th><th>Reason</th></tr></thead>\n<tbody>\n");
+            html.Append("<table id=\"findings-table\">\n<thead><tr><th>Severity</th><th>Status</th><th>Question</th><th>Check</th><th>Resource</th>")
+                .Append(run.IsMultiAccount ? "<th>Account</th>" : string.Empty)
+                .Append("<th>Region</th><th>Reason</th></tr></thead>\n<tbody>\n");
             var ordered = run.Findings
                 .OrderBy(f => StatusRank(f))
                 .ThenBy(f => f.Severity)
@@ -117,7 +188,7 @@ namespace WASecurity.Reports
                 .ThenBy(f => f.ResourceId, StringComparer.Ordinal);
             foreach (var f in ordered)
             {
-                WriteRow(html, f);
+                WriteRow(html, f, run.IsMultiAccount);
             }
 
             html.Append("</tbody>\n</table>\n</section>\n");
@@ -144,10 +215,16 @@ namespace WASecurity.Reports
             html.Append("</select>\n");
         }
 
-        private static void WriteRow(StringBuilder html, Finding f)
+        private static void WriteRow(StringBuilder html, Finding f, bool multiAccount)
         {
             html.Append("<tr data-status=\"").Append(f.Status).Append("\" data-severity=\"").Append(f.Severity)
-                .Append("\" data-question=\"").Append(E(f.Question)).Append("\" data-suppressed=\"").Append(f.Suppressed ? "true" : "false").Append("\">");
+                .Append("\" data-question=\"").Append(E(f.Question)).Append("\" data-suppressed=\"").Append(f.Suppressed ? "true" : "false").Append('"');
+            if (multiAccount)
+            {
+                html.Append(" data-account=\"").Append(E(f.AccountId)).Append('"');
+            }
+
+            html.Append('>');
             html.Append("<td data-sort=\"").Append(N((int)f.Severity)).Append("\"><span class=\"badge sev-").Append(f.Severity).Append("\">").Append(f.Severity).Append("</span></td>");
             html.Append("<td data-sort=\"").Append(N(StatusRank(f))).Append("\"><span class=\"badge st-").Append(f.Status).Append("\">").Append(f.Status).Append("</span>");
             if (f.Suppressed)
@@ -165,6 +242,11 @@ namespace WASecurity.Reports
             }
 
             html.Append("</div></td>");
+            if (multiAccount)
+            {
+                html.Append("<td>").Append(E(f.AccountId)).Append("</td>");
+            }
+
             html.Append("<td>").Append(E(f.Region)).Append("</td>");
             html.Append("<td>").Append(E(f.Reason));
             html.Append("<details><summary>Remediation and evidence</summary>");

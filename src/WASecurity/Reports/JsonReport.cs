@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace WASecurity.Reports
 {
     /// <summary>
-    /// The JSON report: <c>{ schemaVersion, tool, generatedAt, accounts, regions, counts, findings: [...] }</c>.
+    /// The JSON report: <c>{ schemaVersion, tool, generatedAt, accounts, regions, counts, [accountSummaries,] findings: [...] }</c>.
     /// It is the format kept between runs: Import-WASAssessment and Compare-WASAssessment read it back.
     /// </summary>
     internal static class JsonReport
@@ -44,6 +44,11 @@ namespace WASecurity.Reports
 
                 writer.WriteEndObject();
                 writer.WriteEndObject();
+                if (run.IsMultiAccount)
+                {
+                    WriteAccountSummaries(writer, run);
+                }
+
                 writer.WriteStartArray("findings");
                 foreach (var finding in run.Findings)
                 {
@@ -98,6 +103,64 @@ namespace WASecurity.Reports
                     .Select((element, index) => FindingJson.Read(element, $"'{path}', findings[{index}]"))
                     .ToList();
             }
+        }
+
+        /// <summary>
+        /// <c>accountSummaries</c>: per account of a multi-account report, the counts in the shape of the top-level
+        /// <c>counts</c> and the score of each question. Added beside the existing properties (schema version 1
+        /// readers ignore it); absent when the report covers one account.
+        /// </summary>
+        private static void WriteAccountSummaries(Utf8JsonWriter writer, ReportRun run)
+        {
+            writer.WriteStartArray("accountSummaries");
+            foreach (var account in run.AccountSummaries)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("accountId", account.AccountId);
+                writer.WriteStartObject("counts");
+                writer.WriteNumber("total", account.Total);
+                foreach (var status in account.ByStatus)
+                {
+                    writer.WriteNumber(status.Key.ToString(), status.Value);
+                }
+
+                writer.WriteNumber("suppressed", account.Suppressed);
+                writer.WriteStartObject("failingBySeverity");
+                foreach (var severity in account.FailingBySeverity)
+                {
+                    writer.WriteNumber(severity.Key.ToString(), severity.Value);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteStartArray("questions");
+                foreach (var question in account.Questions.Values.OrderBy(q => q.Id, StringComparer.Ordinal))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", question.Id);
+                    if (question.Score.HasValue)
+                    {
+                        writer.WriteNumber("score", Math.Round(question.Score.Value, 4));
+                    }
+                    else
+                    {
+                        writer.WriteNull("score");
+                    }
+
+                    writer.WriteNumber("pass", question.Pass);
+                    writer.WriteNumber("fail", question.Fail);
+                    writer.WriteNumber("error", question.Error);
+                    writer.WriteNumber("manual", question.Manual);
+                    writer.WriteNumber("notApplicable", question.NotApplicable);
+                    writer.WriteNumber("suppressed", question.Suppressed);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
         }
 
         private static bool TryGetMember(JsonElement element, string name, out JsonElement value)

@@ -46,17 +46,24 @@ namespace WASecurity.Reports
                 md.Append("| ").Append(severity.Key).Append(" | ").Append(severity.Value).Append(" |\n");
             }
 
+            if (run.IsMultiAccount)
+            {
+                WriteAccounts(md, run);
+            }
+
             WriteCisControls(md, run.Findings);
 
             if (open.Count > 0)
             {
                 md.Append("\n## Open failures\n\n");
-                md.Append("| Severity | Check | Resource | Region | Reason |\n|---|---|---|---|---|\n");
+                // Many accounts: each failure says its account (one account: the table as it always was).
+                md.Append(run.IsMultiAccount ? "| Severity | Check | Resource | Account | Region | Reason |\n|---|---|---|---|---|---|\n" : "| Severity | Check | Resource | Region | Reason |\n|---|---|---|---|---|\n");
                 foreach (var f in open.OrderBy(f => f.Severity).ThenBy(f => f.CheckId, System.StringComparer.Ordinal).Take(MaxFailureRows))
                 {
                     md.Append("| ").Append(f.Severity)
                       .Append(" | ").Append(Cell(f.CheckId))
                       .Append(" | ").Append(Cell(f.ResourceId))
+                      .Append(run.IsMultiAccount ? " | " + Cell(f.AccountId) : string.Empty)
                       .Append(" | ").Append(Cell(f.Region))
                       .Append(" | ").Append(Cell(f.Reason)).Append(" |\n");
                 }
@@ -70,6 +77,56 @@ namespace WASecurity.Reports
             }
 
             writer.Write(md.ToString());
+        }
+
+        /// <summary>
+        /// Per account, worst first: counts by status and open failures by severity, then the score of each question
+        /// for that account. Cut at <see cref="MaxFailureRows"/> accounts with a note, like the failures table.
+        /// </summary>
+        private static void WriteAccounts(StringBuilder md, ReportRun run)
+        {
+            var accounts = AccountSummary.WorstFirst(run.AccountSummaries).Take(MaxFailureRows).ToList();
+            var cut = run.AccountSummaries.Count - accounts.Count;
+            md.Append("\n## Accounts\n\n");
+            md.Append(run.AccountSummaries.Count).Append(" accounts, most open Critical and High failures first.\n\n");
+            md.Append("| Account | Pass | Fail | Error | Manual | N/A | Suppressed | Critical | High | Medium | Low | Informational |\n");
+            md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            foreach (var a in accounts)
+            {
+                md.Append("| ").Append(Cell(a.AccountId));
+                foreach (var status in new[] { FindingStatus.Pass, FindingStatus.Fail, FindingStatus.Error, FindingStatus.Manual, FindingStatus.NotApplicable })
+                {
+                    md.Append(" | ").Append(a.ByStatus[status]);
+                }
+
+                md.Append(" | ").Append(a.Suppressed);
+                foreach (var severity in a.FailingBySeverity)
+                {
+                    md.Append(" | ").Append(severity.Value);
+                }
+
+                md.Append(" |\n");
+            }
+
+            md.Append("\nThe severity columns count open failures (Fail, not suppressed).\n");
+            md.Append("\n### Score by account and question\n\n");
+            md.Append("| Account | ").Append(string.Join(" | ", run.Questions.Select(q => Cell(q.Id)))).Append(" |\n");
+            md.Append("|---|").Append(string.Concat(run.Questions.Select(_ => "---:|"))).Append('\n');
+            foreach (var a in accounts)
+            {
+                md.Append("| ").Append(Cell(a.AccountId));
+                foreach (var q in run.Questions)
+                {
+                    md.Append(" | ").Append(a.Questions.TryGetValue(q.Id, out var score) ? score.ScoreText : "—");
+                }
+
+                md.Append(" |\n");
+            }
+
+            if (cut > 0)
+            {
+                md.Append($"\n{cut} more account(s) are not shown; see the full report.\n");
+            }
         }
 
         /// <summary>The findings by the CIS AWS Foundations control they cite, in benchmark order (nothing when none cites one).</summary>

@@ -33,6 +33,15 @@ namespace WASecurity.Reports
                 .Select(g => new QuestionScore(g.Key, g.ToList()))
                 .OrderBy(q => q.Id, StringComparer.Ordinal)
                 .ToList();
+            // Findings without an account id (built by hand) belong to no row of the per-account view.
+            AccountSummaries = Accounts.Count < 2
+                ? (IReadOnlyList<AccountSummary>)Array.Empty<AccountSummary>()
+                : findings
+                    .Where(f => f.AccountId.Length > 0)
+                    .GroupBy(f => f.AccountId, StringComparer.Ordinal)
+                    .Select(g => new AccountSummary(g.Key, g.ToList()))
+                    .OrderBy(a => a.AccountId, StringComparer.Ordinal)
+                    .ToList();
         }
 
         /// <summary>The informational version of the module assembly without build metadata (0.1.0).</summary>
@@ -67,6 +76,15 @@ namespace WASecurity.Reports
         public int Suppressed { get; }
 
         public IReadOnlyList<QuestionScore> Questions { get; }
+
+        /// <summary>
+        /// One summary per account, ordered by account id, when the findings span more than one account; empty
+        /// otherwise, so a single-account report looks as it always has.
+        /// </summary>
+        public IReadOnlyList<AccountSummary> AccountSummaries { get; }
+
+        /// <summary>True when the findings span more than one account and the reports add their per-account views.</summary>
+        public bool IsMultiAccount => AccountSummaries.Count > 0;
 
         /// <summary>A Fail that nobody has accepted: what gates a pipeline and what the reports list first.</summary>
         public static bool IsOpenFailure(Finding finding) => finding.Status == FindingStatus.Fail && !finding.Suppressed;

@@ -129,5 +129,69 @@ namespace WASecurity.Tests.Reports
             Assert.Equal("WASReportNotFound,WASecurity.Cmdlets.CompareWASAssessment", result.FirstError?.FullyQualifiedErrorId);
             Assert.Contains("no-such-report.json", result.FirstError!.ToString());
         }
+
+        [Fact]
+        public void A_problem_fixed_in_one_account_and_appearing_in_another_is_never_matched_across_accounts()
+        {
+            const string a = "111122223333";
+            const string b = "444455556666";
+            // The same check and resource in both accounts: fixed in A, newly failing in B.
+            var reference = new List<Finding> { F("SEC09.BucketEncrypted", FindingStatus.Fail, account: a, resource: "logs"), F("SEC09.BucketEncrypted", FindingStatus.Pass, account: b, resource: "logs") };
+            var difference = new List<Finding> { F("SEC09.BucketEncrypted", FindingStatus.Pass, account: a, resource: "logs"), F("SEC09.BucketEncrypted", FindingStatus.Fail, account: b, resource: "logs") };
+            var changes = FindingComparer.Compare(reference, difference, includeUnchanged: true);
+            Assert.Equal(2, changes.Count);
+            var fixedInA = changes.Single(c => c.AccountId == a);
+            Assert.Equal(FindingChangeKind.Fixed, fixedInA.Change);
+            Assert.Equal(a, fixedInA.ReferenceFinding!.AccountId);
+            var failingInB = changes.Single(c => c.AccountId == b);
+            Assert.Equal(FindingChangeKind.NewFailure, failingInB.Change);
+            Assert.Equal(b, failingInB.ReferenceFinding!.AccountId);
+
+            // A finding only one account has is new there, not a match with the other account's.
+            var onlyB = FindingComparer.Compare(new[] { F("SEC01.A", FindingStatus.Fail, account: a) }, new[] { F("SEC01.A", FindingStatus.Fail, account: b) }, includeUnchanged: true);
+            Assert.Equal(new[] { "NewFailure:" + b, "Removed:" + a }, onlyB.Select(c => $"{c.Change}:{c.AccountId}").OrderBy(x => x));
+
+            var summaries = FindingComparer.Summarize(changes);
+            Assert.Equal(new[] { a, b }, summaries.Select(x => x.AccountId));
+            Assert.Equal((0, 1), (summaries[0].NewFailure, summaries[0].Fixed));
+            Assert.Equal((1, 0), (summaries[1].NewFailure, summaries[1].Fixed));
+        }
+
+        [Fact]
+        public void Compare_WASAssessment_Summary_counts_the_changes_per_account()
+        {
+            const string a = "111122223333";
+            const string b = "444455556666";
+            var reference = new[]
+            {
+                F("SEC09.BucketEncrypted", FindingStatus.Fail, account: a, resource: "logs"),
+                F("SEC09.BucketEncrypted", FindingStatus.Pass, account: b, resource: "logs"),
+                F("SEC01.RootMfaEnabled", FindingStatus.Pass, account: a, resource: a),
+                F("SEC01.RootMfaEnabled", FindingStatus.Pass, account: b, resource: b),
+            };
+            var difference = new[]
+            {
+                F("SEC09.BucketEncrypted", FindingStatus.Pass, account: a, resource: "logs"),
+                F("SEC09.BucketEncrypted", FindingStatus.Fail, account: b, resource: "logs"),
+                F("SEC01.RootMfaEnabled", FindingStatus.Pass, account: a, resource: a),
+                F("SEC01.RootMfaEnabled", FindingStatus.Pass, account: b, resource: b),
+            };
+            var result = Infrastructure.PowerShellRunner.Run(
+                "Compare-WASAssessment -Reference $reference -Difference $difference -Summary -Verbose",
+                new Dictionary<string, object?> { ["reference"] = reference, ["difference"] = difference }).AssertNoErrors();
+            var summaries = result.Output.Select(o => o.BaseObject).OfType<ComparisonSummary>().ToList();
+            Assert.Equal(2, result.Output.Count);
+            Assert.Equal(new[] { a, b }, summaries.Select(x => x.AccountId));
+            Assert.Equal((0, 1, 1), (summaries[0].NewFailure, summaries[0].Fixed, summaries[0].Unchanged));
+            Assert.Equal((1, 0, 1), (summaries[1].NewFailure, summaries[1].Fixed, summaries[1].Unchanged));
+            Assert.Contains(result.Verbose, v => v.StartsWith("Account 444455556666: 1 new failure(s), 0 fixed", System.StringComparison.Ordinal));
+
+            // Without -Summary: the changes themselves, each in its own account.
+            var changes = Infrastructure.PowerShellRunner.Run(
+                "Compare-WASAssessment -Reference $reference -Difference $difference",
+                new Dictionary<string, object?> { ["reference"] = reference, ["difference"] = difference }).AssertNoErrors()
+                .Output.Select(o => o.BaseObject).OfType<FindingChange>().Select(c => $"{c.Change}:{c.AccountId}").ToList();
+            Assert.Equal(new[] { "NewFailure:" + b, "Fixed:" + a }, changes);
+        }
     }
 }
