@@ -236,6 +236,64 @@ namespace WASecurity.Tests.Live
             Assert.Equal(FindingStatus.Fail, Assert.Single(alone).Status);
         }
 
+        [Theory]
+        [InlineData("organization.zip")]
+        [InlineData("organization")]
+        public void Stopping_an_organization_export_ends_it_promptly_and_leaves_no_bundle_and_no_staging_copy(string target)
+        {
+            SeedOrganization(6);
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "was-orgstop-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(folder);
+            var path = System.IO.Path.Combine(folder, target);
+            var requests = 0;
+            using var busy = new System.Threading.ManualResetEventSlim();
+            using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.FromMilliseconds(100), _ =>
+            {
+                // Past the first accounts: their bundles are already in the staging copy when the export is stopped.
+                if (System.Threading.Interlocked.Increment(ref requests) == 450)
+                {
+                    busy.Set();
+                }
+
+                return null;
+            });
+            try
+            {
+                var state = System.Management.Automation.Runspaces.InitialSessionState.CreateDefault2();
+                state.ImportPSModule(new[] { System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(Finding).Assembly.Location)!, "WASecurity.psd1") });
+                using var runspace = System.Management.Automation.Runspaces.RunspaceFactory.CreateRunspace(state);
+                runspace.Open();
+                using var shell = System.Management.Automation.PowerShell.Create();
+                shell.Runspace = runspace;
+                shell.AddScript($"Export-WASEvidence -Path '{path}' -OrganizationRoleName {Role} -AccountThrottleLimit 2 -Region us-east-1 -EndpointUrl {proxy.Endpoint} -AccessKey AKIDORGCALLER -SecretKey s -NoCache");
+
+                var run = shell.BeginInvoke();
+                Assert.True(busy.Wait(TimeSpan.FromSeconds(180)), "the export never got going");
+                if (!target.EndsWith(".zip", StringComparison.Ordinal))
+                {
+                    // The staging folder beside the target already holds finished accounts.
+                    var staging = Assert.Single(System.IO.Directory.GetDirectories(folder));
+                    Assert.Contains(".partial-", staging);
+                    Assert.NotEmpty(System.IO.Directory.GetDirectories(staging));
+                }
+
+                var watch = Stopwatch.StartNew();
+                shell.Stop();
+                Assert.True(run.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10)), "the export did not stop");
+                _output.WriteLine($"Stopped after {requests} requests in {watch.ElapsedMilliseconds} ms.");
+
+                Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+                Assert.True(watch.ElapsedMilliseconds < 5000, $"stopping took {watch.ElapsedMilliseconds} ms");
+
+                // Nothing half-written: neither the target nor the staging copy beside it.
+                Assert.Empty(System.IO.Directory.EnumerateFileSystemEntries(folder));
+            }
+            finally
+            {
+                System.IO.Directory.Delete(folder, true);
+            }
+        }
+
         [Fact]
         public void Listing_the_accounts_refused_ends_the_run_naming_the_action()
         {
