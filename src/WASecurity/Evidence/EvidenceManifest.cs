@@ -40,30 +40,10 @@ namespace WASecurity.Evidence
         /// <summary>Reads and validates a manifest; every problem is an <see cref="EvidenceFormatException"/> naming <paramref name="path"/>.</summary>
         public static EvidenceManifest Parse(string json, string path)
         {
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(json);
-            }
-            catch (JsonException e)
-            {
-                throw new EvidenceFormatException(path, $"is not valid JSON ({e.Message}).", e);
-            }
-
-            using (document)
+            using (var document = ParseDocument(json, path))
             {
                 var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    throw new EvidenceFormatException(path, "must be a JSON object.");
-                }
-
-                var version = root.Long("schemaVersion")
-                    ?? throw new EvidenceFormatException(path, "has no schemaVersion.");
-                if (version != CurrentSchemaVersion)
-                {
-                    throw new EvidenceFormatException(path, $"has schemaVersion {version}; this version of WASecurity reads schema version {CurrentSchemaVersion}.");
-                }
+                var version = CheckSchemaVersion(root, path);
 
                 var accountId = root.Str("accountId") ?? string.Empty;
                 if (!AccountIdPattern.IsMatch(accountId))
@@ -95,6 +75,41 @@ namespace WASecurity.Evidence
                     Questions = root.Strings("questions"),
                 };
             }
+        }
+
+        /// <summary>A manifest file's JSON: an object, or an <see cref="EvidenceFormatException"/> naming <paramref name="path"/>.</summary>
+        internal static JsonDocument ParseDocument(string json, string path)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(json);
+            }
+            catch (JsonException e)
+            {
+                throw new EvidenceFormatException(path, $"is not valid JSON ({e.Message}).", e);
+            }
+
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw new EvidenceFormatException(path, "must be a JSON object.");
+            }
+
+            return document;
+        }
+
+        /// <summary>The manifest's schemaVersion, which must be the one this module reads.</summary>
+        internal static long CheckSchemaVersion(JsonElement root, string path)
+        {
+            var version = root.Long("schemaVersion")
+                ?? throw new EvidenceFormatException(path, "has no schemaVersion.");
+            if (version != CurrentSchemaVersion)
+            {
+                throw new EvidenceFormatException(path, $"has schemaVersion {version}; this version of WASecurity reads schema version {CurrentSchemaVersion}.");
+            }
+
+            return version;
         }
 
         /// <summary>

@@ -47,17 +47,7 @@ namespace WASecurity.Evidence
         /// <summary>Reads and validates organization.json; every problem is an <see cref="EvidenceFormatException"/> naming <paramref name="path"/>.</summary>
         public static OrganizationManifest Parse(string json, string path)
         {
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(json);
-            }
-            catch (JsonException e)
-            {
-                throw new EvidenceFormatException(path, $"is not valid JSON ({e.Message}).", e);
-            }
-
-            using (document)
+            using (var document = EvidenceManifest.ParseDocument(json, path))
             {
                 try
                 {
@@ -72,16 +62,7 @@ namespace WASecurity.Evidence
 
         private static OrganizationManifest Read(JsonElement root, string path)
         {
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new EvidenceFormatException(path, "must be a JSON object.");
-            }
-
-            var version = root.Long("schemaVersion") ?? throw new EvidenceFormatException(path, "has no schemaVersion.");
-            if (version != EvidenceManifest.CurrentSchemaVersion)
-            {
-                throw new EvidenceFormatException(path, $"has schemaVersion {version}; this version of WASecurity reads schema version {EvidenceManifest.CurrentSchemaVersion}.");
-            }
+            var version = EvidenceManifest.CheckSchemaVersion(root, path);
 
             var accounts = root.Prop("accounts");
             if (accounts == null || accounts.Value.ValueKind != JsonValueKind.Array)

@@ -28,22 +28,7 @@ namespace WASecurity.Reports
                 writer.WriteString("generatedAt", run.GeneratedAt.ToString("o", CultureInfo.InvariantCulture));
                 WriteStrings(writer, "accounts", run.Accounts);
                 WriteStrings(writer, "regions", run.Regions);
-                writer.WriteStartObject("counts");
-                writer.WriteNumber("total", run.Findings.Count);
-                foreach (var status in run.ByStatus)
-                {
-                    writer.WriteNumber(status.Key.ToString(), status.Value);
-                }
-
-                writer.WriteNumber("suppressed", run.Suppressed);
-                writer.WriteStartObject("failingBySeverity");
-                foreach (var severity in run.FailingBySeverity)
-                {
-                    writer.WriteNumber(severity.Key.ToString(), severity.Value);
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                WriteCounts(writer, run.Findings.Count, run.ByStatus, run.Suppressed, run.FailingBySeverity);
                 if (run.IsMultiAccount)
                 {
                     WriteAccountSummaries(writer, run);
@@ -117,22 +102,7 @@ namespace WASecurity.Reports
             {
                 writer.WriteStartObject();
                 writer.WriteString("accountId", account.AccountId);
-                writer.WriteStartObject("counts");
-                writer.WriteNumber("total", account.Total);
-                foreach (var status in account.ByStatus)
-                {
-                    writer.WriteNumber(status.Key.ToString(), status.Value);
-                }
-
-                writer.WriteNumber("suppressed", account.Suppressed);
-                writer.WriteStartObject("failingBySeverity");
-                foreach (var severity in account.FailingBySeverity)
-                {
-                    writer.WriteNumber(severity.Key.ToString(), severity.Value);
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                WriteCounts(writer, account.Total, account.ByStatus, account.Suppressed, account.FailingBySeverity);
                 writer.WriteStartArray("questions");
                 foreach (var question in account.Questions.Values.OrderBy(q => q.Id, StringComparer.Ordinal))
                 {
@@ -187,6 +157,27 @@ namespace WASecurity.Reports
             }
 
             writer.WriteEndArray();
+        }
+
+        /// <summary>The "counts" object: of the run, or of one account (the same shape).</summary>
+        private static void WriteCounts(Utf8JsonWriter writer, int total, IReadOnlyDictionary<FindingStatus, int> byStatus, int suppressed, IReadOnlyDictionary<Severity, int> failingBySeverity)
+        {
+            writer.WriteStartObject("counts");
+            writer.WriteNumber("total", total);
+            foreach (var status in byStatus)
+            {
+                writer.WriteNumber(status.Key.ToString(), status.Value);
+            }
+
+            writer.WriteNumber("suppressed", suppressed);
+            writer.WriteStartObject("failingBySeverity");
+            foreach (var severity in failingBySeverity)
+            {
+                writer.WriteNumber(severity.Key.ToString(), severity.Value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
     }
 }
