@@ -3,7 +3,8 @@
     Benchmark: wall time of a regional assessment cmdlet for 1 and for 17 regions, with a fixed delay injected into
     every AWS request, at the default -ThrottleLimit and at -ThrottleLimit 1.
 .DESCRIPTION
-    Starts an in-process loopback endpoint that answers the STS and EC2 requests of Test-WASNetworkBoundary with
+    Starts an in-process loopback endpoint that answers the STS and EC2 requests of Test-WASNetworkBoundary's network
+    checks (security groups and network ACLs, selected with -CheckId) with
     fixed AWS responses after holding each one for -DelayMilliseconds (as a distant API would), points the cmdlet at
     it with -EndpointUrl, and prints one row per configuration: regions, throttle limit, requests served, the most
     requests in flight at once, wall time, and the time the same requests would take one after another.
@@ -144,7 +145,10 @@ $defaultThrottle = 16
 [WasBenchmarkEndpoint]::AllRegions = $allRegions
 $endpoint = [WasBenchmarkEndpoint]::new($DelayMilliseconds)
 try {
-    $common = @{ EndpointUrl = $endpoint.Endpoint; AccessKey = 'AKIDBENCHMARK'; SecretKey = 'benchmark'; NoCache = $true }
+    # The network checks (security groups, network ACLs), whose EC2 calls the endpoint answers; the web ACL checks of
+    # the same cmdlet read other services and are left out.
+    $checks = 'SEC05.SecurityGroup*', 'SEC05.DefaultSecurityGroupRestricted', 'SEC05.NetworkAcl*'
+    $common = @{ EndpointUrl = $endpoint.Endpoint; AccessKey = 'AKIDBENCHMARK'; SecretKey = 'benchmark'; NoCache = $true; CheckId = $checks }
     # Warm-up: JIT and the first connection are not what is measured.
     $null = Test-WASNetworkBoundary @common -Region us-east-1 -WarningAction SilentlyContinue
 
