@@ -127,7 +127,15 @@ namespace WASecurity.Cmdlets
                             throw;
                         }
 
-                        return await OnAccountOpenedAsync(accountId, source, token).ConfigureAwait(false);
+                        try
+                        {
+                            return await OnAccountOpenedAsync(accountId, source, token).ConfigureAwait(false);
+                        }
+                        catch
+                        {
+                            source.Dispose();
+                            throw;
+                        }
                     },
                     Questions,
                     CheckId,
