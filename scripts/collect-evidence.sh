@@ -506,6 +506,9 @@ collect_region() {
         save "$R/sagemaker/DescribeNotebookInstance/$(enc "$name").json" sagemaker describe-notebook-instance "${a[@]}" --notebook-instance-name "$name"
     done
 
+    # SEC 9: the encryption settings of the region's Glue Data Catalog (metadata and connection passwords).
+    save "$R/glue/GetDataCatalogEncryptionSettings.json" glue get-data-catalog-encryption-settings "${a[@]}"
+
     # SEC 9: OpenSearch Service domains, described five names at a time into one DomainStatusList.
     save "$R/opensearch/ListDomainNames.json" opensearch list-domain-names "${a[@]}"
     opensearch_domains "$r"

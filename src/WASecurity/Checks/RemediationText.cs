@@ -48,6 +48,7 @@ namespace WASecurity.Checks
             ["document"] = "Name",
             ["notebook"] = "NotebookInstanceName",
             ["domain"] = "DomainName",
+            ["catalog-id"] = "CatalogId",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

@@ -114,6 +114,7 @@ namespace WASecurity.Tests.Aws
             { SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Service, SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Operation },
             { OpenSearchCalls.ListDomainNames("us-east-1").Service, OpenSearchCalls.ListDomainNames("us-east-1").Operation },
             { OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Service, OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Operation },
+            { GlueCalls.GetDataCatalogEncryptionSettings("us-east-1").Service, GlueCalls.GetDataCatalogEncryptionSettings("us-east-1").Operation },
             { SsmDocumentCalls.ListOwnDocuments("us-east-1").Service, SsmDocumentCalls.ListOwnDocuments("us-east-1").Operation },
             { SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Service, SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Operation },
         };

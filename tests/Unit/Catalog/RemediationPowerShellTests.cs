@@ -108,6 +108,7 @@ namespace WASecurity.Tests.Catalog
             ["Revoke-EC2SecurityGroupEgress"] = new[] { "GroupId", "IpPermission" },
             ["Revoke-EC2SecurityGroupIngress"] = new[] { "GroupId", "IpPermission" },
             ["Send-SSMCommand"] = new[] { "DocumentName", "Parameter", "Target" },
+            ["Set-GLUEDataCatalogEncryptionSetting"] = new[] { "CatalogId", "EncryptionAtRest_CatalogEncryptionMode", "EncryptionAtRest_SseAwsKmsKeyId", "ConnectionPasswordEncryption_ReturnConnectionPasswordEncrypted", "ConnectionPasswordEncryption_AwsKmsKeyId" },
             ["Set-EC2ImageCriteriaInAllowedImagesSetting"] = new[] { "ImageCriterion" },
             ["Set-EC2Route"] = new[] { "RouteTableId", "DestinationCidrBlock", "VpcPeeringConnectionId" },
             ["Set-IAMRolePermissionsBoundary"] = new[] { "RoleName", "PermissionsBoundary" },

@@ -36,6 +36,8 @@ namespace WASecurity.Tests.Infrastructure
         private bool? _supportsCloudFormation;
         private bool? _supportsApiGateway;
 
+        private bool? _supportsGlueCatalogEncryption;
+
         public MotoServer()
             : this(null)
         {
@@ -218,7 +220,9 @@ namespace WASecurity.Tests.Infrastructure
         /// Debian's 5.1): they must be Error, and tests that expect "no Error" leave them out.
         /// </summary>
         public IReadOnlyCollection<string> UnanswerableChecks =>
-            SupportsApiGateway ? Array.Empty<string>() : new[] { "SEC04.ApiGatewayAccessLogs", "SEC05.ApiGatewayWebAcl" };
+            (SupportsApiGateway ? Array.Empty<string>() : new[] { "SEC04.ApiGatewayAccessLogs", "SEC05.ApiGatewayWebAcl" })
+                .Concat(SupportsGlueCatalogEncryption ? Array.Empty<string>() : new[] { "SEC09.GlueCatalogEncrypted", "SEC09.GlueConnectionPasswordsEncrypted" })
+                .ToList();
 
         /// <summary>
         /// The findings of checks this moto can answer; asserts that the others (see <see cref="UnanswerableChecks"/>)
@@ -242,6 +246,21 @@ namespace WASecurity.Tests.Infrastructure
             "c = boto3.client('apigateway', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
             "try:",
             "    c.get_rest_apis()",
+            "    print('yes')",
+            "except Exception:",
+            "    print('no')",
+        })).Trim() == "yes";
+
+        /// <summary>
+        /// Whether this moto answers Glue's GetDataCatalogEncryptionSettings (5.2 does; 5.1 has not implemented it and
+        /// answers HTTP 500). Probed per server; reads only.
+        /// </summary>
+        public bool SupportsGlueCatalogEncryption => _supportsGlueCatalogEncryption ??= RunPython(string.Join("\n", new[]
+        {
+            "from botocore.config import Config",
+            "c = boto3.client('glue', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
+            "try:",
+            "    c.get_data_catalog_encryption_settings()",
             "    print('yes')",
             "except Exception:",
             "    print('no')",

@@ -93,6 +93,7 @@ namespace WASecurity.Aws.Operations
             EcrOperations.Register(registry);
             ApiGatewayOperations.Register(registry);
             SageMakerOperations.Register(registry);
+            GlueOperations.Register(registry);
             OpenSearchOperations.Register(registry);
             return registry;
         }
