@@ -493,6 +493,17 @@ collect_region() {
     for name in $(records "$R/ecr/DescribeRepositories.json" 8 repositoryName); do
         save "$R/ecr/GetRepositoryPolicy/$(enc "$name").json" ecr get-repository-policy "${a[@]}" --repository-name "$name"
     done
+    # SEC 7: the scan findings of each repository's most recently pushed image (latest imagePushedAt; the smallest
+    # digest among images pushed the same second), one describe-image-scan-findings a repository. Times in UTC so
+    # that they sort as text.
+    for name in $(records "$R/ecr/DescribeRepositories.json" 8 repositoryName); do
+        key=$(enc "$name")
+        TZ=UTC save "$R/ecr/DescribeImages/$key.json" ecr describe-images "${a[@]}" --repository-name "$name"
+        digest=$(records "$R/ecr/DescribeImages/$key.json" 8 imageDigest imagePushedAt | LC_ALL=C sort -t "$(printf '\t')" -k2,2 -k1,1r | tail -n 1 | cut -f 1)
+        if [ -n "$digest" ] && [ "$digest" != "None" ]; then
+            save "$R/ecr/DescribeImageScanFindings/$key.json" ecr describe-image-scan-findings "${a[@]}" --repository-name "$name" --image-id "imageDigest=$digest"
+        fi
+    done
 
     # SEC 6: the account's own Systems Manager documents and who each is shared with ("all": every AWS account).
     save "$R/ssm/ListDocuments.json" ssm list-documents "${a[@]}" --filters Key=Owner,Values=Self

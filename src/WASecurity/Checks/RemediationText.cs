@@ -49,6 +49,7 @@ namespace WASecurity.Checks
             ["notebook"] = "NotebookInstanceName",
             ["domain"] = "DomainName",
             ["catalog-id"] = "CatalogId",
+            ["image-digest"] = "ImageDigest",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

@@ -115,6 +115,8 @@ namespace WASecurity.Tests.Aws
             { OpenSearchCalls.ListDomainNames("us-east-1").Service, OpenSearchCalls.ListDomainNames("us-east-1").Operation },
             { OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Service, OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Operation },
             { GlueCalls.GetDataCatalogEncryptionSettings("us-east-1").Service, GlueCalls.GetDataCatalogEncryptionSettings("us-east-1").Operation },
+            { EcrCalls.DescribeImages("us-east-1", "r").Service, EcrCalls.DescribeImages("us-east-1", "r").Operation },
+            { EcrCalls.DescribeImageScanFindings("us-east-1", "r", "sha256:0").Service, EcrCalls.DescribeImageScanFindings("us-east-1", "r", "sha256:0").Operation },
             { SsmDocumentCalls.ListOwnDocuments("us-east-1").Service, SsmDocumentCalls.ListOwnDocuments("us-east-1").Operation },
             { SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Service, SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Operation },
         };
