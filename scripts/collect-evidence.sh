@@ -552,6 +552,11 @@ collect_region() {
             save "$R/wafv2/GetWebACLForResource/$(enc "$arn").json" wafv2 get-web-acl-for-resource "${a[@]}" --resource-arn "$arn"
         done
     done
+    # SEC 4: the stages of every HTTP and WebSocket API (API Gateway v2) and their access log settings.
+    save "$R/apigatewayv2/GetApis.json" apigatewayv2 get-apis "${a[@]}"
+    for id in $(records "$R/apigatewayv2/GetApis.json" 8 ApiId); do
+        save "$R/apigatewayv2/GetStages/$(enc "$id").json" apigatewayv2 get-stages "${a[@]}" --api-id "$id"
+    done
     # SEC 4: access logs of the Application load balancers.
     for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn Type | awk -F '\t' '$2 == "application" { print $1 }'); do
         save "$R/elbv2/DescribeLoadBalancerAttributes/$(enc "$arn").json" elbv2 describe-load-balancer-attributes "${a[@]}" --load-balancer-arn "$arn"

@@ -50,6 +50,7 @@ namespace WASecurity.Checks
             ["domain"] = "DomainName",
             ["catalog-id"] = "CatalogId",
             ["image-digest"] = "ImageDigest",
+            ["api-id"] = "ApiId",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

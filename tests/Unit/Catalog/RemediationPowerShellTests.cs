@@ -91,6 +91,7 @@ namespace WASecurity.Tests.Catalog
             ["Register-IAMRolePolicy"] = new[] { "RoleName", "PolicyArn" },
             ["Register-WAF2WebACL"] = new[] { "WebACLArn", "ResourceArn" },
             ["Update-AGStage"] = new[] { "RestApiId", "StageName", "PatchOperation" },
+            ["Update-AG2Stage"] = new[] { "ApiId", "StageName", "AccessLogSettings_DestinationArn", "AccessLogSettings_Format" },
             ["Write-CWLDeliverySource"] = new[] { "Name", "ResourceArn", "LogType" },
             ["Write-CWLDeliveryDestination"] = new[] { "Name", "DeliveryDestinationConfiguration_DestinationResourceArn" },
             ["New-CWLDelivery"] = new[] { "DeliverySourceName", "DeliveryDestinationArn" },

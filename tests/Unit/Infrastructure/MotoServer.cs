@@ -36,6 +36,8 @@ namespace WASecurity.Tests.Infrastructure
         private bool? _supportsCloudFormation;
         private bool? _supportsApiGateway;
 
+        private bool? _supportsApiGatewayV2;
+
         private bool? _supportsGlueCatalogEncryption;
 
         private bool? _supportsEcrImageDetails;
@@ -223,6 +225,7 @@ namespace WASecurity.Tests.Infrastructure
         /// </summary>
         public IReadOnlyCollection<string> UnanswerableChecks =>
             (SupportsApiGateway ? Array.Empty<string>() : new[] { "SEC04.ApiGatewayAccessLogs", "SEC05.ApiGatewayWebAcl" })
+                .Concat(SupportsApiGatewayV2 ? Array.Empty<string>() : new[] { "SEC04.ApiGatewayV2AccessLogs" })
                 .Concat(SupportsGlueCatalogEncryption ? Array.Empty<string>() : new[] { "SEC09.GlueCatalogEncrypted", "SEC09.GlueConnectionPasswordsEncrypted" })
                 .Concat(SupportsEcrImageDetails ? Array.Empty<string>() : new[] { EcrImageFindings })
                 .ToList();
@@ -256,6 +259,21 @@ namespace WASecurity.Tests.Infrastructure
             "c = boto3.client('apigateway', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
             "try:",
             "    c.get_rest_apis()",
+            "    print('yes')",
+            "except Exception:",
+            "    print('no')",
+        })).Trim() == "yes";
+
+        /// <summary>
+        /// Whether this moto answers API Gateway v2 (HTTP and WebSocket APIs; 5.2 does, Debian's 5.1 answers GetApis with
+        /// HTTP 500). Probed per server.
+        /// </summary>
+        public bool SupportsApiGatewayV2 => _supportsApiGatewayV2 ??= RunPython(string.Join("\n", new[]
+        {
+            "from botocore.config import Config",
+            "c = boto3.client('apigatewayv2', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(retries={'max_attempts': 1}))",
+            "try:",
+            "    c.get_apis()",
             "    print('yes')",
             "except Exception:",
             "    print('no')",

@@ -94,6 +94,7 @@ namespace WASecurity.Aws.Operations
             ApiGatewayOperations.Register(registry);
             SageMakerOperations.Register(registry);
             GlueOperations.Register(registry);
+            ApiGatewayV2Operations.Register(registry);
             OpenSearchOperations.Register(registry);
             return registry;
         }
