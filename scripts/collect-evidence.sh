@@ -497,6 +497,17 @@ collect_region() {
     for name in $(records "$R/ecr/DescribeRepositories.json" 8 repositoryName); do
         save "$R/ecr/GetRepositoryPolicy/$(enc "$name").json" ecr get-repository-policy "${a[@]}" --repository-name "$name"
     done
+    # SEC 7: the scan findings of each repository's most recently pushed image (latest imagePushedAt; the smallest
+    # digest among images pushed the same second), one describe-image-scan-findings a repository. Times in UTC so
+    # that they sort as text.
+    for name in $(records "$R/ecr/DescribeRepositories.json" 8 repositoryName); do
+        key=$(enc "$name")
+        TZ=UTC save "$R/ecr/DescribeImages/$key.json" ecr describe-images "${a[@]}" --repository-name "$name"
+        digest=$(records "$R/ecr/DescribeImages/$key.json" 8 imageDigest imagePushedAt | LC_ALL=C sort -t "$(printf '\t')" -k2,2 -k1,1r | tail -n 1 | cut -f 1)
+        if [ -n "$digest" ] && [ "$digest" != "None" ]; then
+            save "$R/ecr/DescribeImageScanFindings/$key.json" ecr describe-image-scan-findings "${a[@]}" --repository-name "$name" --image-id "imageDigest=$digest"
+        fi
+    done
 
     # SEC 6: the account's own Systems Manager documents and who each is shared with ("all": every AWS account).
     save "$R/ssm/ListDocuments.json" ssm list-documents "${a[@]}" --filters Key=Owner,Values=Self
@@ -509,6 +520,9 @@ collect_region() {
     for name in $(records "$R/sagemaker/ListNotebookInstances.json" 8 NotebookInstanceName); do
         save "$R/sagemaker/DescribeNotebookInstance/$(enc "$name").json" sagemaker describe-notebook-instance "${a[@]}" --notebook-instance-name "$name"
     done
+
+    # SEC 9: the encryption settings of the region's Glue Data Catalog (metadata and connection passwords).
+    save "$R/glue/GetDataCatalogEncryptionSettings.json" glue get-data-catalog-encryption-settings "${a[@]}"
 
     # SEC 9: OpenSearch Service domains, described five names at a time into one DomainStatusList.
     save "$R/opensearch/ListDomainNames.json" opensearch list-domain-names "${a[@]}"
@@ -541,6 +555,11 @@ collect_region() {
             arn="arn:$PARTITION:apigateway:$r::/restapis/$id/stages/$stage"
             save "$R/wafv2/GetWebACLForResource/$(enc "$arn").json" wafv2 get-web-acl-for-resource "${a[@]}" --resource-arn "$arn"
         done
+    done
+    # SEC 4: the stages of every HTTP and WebSocket API (API Gateway v2) and their access log settings.
+    save "$R/apigatewayv2/GetApis.json" apigatewayv2 get-apis "${a[@]}"
+    for id in $(records "$R/apigatewayv2/GetApis.json" 8 ApiId); do
+        save "$R/apigatewayv2/GetStages/$(enc "$id").json" apigatewayv2 get-stages "${a[@]}" --api-id "$id"
     done
     # SEC 4: access logs of the Application load balancers.
     for arn in $(records "$R/elbv2/DescribeLoadBalancers.json" 8 LoadBalancerArn Type | awk -F '\t' '$2 == "application" { print $1 }'); do

@@ -48,6 +48,9 @@ namespace WASecurity.Checks
             ["document"] = "Name",
             ["notebook"] = "NotebookInstanceName",
             ["domain"] = "DomainName",
+            ["catalog-id"] = "CatalogId",
+            ["image-digest"] = "ImageDigest",
+            ["api-id"] = "ApiId",
         };
 
         /// <summary>Resource types whose id answers a placeholder when no property does.</summary>

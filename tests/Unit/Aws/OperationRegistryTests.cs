@@ -1,5 +1,6 @@
 using System.Linq;
 using WASecurity.Aws.Operations;
+using WASecurity.Checks.ApiGateway;
 using WASecurity.Checks.Ecr;
 using WASecurity.Checks.Iam;
 using WASecurity.Checks.Lambda;
@@ -114,6 +115,11 @@ namespace WASecurity.Tests.Aws
             { SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Service, SageMakerCalls.DescribeNotebookInstance("us-east-1", "n").Operation },
             { OpenSearchCalls.ListDomainNames("us-east-1").Service, OpenSearchCalls.ListDomainNames("us-east-1").Operation },
             { OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Service, OpenSearchCalls.DescribeDomains("us-east-1", new[] { "d" }).Operation },
+            { GlueCalls.GetDataCatalogEncryptionSettings("us-east-1").Service, GlueCalls.GetDataCatalogEncryptionSettings("us-east-1").Operation },
+            { EcrCalls.DescribeImages("us-east-1", "r").Service, EcrCalls.DescribeImages("us-east-1", "r").Operation },
+            { EcrCalls.DescribeImageScanFindings("us-east-1", "r", "sha256:0").Service, EcrCalls.DescribeImageScanFindings("us-east-1", "r", "sha256:0").Operation },
+            { ApiGatewayV2Calls.GetApis("us-east-1").Service, ApiGatewayV2Calls.GetApis("us-east-1").Operation },
+            { ApiGatewayV2Calls.GetStages("us-east-1", "a").Service, ApiGatewayV2Calls.GetStages("us-east-1", "a").Operation },
             { SsmDocumentCalls.ListOwnDocuments("us-east-1").Service, SsmDocumentCalls.ListOwnDocuments("us-east-1").Operation },
             { SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Service, SsmDocumentCalls.DescribeDocumentPermission("us-east-1", "d").Operation },
         };

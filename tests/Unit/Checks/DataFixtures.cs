@@ -21,10 +21,18 @@ namespace WASecurity.Tests.Checks
                   .Json($"{region}/efs/DescribeFileSystems.json", new { FileSystems = new object[0] })
                   .Json($"{region}/sqs/ListQueues.json", new { QueueUrls = new string[0] });
 
-        /// <summary>SEC 9's service stores outside the data-store inventory (log groups, notebook instances, search domains), answered with empty lists.</summary>
+        /// <summary>SEC 9's service stores outside the data-store inventory (log groups, notebook instances, search domains), answered with empty lists, and a Glue Data Catalog that encrypts its metadata and connection passwords.</summary>
         public static BundleBuilder NoServiceStores(this BundleBuilder bundle, string region) =>
             bundle.Json($"{region}/logs/DescribeLogGroups.json", new { logGroups = new object[0] })
                   .Json($"{region}/sagemaker/ListNotebookInstances.json", new { NotebookInstances = new object[0] })
+                  .Json($"{region}/glue/GetDataCatalogEncryptionSettings.json", new
+                  {
+                      DataCatalogEncryptionSettings = new
+                      {
+                          EncryptionAtRest = new { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = $"arn:aws:kms:{region}:111122223333:key/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e" },
+                          ConnectionPasswordEncryption = new { ReturnConnectionPasswordEncrypted = true, AwsKmsKeyId = $"arn:aws:kms:{region}:111122223333:key/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e" },
+                      },
+                  })
                   .Json($"{region}/opensearch/ListDomainNames.json", new { DomainNames = new object[0] });
 
         public static object[] Tags(params (string Key, string Value)[] tags) =>

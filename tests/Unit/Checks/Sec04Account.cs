@@ -111,6 +111,12 @@ namespace WASecurity.Tests.Checks
                 {
                     item = new[] { new { stageName = "prod", accessLogSettings = new { destinationArn = $"arn:aws:logs:{region}:111122223333:log-group:api-access", format = "$context.requestId" } } },
                 });
+                var httpApi = "http" + (region == East ? "east01" : "west01");
+                Put(ApiGatewayV2Calls.GetApis(region), new { Items = new[] { new { ApiId = httpApi, Name = "checkout", ProtocolType = "HTTP" } } });
+                Put(ApiGatewayV2Calls.GetStages(region, httpApi), new
+                {
+                    Items = new[] { new { StageName = "$default", AccessLogSettings = new { DestinationArn = $"arn:aws:logs:{region}:111122223333:log-group:http-api-access", Format = "$context.requestId" } } },
+                });
             }
 
             // Every bucket writes server access logs; every distribution writes access logs.

@@ -202,9 +202,9 @@ namespace WASecurity.Tests.Checks
         private static IReadOnlyList<Finding> Run(BundleBuilder bundle) => InfrastructureChecksRunner.Run(bundle, Sec07Catalog.Question);
 
         /// <summary>The checks that read instances; SEC07.ManagedServicesPreferred is Manual and reads nothing.</summary>
-        /// <summary>The checks that judge EC2 instances (every automated SEC 7 check but the container-registry one).</summary>
+        /// <summary>The checks that judge EC2 instances (every automated SEC 7 check but the container-registry ones).</summary>
         private static IEnumerable<WASecurity.Checks.CheckDefinition> InstanceChecks =>
-            Sec07Catalog.Question.Checks.Where(c => c.Actions.Length > 0 && c != Sec07Catalog.EcrImageScanning);
+            Sec07Catalog.Question.Checks.Where(c => c.Actions.Length > 0 && c != Sec07Catalog.EcrImageScanning && c != Sec07Catalog.EcrImageFindings);
 
         /// <summary>
         /// us-east-1: web (own recent AMI, public, read-only role: clean), bastion (Amazon AMI, public, admin role,

@@ -88,6 +88,74 @@ namespace WASecurity.Tests.Live
             Assert.All(findings, f => Assert.Equal(FindingStatus.NotApplicable, f.Status));
         }
 
+        [Fact]
+        public void Http_and_websocket_stages_without_access_logs_fail_beside_a_logging_twin_and_a_denied_stage_list_is_an_error()
+        {
+            _moto.Reset();
+            try
+            {
+                if (!_moto.SupportsApiGatewayV2)
+                {
+                    // Debian's moto 5.1 answers API Gateway v2 with HTTP 500: Error naming apigateway:GET, never Pass.
+                    var unanswered = RunV2(_moto.Endpoint);
+                    Assert.NotEmpty(unanswered);
+                    Assert.All(unanswered, f => Assert.Equal(FindingStatus.Error, f.Status));
+                    Assert.All(unanswered, f => Assert.Contains("apigateway:GET", f.Reason));
+                    return;
+                }
+
+                var ids = _moto.RunPython(string.Join("\n",
+                    "v2 = client('apigatewayv2', region='us-east-1')",
+                    "logged = v2.create_api(Name='checkout', ProtocolType='HTTP')['ApiId']",
+                    "bare = v2.create_api(Name='webhooks', ProtocolType='HTTP')['ApiId']",
+                    "chat = v2.create_api(Name='chat', ProtocolType='WEBSOCKET', RouteSelectionExpression='$request.body.action')['ApiId']",
+                    "v2.create_stage(ApiId=logged, StageName='prod', AccessLogSettings={'DestinationArn': 'arn:aws:logs:us-east-1:123456789012:log-group:http-access', 'Format': '$context.requestId'})",
+                    "v2.create_stage(ApiId=bare, StageName='prod')",
+                    "v2.create_stage(ApiId=chat, StageName='live', DefaultRouteSettings={'LoggingLevel': 'INFO'})",
+                    "print(f'logged={logged} bare={bare} chat={chat}')")).Trim().Split('\n').Last().Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+
+                var findings = RunV2(_moto.Endpoint).ToDictionary(f => f.ResourceId);
+                Assert.Equal(3, findings.Count);
+                var logged = findings[ids["logged"] + "/prod"];
+                Assert.Equal(FindingStatus.Pass, logged.Status);
+                Assert.Contains("log-group:http-access", logged.Reason);
+                var bare = findings[ids["bare"] + "/prod"];
+                Assert.Equal(FindingStatus.Fail, bare.Status);
+                Assert.Equal("AWS::ApiGatewayV2::Stage", bare.ResourceType);
+                Assert.Equal($"arn:aws:apigateway:us-east-1::/apis/{ids["bare"]}/stages/prod", bare.ResourceArn);
+                Assert.Contains($"--api-id {ids["bare"]} --stage-name prod", bare.Remediation);
+                var chat = findings[ids["chat"] + "/live"];
+                Assert.Equal(FindingStatus.Fail, chat.Status);
+                Assert.Contains("WebSocket API chat", chat.Reason);
+
+                using var proxy = new AwsProxy(_moto.Endpoint, System.TimeSpan.Zero, request =>
+                {
+                    if (request.Path != $"/v2/apis/{ids["logged"]}/stages")
+                    {
+                        return null;
+                    }
+
+                    var denied = new FakeResponse(403, "{\"message\":\"User: arn:aws:iam::" + MotoServer.AccountId + ":user/auditor is not authorized to perform: apigateway:GET on resource: arn:aws:apigateway:us-east-1::/apis/" + ids["logged"] + "/stages\"}", "application/json");
+                    denied.Headers["x-amzn-ErrorType"] = "AccessDeniedException";
+                    return denied;
+                });
+                var withDenial = RunV2(proxy.Endpoint).ToDictionary(f => f.ResourceId);
+                Assert.Equal(FindingStatus.Error, withDenial[ids["logged"]].Status);
+                Assert.Contains("apigateway:GET", withDenial[ids["logged"]].Reason);
+                Assert.DoesNotContain(withDenial.Values, f => f.Status == FindingStatus.Pass);
+                Assert.Equal(FindingStatus.Fail, withDenial[ids["bare"] + "/prod"].Status);
+            }
+            finally
+            {
+                _moto.Reset();
+            }
+        }
+
+        private static System.Collections.Generic.IReadOnlyList<WASecurity.Finding> RunV2(string endpoint) =>
+            PowerShellRunner.Run(
+                $"Test-WASLogging -CheckId SEC04.ApiGatewayV2AccessLogs -EndpointUrl {endpoint} -AccessKey AKIDAPIGW2 -SecretKey s -Region us-east-1 -NoCache")
+                .AssertNoErrors().Findings;
+
         private System.Collections.Generic.IReadOnlyList<WASecurity.Finding> Run() =>
             PowerShellRunner.Run(
                 $"Invoke-WASAssessment -Question SEC04,SEC05 -CheckId SEC04.ApiGatewayAccessLogs,SEC05.ApiGatewayWebAcl -EndpointUrl {_moto.Endpoint} -AccessKey AKIDAPIGW -SecretKey s -Region us-east-1 -NoCache")

@@ -178,5 +178,59 @@ namespace WASecurity.Tests.Live
                 _moto.Reset();
             }
         }
+
+        [Fact]
+        public void An_unencrypted_glue_catalog_fails_beside_an_encrypted_region_and_a_denied_call_is_an_error()
+        {
+            _moto.Reset();
+            try
+            {
+                const string Checks = "-CheckId SEC09.GlueCatalogEncrypted,SEC09.GlueConnectionPasswordsEncrypted";
+                if (!_moto.SupportsGlueCatalogEncryption)
+                {
+                    // Debian's moto 5.1 has no GetDataCatalogEncryptionSettings (HTTP 500): both checks Error, never Pass.
+                    var unanswered = PowerShellRunner.Run(
+                        $"Test-WASEncryptionAtRest -EndpointUrl {_moto.Endpoint} -AccessKey AKIDGLUE -SecretKey s -Region us-east-1,eu-west-1 -NoCache {Checks}").Findings;
+                    Assert.Equal(4, unanswered.Count);
+                    Assert.All(unanswered, f => Assert.Equal(FindingStatus.Error, f.Status));
+                    Assert.All(unanswered, f => Assert.Contains("glue:GetDataCatalogEncryptionSettings", f.Reason));
+                    return;
+                }
+
+                // us-east-1 encrypts both; eu-west-1 keeps Glue's defaults (DISABLED, passwords in clear text).
+                _moto.RunPython(string.Join("\n",
+                    "key = client('kms').create_key(Description='catalog')['KeyMetadata']['Arn']",
+                    "client('glue').put_data_catalog_encryption_settings(DataCatalogEncryptionSettings={",
+                    "    'EncryptionAtRest': {'CatalogEncryptionMode': 'SSE-KMS', 'SseAwsKmsKeyId': key},",
+                    "    'ConnectionPasswordEncryption': {'ReturnConnectionPasswordEncrypted': True, 'AwsKmsKeyId': key}})"));
+
+                var findings = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {_moto.Endpoint} -AccessKey AKIDGLUE -SecretKey s -Region us-east-1,eu-west-1 -NoCache {Checks}").AssertNoErrors().Findings;
+                Assert.Equal(4, findings.Count);
+                Assert.All(findings.Where(f => f.Region == "us-east-1"), f => Assert.Equal(FindingStatus.Pass, f.Status));
+                Assert.All(findings.Where(f => f.Region == "eu-west-1"), f => Assert.Equal(FindingStatus.Fail, f.Status));
+                var west = findings.Single(f => f.Region == "eu-west-1" && f.CheckId == "SEC09.GlueCatalogEncrypted");
+                Assert.Equal($"arn:aws:glue:eu-west-1:{MotoServer.AccountId}:catalog", west.ResourceArn);
+                Assert.Contains("DISABLED", west.Reason);
+
+                using var proxy = new AwsProxy(_moto.Endpoint, TimeSpan.Zero, request =>
+                    request.Operation == "AWSGlue.GetDataCatalogEncryptionSettings" && AwsProxy.RegionOf(request) == "us-east-1"
+                        ? FakeResponse.JsonAccessDenied("glue:GetDataCatalogEncryptionSettings")
+                        : null);
+                var denied = PowerShellRunner.Run(
+                    $"Test-WASEncryptionAtRest -EndpointUrl {proxy.Endpoint} -AccessKey AKIDGLUE -SecretKey s -Region us-east-1,eu-west-1 -NoCache {Checks}").Findings;
+                Assert.Equal(4, denied.Count);
+                Assert.All(denied.Where(f => f.Region == "us-east-1"), f =>
+                {
+                    Assert.Equal(FindingStatus.Error, f.Status);
+                    Assert.Contains("glue:GetDataCatalogEncryptionSettings", f.Reason);
+                });
+                Assert.All(denied.Where(f => f.Region == "eu-west-1"), f => Assert.Equal(FindingStatus.Fail, f.Status));
+            }
+            finally
+            {
+                _moto.Reset();
+            }
+        }
     }
 }

@@ -93,6 +93,8 @@ namespace WASecurity.Aws.Operations
             EcrOperations.Register(registry);
             ApiGatewayOperations.Register(registry);
             SageMakerOperations.Register(registry);
+            GlueOperations.Register(registry);
+            ApiGatewayV2Operations.Register(registry);
             OpenSearchOperations.Register(registry);
             return registry;
         }

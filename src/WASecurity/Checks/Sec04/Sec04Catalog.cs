@@ -260,12 +260,24 @@ namespace WASecurity.Checks.Sec04
             "Every stage of a REST API in API Gateway writes access logs.",
             Severity.Medium,
             "AWS::ApiGateway::Stage",
-            "Access logs record each request an API stage answers (caller address, identity, method, path, status), the record an investigation of abuse through the API needs. Execution logging is a debugging aid that samples the integration's behaviour, not a record of callers, so only access logging (accessLogSettings.destinationArn, to CloudWatch Logs or Firehose) passes; the finding also says the execution logging level. HTTP and WebSocket APIs (API Gateway v2) are not judged.",
+            "Access logs record each request an API stage answers (caller address, identity, method, path, status), the record an investigation of abuse through the API needs. Execution logging is a debugging aid that samples the integration's behaviour, not a record of callers, so only access logging (accessLogSettings.destinationArn, to CloudWatch Logs or Firehose) passes; the finding also says the execution logging level. HTTP and WebSocket APIs (API Gateway v2) are judged by SEC04.ApiGatewayV2AccessLogs.",
             "Create a log group and give API Gateway's account-level CloudWatch role (aws apigateway update-account) permission to write, then: aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> --patch-operations op=replace,path=/accessLogSettings/destinationArn,value=<log-group-arn> 'op=replace,path=/accessLogSettings/format,value=$context.requestId $context.identity.sourceIp $context.identity.caller $context.httpMethod $context.resourcePath $context.status' --region <region>",
             Configure,
             new[] { "7.0/4.10" },
             new[] { "apigateway:GET" },
             powerShell: "Update-AGStage -RestApiId '<rest-api-id>' -StageName '<stage>' -PatchOperation @{Op='replace'; Path='/accessLogSettings/destinationArn'; Value='<log-group-arn>'}, @{Op='replace'; Path='/accessLogSettings/format'; Value='$context.requestId $context.identity.sourceIp $context.httpMethod $context.resourcePath $context.status'} -Region '<region>'");
+
+        public static readonly CheckDefinition ApiGatewayV2AccessLogs = new CheckDefinition(
+            "SEC04.ApiGatewayV2AccessLogs",
+            "Every stage of an HTTP or WebSocket API in API Gateway writes access logs.",
+            Severity.Medium,
+            "AWS::ApiGatewayV2::Stage",
+            "HTTP and WebSocket APIs (API Gateway v2) keep no record of their callers unless a stage sends access logs to CloudWatch Logs (AccessLogSettings.DestinationArn): the caller address, identity, route, status and request id an investigation of abuse through the API needs. Each stage of each API of GetApis is judged from GetStages; REST APIs are judged by SEC04.ApiGatewayAccessLogs.",
+            "Create a log group (API Gateway v2 writes with its service-linked role), then: aws apigatewayv2 update-stage --api-id <api-id> --stage-name <stage> --access-log-settings 'DestinationArn=<log-group-arn>,Format=$context.requestId $context.identity.sourceIp $context.routeKey $context.status' --region <region>",
+            Configure,
+            Array.Empty<string>(),
+            new[] { "apigateway:GET" },
+            powerShell: "Update-AG2Stage -ApiId '<api-id>' -StageName '<stage>' -AccessLogSettings_DestinationArn '<log-group-arn>' -AccessLogSettings_Format '$context.requestId $context.identity.sourceIp $context.routeKey $context.status' -Region '<region>'");
 
         /// <summary>CIS 3.0 4.1–4.15 (7.0 5.1–5.15, the same controls renumbered), in control order.</summary>
         public static readonly IReadOnlyList<MonitoredEvent> MonitoredEvents = new[]
@@ -297,7 +309,7 @@ namespace WASecurity.Checks.Sec04
                 CloudTrailMultiRegion, OrganizationTrail, TrailLogFileValidation, TrailKmsEncryption, TrailCloudWatchDelivery,
                 TrailBucketAccessLogging, TrailBucketNotPublic, TrailBucketImmutable, TrailBucketLifecycleRetention,
                 S3DataEventsWrite, S3DataEventsRead, ConfigRecorderAllResources, GuardDutyEnabled, SecurityHubEnabled,
-                VpcFlowLogs, LogGroupRetention, LoadBalancerAccessLogs, ApiGatewayAccessLogs, BucketServerAccessLogging, CloudFrontAccessLogs,
+                VpcFlowLogs, LogGroupRetention, LoadBalancerAccessLogs, ApiGatewayAccessLogs, ApiGatewayV2AccessLogs, BucketServerAccessLogging, CloudFrontAccessLogs,
             }.Concat(MonitoredEvents.Select(m => m.Check)).ToList(),
             new[]
             {

@@ -29,6 +29,7 @@ namespace WASecurity.Checks.Sec04
             new CheckImplementation(Sec04Catalog.LogGroupRetention, NetworkAndRetentionChecks.LogGroupRetentionAsync),
             new CheckImplementation(Sec04Catalog.LoadBalancerAccessLogs, LoadBalancerLogChecks.AccessLogsAsync),
             new CheckImplementation(Sec04Catalog.ApiGatewayAccessLogs, ApiGatewayLogChecks.AccessLogsAsync),
+            new CheckImplementation(Sec04Catalog.ApiGatewayV2AccessLogs, ApiGatewayV2LogChecks.AccessLogsAsync),
             new CheckImplementation(Sec04Catalog.BucketServerAccessLogging, BucketAccessLogChecks.ServerAccessLoggingAsync),
             new CheckImplementation(Sec04Catalog.CloudFrontAccessLogs, CloudFrontLogChecks.AccessLogsAsync),
         }.Concat(Sec04Catalog.MonitoredEvents.Select(m => new CheckImplementation(m.Check, (context, token) => MetricAlarmChecks.MonitoredEventAsync(context, m, token))))

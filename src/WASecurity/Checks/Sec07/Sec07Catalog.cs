@@ -93,12 +93,24 @@ namespace WASecurity.Checks.Sec07
             new[] { "ecr:DescribeRepositories", "ecr:GetRegistryScanningConfiguration" },
             powerShell: "Write-ECRRegistryScanningConfiguration -ScanType ENHANCED -Rule @{ScanFrequency='CONTINUOUS_SCAN'; RepositoryFilters=@(@{Filter='*'; FilterType='WILDCARD'})}");
 
+        public static readonly CheckDefinition EcrImageFindings = new CheckDefinition(
+            "SEC07.EcrImageFindings",
+            "The most recently pushed image of every ECR repository has no CRITICAL or HIGH vulnerability findings.",
+            Severity.High,
+            "AWS::ECR::Repository",
+            "Scanning only helps when its results are acted on: an image with CRITICAL or HIGH findings carries known, often remotely exploitable, vulnerabilities in its packages into every task or pod that runs it. The check reads the scan of each repository's most recently pushed image (DescribeImages, then DescribeImageScanFindings for that image) and fails on any CRITICAL or HIGH count, naming every severity counted. An image never scanned, or whose scan has not completed (IN_PROGRESS, FAILED, UNSUPPORTED_IMAGE, SCAN_ELIGIBILITY_EXPIRED …), is NotApplicable with the status in the reason: there are no results to judge, and SEC07.EcrImageScanning judges whether pushes are scanned. An empty repository is NotApplicable.",
+            "Rebuild the image on a patched base image or with updated packages, push it and redeploy what runs it; list the findings first with aws ecr describe-image-scan-findings --repository-name <repository> --image-id imageDigest=<image-digest> --region <region>, and once nothing runs the old image remove it: aws ecr batch-delete-image --repository-name <repository> --image-ids imageDigest=<image-digest> --region <region>.",
+            new[] { "SEC06-BP01", "SEC11-BP02" },
+            Array.Empty<string>(),
+            new[] { "ecr:DescribeRepositories", "ecr:DescribeImages", "ecr:DescribeImageScanFindings" },
+            powerShell: "Get-ECRImageScanFinding -RepositoryName '<repository>' -ImageId_ImageDigest '<image-digest>' -Region '<region>'; Remove-ECRImageBatch -RepositoryName '<repository>' -ImageId @{ImageDigest='<image-digest>'} -Region '<region>'");
+
         public static readonly QuestionDefinition Question = new QuestionDefinition(
             "SEC07",
             "How do you protect the integrity of the operating system on your Amazon EC2 instances?",
             "InfrastructureProtection",
             "Test-WASInstanceIntegrity",
-            new[] { InstanceManagedBySsm, InstancePatchCompliant, InstanceAmiApproved, InstanceAmiCurrent, InternetFacingInstanceRole, ManagedServicesPreferred, EcrImageScanning },
+            new[] { InstanceManagedBySsm, InstancePatchCompliant, InstanceAmiApproved, InstanceAmiCurrent, InternetFacingInstanceRole, ManagedServicesPreferred, EcrImageScanning, EcrImageFindings },
             new[]
             {
                 new SettingDefinition(

@@ -41,6 +41,7 @@ namespace WASecurity.Checks.Sec07
                 Sec07Catalog.ManagedServicesPreferred,
                 "No API shows whether a managed service could run a workload: confirm that each workload on EC2 was reviewed for a managed alternative (Lambda, Fargate, RDS and the like) within the last year, and that every instance that remains has a recorded reason."),
             new CheckImplementation(Sec07Catalog.EcrImageScanning, EcrScanningChecks.ImageScanningAsync),
+            new CheckImplementation(Sec07Catalog.EcrImageFindings, EcrImageFindingsChecks.ImageFindingsAsync),
         };
 
         internal static Task<Parsed<IReadOnlyList<Ec2Instance>>> GetInstancesAsync(CheckContext context, string region, CancellationToken cancellationToken) =>

@@ -221,6 +221,30 @@ namespace WASecurity.Checks.Sec09
             new[] { "es:ListDomainNames", "es:DescribeDomains" },
             powerShell: "Update-OSDomainConfig -DomainName '<domain>' -EncryptionAtRestOptions_Enabled $true -EncryptionAtRestOptions_KmsKeyId '<key-arn>'");
 
+        public static readonly CheckDefinition GlueCatalogEncrypted = new CheckDefinition(
+            "SEC09.GlueCatalogEncrypted",
+            "The Glue Data Catalog encrypts its metadata with a KMS key.",
+            Severity.Medium,
+            "AWS::Glue::DataCatalogEncryptionSettings",
+            "The Data Catalog holds the map of the data lake: databases, table definitions, schemas, partition locations and connection definitions, which Athena, EMR, Redshift Spectrum and Lake Formation read. With CatalogEncryptionMode SSE-KMS (or SSE-KMS-WITH-SERVICE-ROLE) every catalog write is encrypted under a KMS key whose policy decides who can read it; DISABLED stores it without one. There is one catalog per account and region, so each covered region is one finding.",
+            "PutDataCatalogEncryptionSettings replaces both halves of the settings, so give the connection password setting too: aws glue put-data-catalog-encryption-settings --catalog-id <catalog-id> --data-catalog-encryption-settings 'EncryptionAtRest={CatalogEncryptionMode=SSE-KMS,SseAwsKmsKeyId=<key-arn>},ConnectionPasswordEncryption={ReturnConnectionPasswordEncrypted=true,AwsKmsKeyId=<key-arn>}' --region <region> (the roles that use the catalog need kms:Decrypt and kms:GenerateDataKey on the key; only writes made afterwards are encrypted).",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "glue:GetDataCatalogEncryptionSettings" },
+            powerShell: "Set-GLUEDataCatalogEncryptionSetting -CatalogId '<catalog-id>' -EncryptionAtRest_CatalogEncryptionMode SSE-KMS -EncryptionAtRest_SseAwsKmsKeyId '<key-arn>' -ConnectionPasswordEncryption_ReturnConnectionPasswordEncrypted $true -ConnectionPasswordEncryption_AwsKmsKeyId '<key-arn>' -Region '<region>'");
+
+        public static readonly CheckDefinition GlueConnectionPasswordsEncrypted = new CheckDefinition(
+            "SEC09.GlueConnectionPasswordsEncrypted",
+            "The Glue Data Catalog returns connection passwords only encrypted with a KMS key.",
+            Severity.Medium,
+            "AWS::Glue::DataCatalogEncryptionSettings",
+            "Glue connections hold the user names and passwords of the databases that jobs and crawlers reach. Unless ConnectionPasswordEncryption.ReturnConnectionPasswordEncrypted is on, GetConnection and GetConnections return those passwords in clear text to anyone allowed to call them, which read-only and audit roles usually are; with it on they come back encrypted under the named KMS key and only principals the key policy allows can decrypt them. Metadata encryption (SEC09.GlueCatalogEncrypted) does not cover this.",
+            "PutDataCatalogEncryptionSettings replaces both halves of the settings, so keep the metadata setting as it is: aws glue put-data-catalog-encryption-settings --catalog-id <catalog-id> --data-catalog-encryption-settings 'EncryptionAtRest={CatalogEncryptionMode=SSE-KMS,SseAwsKmsKeyId=<key-arn>},ConnectionPasswordEncryption={ReturnConnectionPasswordEncrypted=true,AwsKmsKeyId=<key-arn>}' --region <region> (callers of CreateConnection and UpdateConnection need kms:Encrypt on the key, and jobs that use the connections kms:Decrypt).",
+            AtRest,
+            Array.Empty<string>(),
+            new[] { "glue:GetDataCatalogEncryptionSettings" },
+            powerShell: "Set-GLUEDataCatalogEncryptionSetting -CatalogId '<catalog-id>' -EncryptionAtRest_CatalogEncryptionMode SSE-KMS -EncryptionAtRest_SseAwsKmsKeyId '<key-arn>' -ConnectionPasswordEncryption_ReturnConnectionPasswordEncrypted $true -ConnectionPasswordEncryption_AwsKmsKeyId '<key-arn>' -Region '<region>'");
+
         public static readonly CheckDefinition PeopleKeptAwayFromData = CheckDefinition.Manual(
             "SEC09.PeopleKeptAwayFromData",
             "People reach sensitive data through applications, dashboards and automation, and direct access to the stores is break-glass only.",
@@ -238,7 +262,7 @@ namespace WASecurity.Checks.Sec09
                 BucketDefaultEncryption, EbsVolumeEncrypted, EbsSnapshotEncrypted, RdsStorageEncrypted, EfsEncrypted,
                 SqsQueueEncrypted, DynamoDbTableKey, SensitiveStoreCustomerKey, SensitiveBucketVersioning, BucketMfaDelete, SensitiveTableRecovery,
                 SensitiveDatabaseBackups, ReplicationWithinAllowedRegions, LogGroupEncrypted, SageMakerNotebookEncrypted,
-                OpenSearchDomainEncrypted, PeopleKeptAwayFromData,
+                OpenSearchDomainEncrypted, GlueCatalogEncrypted, GlueConnectionPasswordsEncrypted, PeopleKeptAwayFromData,
             },
             new[]
             {

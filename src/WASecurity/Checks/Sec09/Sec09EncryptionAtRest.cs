@@ -38,6 +38,8 @@ namespace WASecurity.Checks.Sec09
             new CheckImplementation(Sec09Catalog.LogGroupEncrypted, LogGroupEncryption.LogGroupEncryptedAsync),
             new CheckImplementation(Sec09Catalog.SageMakerNotebookEncrypted, SageMakerNotebookEncryption.SageMakerNotebookEncryptedAsync),
             new CheckImplementation(Sec09Catalog.OpenSearchDomainEncrypted, OpenSearchDomainEncryption.OpenSearchDomainEncryptedAsync),
+            new CheckImplementation(Sec09Catalog.GlueCatalogEncrypted, GlueCatalogEncryption.CatalogEncryptedAsync),
+            new CheckImplementation(Sec09Catalog.GlueConnectionPasswordsEncrypted, GlueCatalogEncryption.ConnectionPasswordsEncryptedAsync),
             CheckImplementation.Manual(
                 Sec09Catalog.PeopleKeptAwayFromData,
                 "No API shows how people reach data: confirm that routine work on sensitive stores goes through applications, dashboards or runbooks, that direct console or query access is limited to logged break-glass roles, and that this was reviewed in the last 12 months."),
