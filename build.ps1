@@ -16,8 +16,10 @@
     Benchmark builds, then prints the wall time of Test-WASNetworkBoundary for 1 and for 17 regions with 100 ms
             injected into every request, at the default -ThrottleLimit and at -ThrottleLimit 1
             (build/Measure-RegionalScan.ps1), and the organization benchmark: 25 member accounts x 2 regions
-            through a proxy adding 0 or 50 ms per request to moto (tests/Unit/Benchmarks; also written to
-            out/benchmark/organization.md). Measurements, not tests: they assert only that the runs completed.
+            through a proxy adding 0 or 50 ms per request to moto, and a large account recorded once from moto
+            and replayed without it at 0 and 50 ms, then assessed offline from its bundle, each run in its own
+            pwsh process (tests/Unit/Benchmarks; WAS_BENCH_SCALES=1,2,4 scales the account; tables also written to
+            out/benchmark/). Measurements, not tests: they assert only that the runs completed.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
@@ -236,7 +238,7 @@ switch ($Task) {
         & dotnet test (Join-Path $Root 'tests/Unit/WASecurity.Tests.csproj') -c $Configuration --nologo --filter 'Category=Benchmark' `
             --logger 'console;verbosity=minimal' | Out-Host
         if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-        Get-Content -Raw (Join-Path $OutRoot 'benchmark/organization.md') | Write-Host
+        foreach ($table in 'organization.md', 'large-account.md') { Get-Content -Raw (Join-Path $OutRoot "benchmark/$table") | Write-Host }
     }
     'Package' {
         Invoke-BuildTask

@@ -58,6 +58,9 @@ namespace WASecurity.Tests.Infrastructure
 
         public ConcurrentQueue<FakeRequest> Requests { get; } = new ConcurrentQueue<FakeRequest>();
 
+        /// <summary>Receives each request forwarded upstream with the answer it got (the benchmarks record them to replay).</summary>
+        public Action<FakeRequest, FakeResponse>? Forwarded { get; set; }
+
         /// <summary>The most requests held at the same time.</summary>
         public int MaxInFlight
         {
@@ -248,7 +251,9 @@ namespace WASecurity.Tests.Infrastructure
 
                 using var response = await _upstream.SendAsync(forward);
                 var bytes = await response.Content.ReadAsByteArrayAsync();
-                await WriteAsync(context, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "text/xml", bytes);
+                var contentType = response.Content.Headers.ContentType?.ToString() ?? "text/xml";
+                Forwarded?.Invoke(request, new FakeResponse((int)response.StatusCode, Encoding.UTF8.GetString(bytes), contentType));
+                await WriteAsync(context, (int)response.StatusCode, contentType, bytes);
             }
             catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException || e is HttpRequestException || e is IOException)
             {
