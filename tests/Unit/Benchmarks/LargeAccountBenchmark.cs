@@ -55,9 +55,7 @@ namespace WASecurity.Tests.Benchmarks
 
             var table = Render(rows);
             _output.WriteLine(table);
-            var folder = Path.Combine(RepositoryRoot(), "out", "benchmark");
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "large-account.md"), table);
+            BenchmarkOutput.Write("large-account.md", table);
         }
 
         private IEnumerable<Row> Measure(double scale)
@@ -174,7 +172,7 @@ namespace WASecurity.Tests.Benchmarks
                 "'RESULT {0} {1} {2} {3} {4} {5}' -f $wall.ToString([cultureinfo]::InvariantCulture), $first.ToString([cultureinfo]::InvariantCulture), $count, $errors, ($process.TotalProcessorTime - $cpu).TotalSeconds.ToString([cultureinfo]::InvariantCulture), $peak");
             var start = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = RepositoryRoot(),
+                WorkingDirectory = BenchmarkOutput.RepositoryRoot(),
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
@@ -215,19 +213,6 @@ namespace WASecurity.Tests.Benchmarks
             }
 
             return text.ToString();
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "build.ps1")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("The repository root (build.ps1) is not above the test assembly.");
         }
 
         private sealed record Measured(double Wall, double First, int Findings, int Errors, double Cpu, double PeakMegabytes)

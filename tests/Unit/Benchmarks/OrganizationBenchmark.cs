@@ -53,9 +53,7 @@ namespace WASecurity.Tests.Benchmarks
 
             var table = Render(rows);
             _output.WriteLine(table);
-            var folder = Path.Combine(RepositoryRoot(), "out", "benchmark");
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "organization.md"), table);
+            BenchmarkOutput.Write("organization.md", table);
         }
 
         private Row Measure(TimeSpan delay, int accountThrottle, IReadOnlyList<string>? accounts)
@@ -160,19 +158,6 @@ namespace WASecurity.Tests.Benchmarks
             }
 
             return text.ToString();
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "build.ps1")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            return Path.GetTempPath();
         }
 
         private sealed record Row(TimeSpan Delay, int AccountThrottle, int Accounts, double Wall, double First, int Findings, int Errors, int Requests, int MaxInFlight, double Cpu)
