@@ -18,8 +18,9 @@ namespace WASecurity.Tests.Benchmarks
     /// fresh pwsh process, so its wall time, time to the first finding, CPU and peak memory (VmHWM) are the module's
     /// alone. WAS_BENCH_SCALES (default "1", e.g. "1,2,4") lists the scales of the account: 1 is 2,000 IAM users (half with access
     /// keys, a third with console passwords), 1,000 roles, 100 buckets, and in each of 17 regions 12 KMS keys, 60
-    /// security groups and 120 instances; other scales multiply every count (at least 1 of each). The table goes to the test output and to
-    /// out/benchmark/large-account.md.
+    /// security groups and 120 instances; other scales multiply every count (at least 1 of each). WAS_BENCH_CASSETTES names a folder where each scale's
+    /// recorded answers are kept: a scale found there is replayed without seeding or recording again. The table goes to
+    /// the test output and to out/benchmark/large-account.md.
     /// </summary>
     [Collection(MotoCollection.Name)]
     [Trait("Category", "Benchmark")]
@@ -60,17 +61,33 @@ namespace WASecurity.Tests.Benchmarks
 
         private IEnumerable<Row> Measure(double scale)
         {
-            var seeding = Stopwatch.StartNew();
-            Seed(scale);
-            _output.WriteLine($"{scale}x seeded in {seeding.Elapsed.TotalSeconds:0} s.");
             var regions = string.Join(",", Regions);
-            var cassette = new ResponseCassette();
             var rows = new List<Row>();
-
-            using (var recorder = new AwsProxy(_moto.Endpoint, TimeSpan.Zero) { Forwarded = cassette.Record })
+            var saved = Environment.GetEnvironmentVariable("WAS_BENCH_CASSETTES") is { Length: > 0 } folder
+                ? Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"large-account-{scale}x.json"))
+                : null;
+            ResponseCassette cassette;
+            if (saved != null && File.Exists(saved))
             {
-                var live = Run($"Invoke-WASAssessment -Region {regions} -EndpointUrl {recorder.Endpoint} -AccessKey AKIDBENCHMARK -SecretKey s -NoCache");
-                rows.Add(live.With(scale, "Live through moto (recording), 0 ms", recorder.Requests.Count, recorder.MaxInFlight));
+                cassette = ResponseCassette.Load(saved);
+                _output.WriteLine($"{scale}x: {cassette.Count} recorded requests read from {saved}; not seeded, not recorded again.");
+            }
+            else
+            {
+                var seeding = Stopwatch.StartNew();
+                Seed(scale);
+                _output.WriteLine($"{scale}x seeded in {seeding.Elapsed.TotalSeconds:0} s.");
+                cassette = new ResponseCassette();
+                using (var recorder = new AwsProxy(_moto.Endpoint, TimeSpan.Zero) { Forwarded = cassette.Record })
+                {
+                    var live = Run($"Invoke-WASAssessment -Region {regions} -EndpointUrl {recorder.Endpoint} -AccessKey AKIDBENCHMARK -SecretKey s -NoCache");
+                    rows.Add(live.With(scale, "Live through moto (recording), 0 ms", recorder.Requests.Count, recorder.MaxInFlight));
+                }
+
+                if (saved != null)
+                {
+                    cassette.Save(saved);
+                }
             }
 
             var bundle = Path.Combine(Path.GetTempPath(), "was-bench-" + Guid.NewGuid().ToString("N"));

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using WASecurity.Tests.Infrastructure;
@@ -40,6 +42,36 @@ namespace WASecurity.Tests.Benchmarks
             }
         }
 
+        /// <summary>Writes the recorded answers to <paramref name="path"/> (JSON), so a later benchmark can replay them without seeding the emulator again.</summary>
+        public void Save(string path)
+        {
+            var entries = _recorded.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => new Entry(e.Key, e.Value.Select(r => new SavedAnswer(r.Status, r.ContentType, r.Body)).ToList()))
+                .ToList();
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var staging = path + ".partial";
+            using (var stream = File.Create(staging))
+            {
+                JsonSerializer.Serialize(stream, entries);
+            }
+
+            File.Move(staging, path, true);
+        }
+
+        /// <summary>The answers <see cref="Save"/> wrote to <paramref name="path"/>.</summary>
+        public static ResponseCassette Load(string path)
+        {
+            using var stream = File.OpenRead(path);
+            var entries = JsonSerializer.Deserialize<List<Entry>>(stream) ?? throw new InvalidDataException($"{path} holds no recorded answers.");
+            var cassette = new ResponseCassette();
+            foreach (var entry in entries)
+            {
+                cassette._recorded[entry.Key] = entry.Answers.Select(a => new FakeResponse(a.Status, a.Body, a.ContentType)).ToList();
+            }
+
+            return cassette;
+        }
+
         /// <summary>Starts a new replay: each request's answers from the first again.</summary>
         public void Rewind()
         {
@@ -62,6 +94,10 @@ namespace WASecurity.Tests.Benchmarks
                 return answers[Math.Min(index, answers.Count - 1)];
             }
         }
+
+        private sealed record SavedAnswer(int Status, string ContentType, string Body);
+
+        private sealed record Entry(string Key, List<SavedAnswer> Answers);
 
         private static string Key(FakeRequest request)
         {
