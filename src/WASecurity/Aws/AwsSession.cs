@@ -21,7 +21,7 @@ namespace WASecurity.Aws
             Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
             Region = region ?? throw new ArgumentNullException(nameof(region));
             EndpointUrl = string.IsNullOrWhiteSpace(endpointUrl) ? null : endpointUrl!.TrimEnd('/');
-            Gate = new SemaphoreSlim(Math.Max(1, throttleLimit));
+            Gate = new RequestGate(throttleLimit);
             ThrottleLimit = Math.Max(1, throttleLimit);
             Retry = retry ?? RetryPolicy.Default;
             Debug = debug ?? (_ => { });
@@ -40,8 +40,8 @@ namespace WASecurity.Aws
 
         public int ThrottleLimit { get; }
 
-        /// <summary>Bounds the requests in flight (each attempt of each page holds it while on the wire).</summary>
-        public SemaphoreSlim Gate { get; }
+        /// <summary>Bounds the requests in flight (each attempt of each page holds it while on the wire), most urgent first.</summary>
+        public RequestGate Gate { get; }
 
         public RetryPolicy Retry { get; }
 

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
+using System.Text;
 using WASecurity.Evidence;
 
 namespace WASecurity.Checks
@@ -13,8 +13,6 @@ namespace WASecurity.Checks
     /// </summary>
     internal static class RemediationText
     {
-        private static readonly Regex Placeholder = new Regex("<([a-z][a-z0-9-]*)>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
         /// <summary>Each placeholder and the finding property that answers it.</summary>
         private static readonly Dictionary<string, string> FromProperty = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -62,12 +60,65 @@ namespace WASecurity.Checks
 
         public static void Fill(Finding finding)
         {
-            if (string.IsNullOrEmpty(finding.Remediation) || finding.Remediation.IndexOf('<') < 0)
+            var text = finding.Remediation;
+            if (string.IsNullOrEmpty(text) || text.IndexOf('<') < 0)
             {
                 return;
             }
 
-            finding.Remediation = Placeholder.Replace(finding.Remediation, match => Answer(finding, match.Groups[1].Value) ?? match.Value);
+            // One pass over the text: every finding of a large account comes through here, so no regular expression.
+            StringBuilder? filled = null;
+            var copied = 0;
+            for (var open = text.IndexOf('<'); open >= 0; open = text.IndexOf('<', open + 1))
+            {
+                var close = PlaceholderEnd(text, open);
+                if (close < 0)
+                {
+                    continue;
+                }
+
+                var answer = Answer(finding, text.Substring(open + 1, close - open - 1));
+                if (answer == null)
+                {
+                    continue;
+                }
+
+                filled ??= new StringBuilder(text.Length + 64);
+                filled.Append(text, copied, open - copied).Append(answer);
+                copied = close + 1;
+                open = close;
+            }
+
+            if (filled != null)
+            {
+                finding.Remediation = filled.Append(text, copied, text.Length - copied).ToString();
+            }
+        }
+
+        /// <summary>The index of the '&gt;' closing a placeholder <c>&lt;[a-z][a-z0-9-]*&gt;</c> that opens at <paramref name="open"/>, or -1.</summary>
+        private static int PlaceholderEnd(string text, int open)
+        {
+            var i = open + 1;
+            if (i >= text.Length || text[i] < 'a' || text[i] > 'z')
+            {
+                return -1;
+            }
+
+            for (i++; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '>')
+                {
+                    return i;
+                }
+
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
         }
 
         private static string? Answer(Finding finding, string name)
@@ -100,8 +151,25 @@ namespace WASecurity.Checks
             }
         }
 
-        /// <summary>Only plain names go into a command line: no spaces, quotes or shell characters.</summary>
-        private static bool IsToken(string? value) =>
-            !string.IsNullOrEmpty(value) && Regex.IsMatch(value, "^[A-Za-z0-9._:/@+=,-]{1,512}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        /// <summary>Only plain names go into a command line: no spaces, quotes or shell characters (1 to 512 of <c>A-Za-z0-9._:/@+=,-</c>).</summary>
+        private static bool IsToken(string? value)
+        {
+            if (string.IsNullOrEmpty(value) || value!.Length > 512)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                var plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '/' || c == '@' || c == '+' || c == '=' || c == ',' || c == '-';
+                if (!plain)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

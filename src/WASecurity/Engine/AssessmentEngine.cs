@@ -128,7 +128,7 @@ namespace WASecurity.Engine
             var context = new CheckContext(_evidence, account, regions, _settings, _clock()) { OrganizationAccountId = OrganizationAccountId };
 
             var running = questions
-                .Select(q => (Question: q, Task: RunQuestionAsync(q, selected, context, cancellationToken)))
+                .Select((q, position) => (Question: q, Task: RunQuestionAsync(q, position, selected, context, cancellationToken)))
                 .ToList();
             foreach (var (question, task) in running)
             {
@@ -138,8 +138,10 @@ namespace WASecurity.Engine
         }
 
         private static async Task<IReadOnlyList<Finding>> RunQuestionAsync(
-            QuestionDefinition question, HashSet<string> selected, CheckContext context, CancellationToken cancellationToken)
+            QuestionDefinition question, int position, HashSet<string> selected, CheckContext context, CancellationToken cancellationToken)
         {
+            // Findings are handed over in question order, so the evidence of earlier questions is fetched first.
+            RequestPriority.Current = position;
             var checks = question.CreateChecks().GetChecks().Where(c => selected.Contains(c.Definition.CheckId)).ToList();
             var results = await Task.WhenAll(checks.Select(c => RunCheckAsync(c, context, cancellationToken))).ConfigureAwait(false);
             return results.SelectMany(r => r).ToList();

@@ -22,7 +22,7 @@ namespace WASecurity.Evidence
 
         private readonly EvidenceBundleReader _reader;
         private readonly IReadOnlyList<string> _regions;
-        private readonly ConcurrentDictionary<ApiCall, Lazy<EvidenceResponse>> _responses = new ConcurrentDictionary<ApiCall, Lazy<EvidenceResponse>>();
+        private readonly ConcurrentDictionary<ApiCall, Lazy<Task<EvidenceResponse>>> _responses = new ConcurrentDictionary<ApiCall, Lazy<Task<EvidenceResponse>>>();
 
         private BundleEvidenceSource(EvidenceBundleReader reader, EvidenceManifest manifest, IReadOnlyList<string> regions)
         {
@@ -102,7 +102,9 @@ namespace WASecurity.Evidence
         public Task<EvidenceResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return Task.FromResult(_responses.GetOrAdd(call, c => new Lazy<EvidenceResponse>(() => Read(c))).Value);
+            // The first asker reads the file; others asking meanwhile await the same read instead of blocking a
+            // thread on it (checks of many regions and questions ask for the same large files at once).
+            return _responses.GetOrAdd(call, c => new Lazy<Task<EvidenceResponse>>(() => Task.Run(() => Read(c)))).Value;
         }
 
         public IReadOnlyList<string> ListFiles() => _reader.ListFiles();
@@ -214,14 +216,16 @@ namespace WASecurity.Evidence
 
         private static EvidenceResponse ReadJson(ApiCall call, string text, string display)
         {
-            if (text.Trim().Length == 0)
+            if (string.IsNullOrWhiteSpace(text))
             {
                 return Invalid(call, display, "is empty");
             }
 
             try
             {
-                using (var document = JsonDocument.Parse(text))
+                // Not disposed: the response keeps the document (see EvidenceResponse.FromDocument), so a file is
+                // parsed into one copy rather than parsed and then cloned.
+                var document = JsonDocument.Parse(text);
                 {
                     var root = document.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Error", out var error)
@@ -249,7 +253,7 @@ namespace WASecurity.Evidence
                         return Invalid(call, display, "does not hold a JSON object, as the AWS CLI prints it");
                     }
 
-                    return EvidenceResponse.FromJson(call, root, display);
+                    return EvidenceResponse.FromDocument(call, document, display);
                 }
             }
             catch (JsonException e)

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -91,35 +92,50 @@ namespace WASecurity.Evidence
         /// that never ends, such as a device, stops there). Returns null when the stream holds more than
         /// <paramref name="max"/> bytes.
         /// </summary>
-        protected static byte[]? ReadBounded(Stream stream, long max)
+        protected static byte[]? ReadBounded(Stream stream, long max, long expected = 0)
         {
-            using (var buffer = new MemoryStream())
+            // One pooled chunk for every read, and a buffer the size the file says it has: an evidence bundle of
+            // thousands of files is read without thousands of 80 KB chunks and regrown buffers.
+            var chunk = ArrayPool<byte>.Shared.Rent(81920);
+            try
             {
-                var chunk = new byte[81920];
-                long total = 0;
-                while (total <= max)
+                using (var buffer = new MemoryStream(expected > 0 && expected <= max ? (int)expected : 0))
                 {
-                    var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, max + 1 - total));
-                    if (read <= 0)
+                    long total = 0;
+                    while (total <= max)
                     {
-                        return buffer.ToArray();
+                        var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, max + 1 - total));
+                        if (read <= 0)
+                        {
+                            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+                        }
+
+                        buffer.Write(chunk, 0, read);
+                        total += read;
                     }
 
-                    buffer.Write(chunk, 0, read);
-                    total += read;
+                    return null;
                 }
-
-                return null;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
         }
 
-        /// <summary>UTF-8 text of <paramref name="bytes"/>, a byte order mark removed.</summary>
+        /// <summary>UTF-8 text of <paramref name="bytes"/>, a byte order mark removed (a UTF-16 or UTF-32 mark is honoured).</summary>
         protected static string Decode(byte[] bytes)
         {
-            using (var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            if (bytes.Length >= 2 && (bytes[0] == 0xFE || bytes[0] == 0xFF || bytes[0] == 0x00))
             {
-                return reader.ReadToEnd();
+                using (var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+                {
+                    return reader.ReadToEnd();
+                }
             }
+
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
     }
 }

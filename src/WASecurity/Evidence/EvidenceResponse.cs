@@ -35,6 +35,12 @@ namespace WASecurity.Evidence
 
         public static EvidenceResponse FromJson(ApiCall call, JsonElement json, string? origin = null) => new EvidenceResponse(call, json.Clone(), null, null, origin);
 
+        /// <summary>
+        /// The answer whose JSON is <paramref name="document"/>'s root, without a copy: the response takes the document
+        /// over, and its caller must not dispose it.
+        /// </summary>
+        public static EvidenceResponse FromDocument(ApiCall call, JsonDocument document, string? origin = null) => new EvidenceResponse(call, document.RootElement, null, null, origin);
+
         public static EvidenceResponse FromText(ApiCall call, string text, string? origin = null) => new EvidenceResponse(call, null, text, null, origin);
 
         /// <summary>

@@ -104,7 +104,7 @@ namespace WASecurity.Evidence
 
                 using (var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan))
                 {
-                    var bytes = ReadBounded(stream, Limits.MaxFileBytes);
+                    var bytes = ReadBounded(stream, Limits.MaxFileBytes, length);
                     return bytes == null
                         ? BundleFile.Refused($"grew past the {Limits.MaxFileBytes}-byte limit for one evidence file while it was read")
                         : BundleFile.Read(Decode(bytes));

@@ -101,7 +101,7 @@ namespace WASecurity.Evidence
                     using (var stream = entry.Open())
                     {
                         // Never more than the header states: the archive's totals were checked against those sizes.
-                        var bytes = ReadBounded(stream, entry.Length);
+                        var bytes = ReadBounded(stream, entry.Length, entry.Length);
                         return bytes == null
                             ? BundleFile.Refused($"expands past the {entry.Length} bytes its zip header states")
                             : BundleFile.Read(Decode(bytes));

@@ -65,8 +65,9 @@ namespace WASecurity.Aws.Operations
                 return attribute == null ? null : JsonValue.Create(attribute.Value);
             }
 
-            var elements = parent.Elements().Where(e => e.Name.LocalName == member.Wire).ToList();
-            var element = elements.FirstOrDefault();
+            // The children are walked in place, without building lists: a large account's answers hold hundreds of
+            // thousands of elements, each read for a dozen members.
+            var element = FirstChild(parent, member.Wire);
             switch (member.Kind)
             {
                 case '{':
@@ -74,13 +75,17 @@ namespace WASecurity.Aws.Operations
                 case '[':
                 case '*':
                 case ']':
-                    var items = member.Kind == '*' ? elements : element?.Elements().ToList() ?? new List<XElement>();
-                    if (items.Count == 0 && !member.Always)
+                    var items = new JsonArray();
+                    var from = member.Kind == '*' ? parent : element;
+                    for (var node = from?.FirstNode; node != null; node = node.NextNode)
                     {
-                        return null;
+                        if (node is XElement item && (member.Kind != '*' || string.Equals(item.Name.LocalName, member.Wire, StringComparison.Ordinal)))
+                        {
+                            items.Add(member.Kind == ']' ? JsonValue.Create(Canonical(item.Value)) : (JsonNode?)Read(item, member.Shape!));
+                        }
                     }
 
-                    return new JsonArray(items.Select(i => member.Kind == ']' ? JsonValue.Create(Canonical(i.Value)) : (JsonNode?)Read(i, member.Shape!)).ToArray());
+                    return items.Count == 0 && !member.Always ? null : items;
             }
 
             if (element == null)
@@ -104,7 +109,31 @@ namespace WASecurity.Aws.Operations
             }
         }
 
-        private string Canonical(string text) => _canonical.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) ?? text;
+        private static XElement? FirstChild(XElement parent, string name)
+        {
+            for (var node = parent.FirstNode; node != null; node = node.NextNode)
+            {
+                if (node is XElement element && string.Equals(element.Name.LocalName, name, StringComparison.Ordinal))
+                {
+                    return element;
+                }
+            }
+
+            return null;
+        }
+
+        private string Canonical(string text)
+        {
+            foreach (var canonical in _canonical)
+            {
+                if (string.Equals(canonical, text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return canonical;
+                }
+            }
+
+            return text;
+        }
 
         private sealed class Member
         {

@@ -129,12 +129,16 @@ namespace WASecurity.Aws.Operations
             return (builder.ToString(), rest);
         }
 
+        /// <summary>The response whose JSON is <paramref name="result"/>: written once as UTF-8 and parsed in place (no text copy, no clone).</summary>
         public static EvidenceResponse ToResponse(ApiCall call, JsonNode result)
         {
-            using (var document = JsonDocument.Parse(result.ToJsonString()))
+            var stream = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
             {
-                return EvidenceResponse.FromJson(call, document.RootElement);
+                result.WriteTo(writer);
             }
+
+            return EvidenceResponse.FromDocument(call, JsonDocument.Parse(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
         }
 
         public static JsonObject ToJsonObject(IReadOnlyDictionary<string, object?> parameters)

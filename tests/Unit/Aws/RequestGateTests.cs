@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WASecurity.Aws;
+using WASecurity.Evidence;
+using Xunit;
+
+namespace WASecurity.Tests.Aws
+{
+    public sealed class RequestGateTests
+    {
+        [Fact]
+        public async Task Never_more_in_flight_than_the_limit()
+        {
+            var gate = new RequestGate(3);
+            var inFlight = 0;
+            var most = 0;
+            await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+            {
+                RequestPriority.Current = i % 5;
+                await gate.WaitAsync(CancellationToken.None);
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref most, now);
+                await Task.Delay(2);
+                Interlocked.Decrement(ref inFlight);
+                gate.Release();
+            }));
+
+            Assert.Equal(3, most);
+            Assert.Equal(0, inFlight);
+        }
+
+        [Fact]
+        public async Task Waiting_requests_go_in_priority_order_then_in_the_order_asked()
+        {
+            var gate = new RequestGate(1);
+            await gate.WaitAsync(CancellationToken.None);
+            var order = new List<string>();
+            var waits = new List<Task>();
+            foreach (var (priority, name) in new[] { (5, "q5-a"), (2, "q2-a"), (5, "q5-b"), (0, "q0"), (2, "q2-b") })
+            {
+                waits.Add(Ask(priority, name));
+            }
+
+            gate.Release();
+            await Task.WhenAll(waits);
+            Assert.Equal(new[] { "q0", "q2-a", "q2-b", "q5-a", "q5-b" }, order);
+
+            Task Ask(int priority, string name)
+            {
+                RequestPriority.Current = priority;
+                var wait = gate.WaitAsync(CancellationToken.None);
+                RequestPriority.Current = 0;
+                return wait.ContinueWith(_ =>
+                {
+                    lock (order)
+                    {
+                        order.Add(name);
+                    }
+
+                    gate.Release();
+                }, TaskScheduler.Default);
+            }
+        }
+
+        [Fact]
+        public async Task A_cancelled_wait_ends_at_once_and_gives_its_turn_to_the_next()
+        {
+            var gate = new RequestGate(1);
+            await gate.WaitAsync(CancellationToken.None);
+            using var stop = new CancellationTokenSource();
+            var cancelled = gate.WaitAsync(stop.Token);
+            var next = gate.WaitAsync(CancellationToken.None);
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+            Assert.False(next.IsCompleted);
+            gate.Release();
+            await next.WaitAsync(TimeSpan.FromSeconds(5));
+            gate.Release();
+            await gate.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+
+        [Fact]
+        public void An_already_cancelled_wait_throws_without_taking_a_place()
+        {
+            var gate = new RequestGate(1);
+            Assert.Throws<OperationCanceledException>(() => { _ = gate.WaitAsync(new CancellationToken(true)); });
+            Assert.True(gate.WaitAsync(CancellationToken.None).IsCompleted);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+}
