@@ -162,6 +162,9 @@ namespace WASecurity
         /// </summary>
         internal object? LiveConnection { get; set; }
 
+        /// <summary>Whether the finding has been written to the pipeline with its resource names as note properties (see FindingOutput).</summary>
+        internal bool WrittenToPipeline { get; set; }
+
         public override string ToString() => $"{CheckId} {Status} {ResourceId}";
     }
 }
