@@ -18,8 +18,9 @@
             (build/Measure-RegionalScan.ps1), and the organization benchmark: 25 member accounts x 2 regions
             through a proxy adding 0 or 50 ms per request to moto, and a large account recorded once from moto
             and replayed without it at 0 and 50 ms, then assessed offline from its bundle, each run in its own
-            pwsh process (tests/Unit/Benchmarks; WAS_BENCH_SCALES=1,2,4 scales the account; tables also written to
-            out/benchmark/). Measurements, not tests: they assert only that the runs completed.
+            pwsh process (tests/Unit/Benchmarks; WAS_BENCH_SCALES=1,2,4 scales the account; WAS_BENCH_CASSETTES=<folder>
+            keeps each scale's recorded answers for the next run; tables also written to out/benchmark/).
+            Measurements, not tests: they assert only that the runs completed.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
