@@ -163,6 +163,30 @@ namespace WASecurity.Tests.Live
             Assert.Equal("eu-west-1/s3", SigningScope(legacy[1]));
         }
 
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task GetBucketLocation_and_the_region_lookup_before_a_per_bucket_call_share_one_request_fixture(bool locationFirst)
+        {
+            using var fake = new FakeAwsEndpoint(request => request.Query.Contains("location")
+                ? FakeResponse.Xml($"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"{S3Ns}\">EU</LocationConstraint>")
+                : FakeResponse.Xml($"<PolicyStatus xmlns=\"{S3Ns}\"><IsPublic>false</IsPublic></PolicyStatus>"));
+            using var source = Source(fake);
+            var location = DataCalls.GetBucketLocation("was-legacy-bucket");
+            var status = LoggingCalls.GetBucketPolicyStatus("was-legacy-bucket");
+
+            var first = await source.GetAsync(locationFirst ? location : status, CancellationToken.None);
+            var second = await source.GetAsync(locationFirst ? status : location, CancellationToken.None);
+
+            Assert.True(first.IsSuccess, first.Error?.ToString());
+            Assert.True(second.IsSuccess, second.Error?.ToString());
+            var answered = locationFirst ? first : second;
+            // The CLI prints the legacy constraint as AWS sends it; the per-bucket call goes to the region it means.
+            Assert.Equal("EU", answered.Root.Str("LocationConstraint"));
+            Assert.Single(fake.Requests, r => r.Query.Contains("location"));
+            Assert.Equal("eu-west-1/s3", SigningScope(fake.Requests.Single(r => r.Query.Contains("policyStatus"))));
+        }
+
         [Fact]
         public async Task A_bucket_asked_in_the_wrong_region_is_asked_again_in_the_region_S3_names_fixture()
         {

@@ -143,7 +143,8 @@ namespace WASecurity.Aws.Operations
         private static async Task<EvidenceResponse> GetBucketLocationAsync(ApiCall call, LiveCallContext context, CancellationToken cancellationToken)
         {
             var bucket = BucketOf(call);
-            var location = await LocateAsync(context, bucket, context.RegionOf(call), cancellationToken).ConfigureAwait(false);
+            var region = context.RegionOf(call);
+            var location = await context.BucketRegions.LocationConstraintAsync(bucket, () => LocateAsync(context, bucket, region, cancellationToken)).ConfigureAwait(false);
             context.BucketRegions.Remember(bucket, S3BucketRegions.FromLocationConstraint(location));
             var printed = string.IsNullOrEmpty(location) || location == "us-east-1" ? null : JsonValue.Create(location);
             return ProtocolOperations.ToResponse(call, new JsonObject { ["LocationConstraint"] = printed });
@@ -197,7 +198,8 @@ namespace WASecurity.Aws.Operations
             {
                 try
                 {
-                    return S3BucketRegions.FromLocationConstraint(await LocateAsync(context, bucket, sessionRegion, cancellationToken).ConfigureAwait(false));
+                    var location = await context.BucketRegions.LocationConstraintAsync(bucket, () => LocateAsync(context, bucket, sessionRegion, cancellationToken)).ConfigureAwait(false);
+                    return S3BucketRegions.FromLocationConstraint(location);
                 }
                 catch (AwsServiceException e)
                 {
