@@ -28,6 +28,7 @@ namespace WASecurity
         private string? _resourceArn;
         private string _reason = string.Empty;
         private string _remediation = string.Empty;
+        private volatile bool _fillRemediation;
         private string? _justification;
         private string[] _bestPractices = Array.Empty<string>();
         private string[] _cis = Array.Empty<string>();
@@ -108,9 +109,30 @@ namespace WASecurity
         /// <summary>What to do, with a ready command where one exists.</summary>
         public string Remediation
         {
-            get => _remediation;
-            set => _remediation = SafeText.Block(value)!;
+            get
+            {
+                if (_fillRemediation)
+                {
+                    // Filled on first read: most findings of a large account (the passes) are never read for it.
+                    _remediation = Checks.RemediationText.Filled(this, _remediation);
+                    _fillRemediation = false;
+                }
+
+                return _remediation;
+            }
+
+            set
+            {
+                _fillRemediation = false;
+                _remediation = SafeText.Block(value)!;
+            }
         }
+
+        /// <summary>
+        /// Fills the remediation's placeholders from this finding (<see cref="Checks.RemediationText"/>) when it is
+        /// first read, rather than now; setting <see cref="Remediation"/> first cancels it.
+        /// </summary>
+        internal void FillRemediationWhenRead() => _fillRemediation = true;
 
         /// <summary>Well-Architected best-practice ids, e.g. <c>SEC01-BP02</c> (an element set in place is escaped when read).</summary>
         public string[] BestPractices

@@ -58,12 +58,15 @@ namespace WASecurity.Checks
             ["AWS::DynamoDB::Table"] = "table",
         };
 
-        public static void Fill(Finding finding)
+        /// <summary>Fills the finding's remediation now.</summary>
+        public static void Fill(Finding finding) => finding.Remediation = Filled(finding, finding.Remediation);
+
+        /// <summary><paramref name="text"/> with the placeholders <paramref name="finding"/> answers filled in.</summary>
+        public static string Filled(Finding finding, string text)
         {
-            var text = finding.Remediation;
             if (string.IsNullOrEmpty(text) || text.IndexOf('<') < 0)
             {
-                return;
+                return text;
             }
 
             // One pass over the text: every finding of a large account comes through here, so no regular expression.
@@ -89,10 +92,8 @@ namespace WASecurity.Checks
                 open = close;
             }
 
-            if (filled != null)
-            {
-                finding.Remediation = filled.Append(text, copied, text.Length - copied).ToString();
-            }
+            // The answers are plain tokens (IsToken) put into text that was already made safe.
+            return filled == null ? text : filled.Append(text, copied, text.Length - copied).ToString();
         }
 
         /// <summary>The index of the '&gt;' closing a placeholder <c>&lt;[a-z][a-z0-9-]*&gt;</c> that opens at <paramref name="open"/>, or -1.</summary>

@@ -156,7 +156,7 @@ namespace WASecurity.Engine
                 cancellationToken.ThrowIfCancellationRequested();
                 await Task.Yield();
                 var findings = (await check.Run(context, cancellationToken).ConfigureAwait(false)).ToList();
-                findings.ForEach(RemediationText.Fill);
+                findings.ForEach(f => f.FillRemediationWhenRead());
                 return findings;
             }
             catch (FormatException e)

@@ -198,25 +198,48 @@ namespace WASecurity.Evidence
                 return Invalid(call, display, file.Problem);
             }
 
-            var text = file.Text!;
             if (call.Format == EvidenceFormat.Csv)
             {
+                var text = file.Text!;
                 var trimmed = text.TrimStart();
                 if (trimmed.StartsWith("{", StringComparison.Ordinal))
                 {
                     // A CSV call that failed at collection is stored as the JSON error document.
-                    return ReadJson(call, text, display);
+                    return ReadJson(call, file, display);
                 }
 
                 return trimmed.Length == 0 ? Invalid(call, display, "is empty") : EvidenceResponse.FromText(call, text, display);
             }
 
-            return ReadJson(call, text, display);
+            return ReadJson(call, file, display);
         }
 
-        private static EvidenceResponse ReadJson(ApiCall call, string text, string display)
+        /// <summary>
+        /// Whether <paramref name="utf8"/>, after JSON's own whitespace, starts with a character that is not
+        /// whitespace to <see cref="string.IsNullOrWhiteSpace"/> either: such a file is parsed from its bytes.
+        /// </summary>
+        private static bool StartsWithContent(ReadOnlySpan<byte> utf8)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            foreach (var b in utf8)
+            {
+                if (b == (byte)' ' || b == (byte)'\t' || b == (byte)'\n' || b == (byte)'\r')
+                {
+                    continue;
+                }
+
+                // Other ASCII controls and anything past ASCII may be Unicode whitespace: decided on the text.
+                return b > 0x1F && b < 0x80;
+            }
+
+            return false;
+        }
+
+        private static EvidenceResponse ReadJson(ApiCall call, BundleFile file, string display)
+        {
+            var utf8 = file.Utf8;
+            var fromBytes = StartsWithContent(utf8.Span);
+            var text = fromBytes ? null : file.Text;
+            if (!fromBytes && string.IsNullOrWhiteSpace(text))
             {
                 return Invalid(call, display, "is empty");
             }
@@ -224,8 +247,9 @@ namespace WASecurity.Evidence
             try
             {
                 // Not disposed: the response keeps the document (see EvidenceResponse.FromDocument), so a file is
-                // parsed into one copy rather than parsed and then cloned.
-                var document = JsonDocument.Parse(text);
+                // parsed into one copy rather than parsed and then cloned; valid UTF-8 is parsed from the file's
+                // bytes, which the document keeps, without decoding it into text first.
+                var document = fromBytes ? JsonDocument.Parse(utf8) : JsonDocument.Parse(text!);
                 {
                     var root = document.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Error", out var error)

@@ -123,6 +123,33 @@ namespace WASecurity.Evidence
             }
         }
 
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+        /// <summary>
+        /// The file of <paramref name="bytes"/>: valid UTF-8 is kept as bytes, a byte order mark removed, so JSON is
+        /// parsed without a decoded copy; anything else is decoded as <see cref="Decode"/> does (a UTF-16 or UTF-32
+        /// mark honoured, invalid bytes replaced), exactly as before.
+        /// </summary>
+        protected static BundleFile ToFile(byte[] bytes)
+        {
+            if (bytes.Length >= 2 && (bytes[0] == 0xFE || bytes[0] == 0xFF || bytes[0] == 0x00))
+            {
+                return BundleFile.Read(Decode(bytes));
+            }
+
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            try
+            {
+                StrictUtf8.GetCharCount(bytes, start, bytes.Length - start);
+            }
+            catch (DecoderFallbackException)
+            {
+                return BundleFile.Read(Decode(bytes));
+            }
+
+            return BundleFile.ReadUtf8(new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start));
+        }
+
         /// <summary>UTF-8 text of <paramref name="bytes"/>, a byte order mark removed (a UTF-16 or UTF-32 mark is honoured).</summary>
         protected static string Decode(byte[] bytes)
         {

@@ -107,7 +107,7 @@ namespace WASecurity.Evidence
                     var bytes = ReadBounded(stream, Limits.MaxFileBytes, length);
                     return bytes == null
                         ? BundleFile.Refused($"grew past the {Limits.MaxFileBytes}-byte limit for one evidence file while it was read")
-                        : BundleFile.Read(Decode(bytes));
+                        : ToFile(bytes);
                 }
             }
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)

@@ -104,7 +104,7 @@ namespace WASecurity.Evidence
                         var bytes = ReadBounded(stream, entry.Length, entry.Length);
                         return bytes == null
                             ? BundleFile.Refused($"expands past the {entry.Length} bytes its zip header states")
-                            : BundleFile.Read(Decode(bytes));
+                            : ToFile(bytes);
                     }
                 }
                 catch (Exception e) when (e is InvalidDataException || e is IOException)

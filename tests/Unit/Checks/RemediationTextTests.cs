@@ -40,5 +40,31 @@ namespace WASecurity.Tests.Checks
 
             Assert.Equal("aws ec2 revoke-security-group-ingress --group-id <sg-id>", finding.Remediation);
         }
+
+        [Fact]
+        public void A_finding_marked_to_fill_when_read_fills_on_its_first_read_with_what_it_names_then()
+        {
+            var finding = new Finding { Region = "eu-west-1", ResourceType = "AWS::S3::Bucket", ResourceId = "logs-prod" };
+            finding.Remediation = "aws s3api put-bucket-versioning --bucket <bucket> --region <region>";
+            finding.FillRemediationWhenRead();
+            finding.Properties["BucketName"] = "logs-prod";
+
+            Assert.Equal("aws s3api put-bucket-versioning --bucket logs-prod --region eu-west-1", finding.Remediation);
+            finding.Properties["BucketName"] = "other";
+            Assert.Equal("aws s3api put-bucket-versioning --bucket logs-prod --region eu-west-1", finding.Remediation);
+        }
+
+        [Fact]
+        public void Setting_the_remediation_before_it_is_read_keeps_the_text_that_was_set()
+        {
+            var finding = new Finding { Region = "eu-west-1", ResourceType = "AWS::S3::Bucket", ResourceId = "logs-prod" };
+            finding.Properties["BucketName"] = "logs-prod";
+            finding.Remediation = "aws s3api put-bucket-versioning --bucket <bucket>";
+            finding.FillRemediationWhenRead();
+
+            finding.Remediation = "Read back from a report: --bucket <bucket>";
+
+            Assert.Equal("Read back from a report: --bucket <bucket>", finding.Remediation);
+        }
     }
 }
