@@ -97,6 +97,8 @@ namespace WASecurity.Tests.Evidence
         [Theory]
         [InlineData("", "is empty or not a regular file")]
         [InlineData("  \n", "is empty")]
+        [InlineData("\u00A0\u2028\n", "is empty")]
+        [InlineData("\v\f", "is empty")]
         [InlineData("{\"SummaryMap\": {\"AccountMFAEnabled\": 1,", "is not valid JSON, perhaps truncated (")]
         [InlineData("[1, 2]", "does not hold a JSON object, as the AWS CLI prints it")]
         [InlineData("\"SummaryMap\"", "does not hold a JSON object, as the AWS CLI prints it")]
@@ -111,6 +113,31 @@ namespace WASecurity.Tests.Evidence
             Assert.StartsWith($"Could not verify: the response to iam:GetAccountSummary cannot be read ({folder}/{SummaryPath} {problem}", mfa.Reason);
             Assert.Equal(FindingStatus.Error, Single(result, "SEC01.RootNoAccessKeys").Status);
             Assert.Equal(FindingStatus.Pass, Single(result, ContactCheck).Status);
+        }
+
+        [Theory]
+        [InlineData("utf-8 with a byte order mark")]
+        [InlineData("utf-16 with a byte order mark")]
+        [InlineData("utf-8 with an invalid byte in a string")]
+        public void An_evidence_file_is_read_in_the_encoding_its_bytes_say(string encoding)
+        {
+            const string Json = "{\"SummaryMap\": {\"AccountMFAEnabled\": 1, \"AccountAccessKeysPresent\": 0, \"Note\": \"X\"}}";
+            using var bundle = Bundle();
+            var folder = bundle.WriteFolder();
+            var utf8 = Encoding.UTF8.GetBytes(Json);
+            var bytes = encoding switch
+            {
+                "utf-8 with a byte order mark" => new byte[] { 0xEF, 0xBB, 0xBF }.Concat(utf8).ToArray(),
+                "utf-16 with a byte order mark" => Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Json)).ToArray(),
+                // The X becomes a lone continuation byte: read as text with U+FFFD, as the file always was.
+                _ => utf8.Select(b => b == (byte)'X' ? (byte)0x80 : b).ToArray(),
+            };
+            File.WriteAllBytes(Path.Combine(folder, SummaryPath), bytes);
+
+            var result = Assess(folder).AssertNoErrors();
+
+            Assert.Equal(FindingStatus.Pass, Single(result, MfaCheck).Status);
+            Assert.Equal(FindingStatus.Pass, Single(result, "SEC01.RootNoAccessKeys").Status);
         }
 
         [Fact]
