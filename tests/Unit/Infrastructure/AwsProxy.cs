@@ -61,7 +61,7 @@ namespace WASecurity.Tests.Infrastructure
         /// <summary>Receives each request forwarded upstream with the answer it got (the benchmarks record them to replay).</summary>
         public Action<FakeRequest, FakeResponse>? Forwarded { get; set; }
 
-        /// <summary>The most requests held at the same time.</summary>
+        /// <summary>The most requests held at the same time, each from its arrival until its answer is ready.</summary>
         public int MaxInFlight
         {
             get
@@ -200,6 +200,18 @@ namespace WASecurity.Tests.Infrastructure
             Requests.Enqueue(request);
             var region = RegionOf(request) ?? "(unsigned)";
             Enter(region);
+            // Counted from the request's arrival until its answer is ready, not until it has been written: the client
+            // can read a whole answer and send its next request before this handler's last line has run, which
+            // would count one request twice for a moment.
+            var left = 0;
+            void Answered()
+            {
+                if (Interlocked.Exchange(ref left, 1) == 0)
+                {
+                    Leave(region);
+                }
+            }
+
             try
             {
                 if (Delay > TimeSpan.Zero)
@@ -216,20 +228,20 @@ namespace WASecurity.Tests.Infrastructure
                         context.Response.Headers["x-amzn-ErrorType"] = throttled.ErrorType;
                     }
 
-                    await WriteAsync(context, throttled.Status, throttled.ContentType, Encoding.UTF8.GetBytes(throttled.Body));
+                    await WriteAsync(context, Answered, throttled.Status, throttled.ContentType, Encoding.UTF8.GetBytes(throttled.Body));
                     return;
                 }
 
                 var answer = _answer?.Invoke(request);
                 if (answer != null)
                 {
-                    await WriteAsync(context, answer.Status, answer.ContentType, Encoding.UTF8.GetBytes(answer.Body));
+                    await WriteAsync(context, Answered, answer.Status, answer.ContentType, Encoding.UTF8.GetBytes(answer.Body));
                     return;
                 }
 
                 if (_upstreamEndpoint == null)
                 {
-                    await WriteAsync(context, 500, "text/plain", Encoding.UTF8.GetBytes("The proxy has no answer and no upstream for " + request.Operation));
+                    await WriteAsync(context, Answered, 500, "text/plain", Encoding.UTF8.GetBytes("The proxy has no answer and no upstream for " + request.Operation));
                     return;
                 }
 
@@ -253,7 +265,7 @@ namespace WASecurity.Tests.Infrastructure
                 var bytes = await response.Content.ReadAsByteArrayAsync();
                 var contentType = response.Content.Headers.ContentType?.ToString() ?? "text/xml";
                 Forwarded?.Invoke(request, new FakeResponse((int)response.StatusCode, Encoding.UTF8.GetString(bytes), contentType));
-                await WriteAsync(context, (int)response.StatusCode, contentType, bytes);
+                await WriteAsync(context, Answered, (int)response.StatusCode, contentType, bytes);
             }
             catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException || e is HttpRequestException || e is IOException)
             {
@@ -261,12 +273,13 @@ namespace WASecurity.Tests.Infrastructure
             }
             finally
             {
-                Leave(region);
+                Answered();
             }
         }
 
-        private static async Task WriteAsync(HttpListenerContext context, int status, string contentType, byte[] bytes)
+        private static async Task WriteAsync(HttpListenerContext context, Action answered, int status, string contentType, byte[] bytes)
         {
+            answered();
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             context.Response.ContentLength64 = bytes.Length;
