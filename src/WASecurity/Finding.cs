@@ -28,7 +28,7 @@ namespace WASecurity
         private string? _resourceArn;
         private string _reason = string.Empty;
         private string _remediation = string.Empty;
-        private volatile bool _fillRemediation;
+        private volatile Func<Finding, string, string>? _fillRemediation;
         private string? _justification;
         private string[] _bestPractices = Array.Empty<string>();
         private string[] _cis = Array.Empty<string>();
@@ -111,11 +111,12 @@ namespace WASecurity
         {
             get
             {
-                if (_fillRemediation)
+                var fill = _fillRemediation;
+                if (fill != null)
                 {
                     // Filled on first read: most findings of a large account (the passes) are never read for it.
-                    _remediation = Checks.RemediationText.Filled(this, _remediation);
-                    _fillRemediation = false;
+                    _remediation = fill(this, _remediation);
+                    _fillRemediation = null;
                 }
 
                 return _remediation;
@@ -123,16 +124,16 @@ namespace WASecurity
 
             set
             {
-                _fillRemediation = false;
+                _fillRemediation = null;
                 _remediation = SafeText.Block(value)!;
             }
         }
 
         /// <summary>
-        /// Fills the remediation's placeholders from this finding (<see cref="Checks.RemediationText"/>) when it is
-        /// first read, rather than now; setting <see cref="Remediation"/> first cancels it.
+        /// Fills the remediation's placeholders with <paramref name="fill"/> (given this finding and the text) when
+        /// it is first read, rather than now; setting <see cref="Remediation"/> first cancels it.
         /// </summary>
-        internal void FillRemediationWhenRead() => _fillRemediation = true;
+        internal void FillRemediationWhenRead(Func<Finding, string, string> fill) => _fillRemediation = fill;
 
         /// <summary>Well-Architected best-practice ids, e.g. <c>SEC01-BP02</c> (an element set in place is escaped when read).</summary>
         public string[] BestPractices

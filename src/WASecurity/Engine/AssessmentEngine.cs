@@ -156,7 +156,7 @@ namespace WASecurity.Engine
                 cancellationToken.ThrowIfCancellationRequested();
                 await Task.Yield();
                 var findings = (await check.Run(context, cancellationToken).ConfigureAwait(false)).ToList();
-                findings.ForEach(f => f.FillRemediationWhenRead());
+                findings.ForEach(f => f.FillRemediationWhenRead(RemediationText.Filled));
                 return findings;
             }
             catch (FormatException e)

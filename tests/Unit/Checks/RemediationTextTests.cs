@@ -46,7 +46,7 @@ namespace WASecurity.Tests.Checks
         {
             var finding = new Finding { Region = "eu-west-1", ResourceType = "AWS::S3::Bucket", ResourceId = "logs-prod" };
             finding.Remediation = "aws s3api put-bucket-versioning --bucket <bucket> --region <region>";
-            finding.FillRemediationWhenRead();
+            finding.FillRemediationWhenRead(RemediationText.Filled);
             finding.Properties["BucketName"] = "logs-prod";
 
             Assert.Equal("aws s3api put-bucket-versioning --bucket logs-prod --region eu-west-1", finding.Remediation);
@@ -60,7 +60,7 @@ namespace WASecurity.Tests.Checks
             var finding = new Finding { Region = "eu-west-1", ResourceType = "AWS::S3::Bucket", ResourceId = "logs-prod" };
             finding.Properties["BucketName"] = "logs-prod";
             finding.Remediation = "aws s3api put-bucket-versioning --bucket <bucket>";
-            finding.FillRemediationWhenRead();
+            finding.FillRemediationWhenRead(RemediationText.Filled);
 
             finding.Remediation = "Read back from a report: --bucket <bucket>";
 
