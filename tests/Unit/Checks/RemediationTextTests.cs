@@ -44,9 +44,7 @@ namespace WASecurity.Tests.Checks
         [Fact]
         public void A_finding_marked_to_fill_when_read_fills_on_its_first_read_with_what_it_names_then()
         {
-            var finding = new Finding { Region = "eu-west-1", ResourceType = "AWS::S3::Bucket", ResourceId = "logs-prod" };
-            finding.Remediation = "aws s3api put-bucket-versioning --bucket <bucket> --region <region>";
-            finding.FillRemediationWhenRead(RemediationText.Filled);
+            var finding = MarkedBucketFinding("aws s3api put-bucket-versioning --bucket <bucket> --region <region>");
             finding.Properties["BucketName"] = "logs-prod";
 
             Assert.Equal("aws s3api put-bucket-versioning --bucket logs-prod --region eu-west-1", finding.Remediation);
@@ -57,14 +55,20 @@ namespace WASecurity.Tests.Checks
         [Fact]
         public void Setting_the_remediation_before_it_is_read_keeps_the_text_that_was_set()
         {
-            var finding = new Finding { Region = "eu-west-1", ResourceType = "AWS::S3::Bucket", ResourceId = "logs-prod" };
+            var finding = MarkedBucketFinding("aws s3api put-bucket-versioning --bucket <bucket>");
             finding.Properties["BucketName"] = "logs-prod";
-            finding.Remediation = "aws s3api put-bucket-versioning --bucket <bucket>";
-            finding.FillRemediationWhenRead(RemediationText.Filled);
 
             finding.Remediation = "Read back from a report: --bucket <bucket>";
 
             Assert.Equal("Read back from a report: --bucket <bucket>", finding.Remediation);
+        }
+
+        /// <summary>A bucket's finding whose <paramref name="remediation"/> is to be filled when first read, as the engine leaves it.</summary>
+        private static Finding MarkedBucketFinding(string remediation)
+        {
+            var finding = new Finding { Region = "eu-west-1", ResourceType = "AWS::S3::Bucket", ResourceId = "logs-prod", Remediation = remediation };
+            finding.FillRemediationWhenRead(RemediationText.Filled);
+            return finding;
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
@@ -37,32 +38,61 @@ namespace WASecurity.Aws.Operations
                 StringComparer.Ordinal);
         }
 
-        /// <summary>The members of <paramref name="shape"/> read from <paramref name="element"/>.</summary>
+        /// <summary>The members of <paramref name="shape"/> read from <paramref name="element"/>, as a JSON object to edit.</summary>
         public JsonObject Read(XElement element, string shape)
         {
-            var json = new JsonObject();
-            foreach (var member in _shapes[shape])
+            var buffer = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
             {
-                var value = Value(element, member);
-                if (value != null)
-                {
-                    json[member.Name] = value;
-                }
+                Write(writer, element, shape);
             }
 
-            return json;
+            return JsonNode.Parse(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length))!.AsObject();
         }
 
-        /// <summary>The items of a list, each read as <paramref name="shape"/>: the wrapper's children.</summary>
-        public JsonArray Items(XElement? wrapper, string shape) =>
-            new JsonArray((wrapper?.Elements() ?? Enumerable.Empty<XElement>()).Select(e => (JsonNode?)Read(e, shape)).ToArray());
+        /// <summary>
+        /// Writes the members of <paramref name="shape"/> read from <paramref name="element"/> as one JSON object,
+        /// straight from the XML tree: no JSON tree is built for an answer that is only kept.
+        /// </summary>
+        public void Write(Utf8JsonWriter writer, XElement element, string shape)
+        {
+            writer.WriteStartObject();
+            foreach (var member in _shapes[shape])
+            {
+                WriteMember(writer, element, member);
+            }
 
-        private JsonNode? Value(XElement parent, Member member)
+            writer.WriteEndObject();
+        }
+
+        /// <summary>
+        /// The one list member of <paramref name="shape"/> when that is all it holds (EC2's Describe answers), so
+        /// pages can be written one after another into a single list; otherwise null.
+        /// </summary>
+        public string? OnlyList(string shape)
+        {
+            var members = _shapes[shape];
+            return members.Length == 1 && members[0].Kind == '[' && members[0].Always ? members[0].Name : null;
+        }
+
+        /// <summary>Writes the items of <paramref name="element"/>'s list for <see cref="OnlyList"/>, without the array around them.</summary>
+        public void WriteOnlyListItems(Utf8JsonWriter writer, XElement element, string shape)
+        {
+            var member = _shapes[shape][0];
+            WriteItems(writer, FirstChild(element, member.Wire), member);
+        }
+
+        private void WriteMember(Utf8JsonWriter writer, XElement parent, Member member)
         {
             if (member.Wire.StartsWith("@", StringComparison.Ordinal))
             {
                 var attribute = parent.Attributes().FirstOrDefault(a => a.Name.LocalName == member.Wire.Substring(1));
-                return attribute == null ? null : JsonValue.Create(attribute.Value);
+                if (attribute != null)
+                {
+                    writer.WriteString(member.Name, attribute.Value);
+                }
+
+                return;
             }
 
             // The children are walked in place, without building lists: a large account's answers hold hundreds of
@@ -71,42 +101,105 @@ namespace WASecurity.Aws.Operations
             switch (member.Kind)
             {
                 case '{':
-                    return element != null ? Read(element, member.Shape!) : member.Always ? new JsonObject() : null;
+                    if (element != null)
+                    {
+                        writer.WritePropertyName(member.Name);
+                        Write(writer, element, member.Shape!);
+                    }
+                    else if (member.Always)
+                    {
+                        writer.WritePropertyName(member.Name);
+                        writer.WriteStartObject();
+                        writer.WriteEndObject();
+                    }
+
+                    return;
                 case '[':
                 case '*':
                 case ']':
-                    var items = new JsonArray();
                     var from = member.Kind == '*' ? parent : element;
-                    for (var node = from?.FirstNode; node != null; node = node.NextNode)
+                    if (member.Always || FirstItem(from, member) != null)
                     {
-                        if (node is XElement item && (member.Kind != '*' || string.Equals(item.Name.LocalName, member.Wire, StringComparison.Ordinal)))
-                        {
-                            items.Add(member.Kind == ']' ? JsonValue.Create(Canonical(item.Value)) : (JsonNode?)Read(item, member.Shape!));
-                        }
+                        writer.WritePropertyName(member.Name);
+                        writer.WriteStartArray();
+                        WriteItems(writer, from, member);
+                        writer.WriteEndArray();
                     }
 
-                    return items.Count == 0 && !member.Always ? null : items;
+                    return;
             }
 
             if (element == null)
             {
-                return member.Always ? JsonValue.Create(string.Empty) : null;
+                if (member.Always)
+                {
+                    writer.WriteString(member.Name, string.Empty);
+                }
+
+                return;
             }
 
             var text = element.Value;
             switch (member.Kind)
             {
                 case '#':
-                    return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : null;
+                    if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                    {
+                        writer.WriteNumber(member.Name, number);
+                    }
+
+                    return;
                 case '?':
-                    return bool.TryParse(text, out var flag) ? JsonValue.Create(flag) : null;
+                    if (bool.TryParse(text, out var flag))
+                    {
+                        writer.WriteBoolean(member.Name, flag);
+                    }
+
+                    return;
                 case '@':
-                    return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
-                        ? JsonValue.Create(WireJson.Timestamp(time, _times))
-                        : null;
+                    if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+                    {
+                        writer.WriteString(member.Name, WireJson.Timestamp(time, _times));
+                    }
+
+                    return;
                 default:
-                    return JsonValue.Create(Canonical(text));
+                    writer.WriteString(member.Name, Canonical(text));
+                    return;
             }
+        }
+
+        /// <summary>The list's items in <paramref name="from"/>: its child elements, or for <c>[*</c> the repeated element itself.</summary>
+        private void WriteItems(Utf8JsonWriter writer, XElement? from, Member member)
+        {
+            for (var item = FirstItem(from, member); item != null; item = NextItem(item, member))
+            {
+                if (member.Kind == ']')
+                {
+                    writer.WriteStringValue(Canonical(item.Value));
+                }
+                else
+                {
+                    Write(writer, item, member.Shape!);
+                }
+            }
+        }
+
+        private static XElement? FirstItem(XElement? from, Member member) => Item(from?.FirstNode, member);
+
+        private static XElement? NextItem(XElement item, Member member) => Item(item.NextNode, member);
+
+        private static XElement? Item(XNode? node, Member member)
+        {
+            for (; node != null; node = node.NextNode)
+            {
+                if (node is XElement item && (member.Kind != '*' || string.Equals(item.Name.LocalName, member.Wire, StringComparison.Ordinal)))
+                {
+                    return item;
+                }
+            }
+
+            return null;
         }
 
         private static XElement? FirstChild(XElement parent, string name)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -93,7 +94,7 @@ namespace WASecurity.Aws.Operations
             registry.Add("ec2", "DescribeRegions", "ec2:DescribeRegions", async (call, context, cancellationToken) =>
             {
                 var parameters = new Dictionary<string, object?> { ["AllRegions"] = call.Bool("AllRegions") ?? false };
-                var result = await ReadAsync(call, context, parameters, cancellationToken).ConfigureAwait(false);
+                var result = Shapes.Read(await SendAsync(context, context.RegionOf(call), call.Operation, parameters, cancellationToken).ConfigureAwait(false), call.Operation);
                 var regions = ((JsonArray)result["Regions"]!).Select(r => r!.DeepClone()).OrderBy(r => (string?)r["RegionName"], StringComparer.Ordinal).ToArray();
                 return ProtocolOperations.ToResponse(call, new JsonObject { ["Regions"] = new JsonArray(regions) });
             });
@@ -133,13 +134,13 @@ namespace WASecurity.Aws.Operations
                     ["InstanceId"] = call.Parameters["InstanceId"],
                     ["Attribute"] = call.Parameters["Attribute"],
                 };
-                return ProtocolOperations.ToResponse(call, await ReadAsync(call, context, parameters, cancellationToken).ConfigureAwait(false));
+                return await ReadAsync(call, context, parameters, cancellationToken).ConfigureAwait(false);
             });
 
-            registry.Add("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault", async (call, context, cancellationToken) =>
-                ProtocolOperations.ToResponse(call, await ReadAsync(call, context, null, cancellationToken).ConfigureAwait(false)));
-            registry.Add("ec2", "GetInstanceMetadataDefaults", "ec2:GetInstanceMetadataDefaults", async (call, context, cancellationToken) =>
-                ProtocolOperations.ToResponse(call, await ReadAsync(call, context, null, cancellationToken).ConfigureAwait(false)));
+            registry.Add("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault", (call, context, cancellationToken) =>
+                ReadAsync(call, context, null, cancellationToken));
+            registry.Add("ec2", "GetInstanceMetadataDefaults", "ec2:GetInstanceMetadataDefaults", (call, context, cancellationToken) =>
+                ReadAsync(call, context, null, cancellationToken));
         }
 
         /// <summary>Whether EBS encryption by default is on in <paramref name="region"/> (ec2:GetEbsEncryptionByDefault), for a remediation.</summary>
@@ -169,23 +170,59 @@ namespace WASecurity.Aws.Operations
             return parameters;
         }
 
-        /// <summary>Every page (NextToken) of a Describe call, its one list merged.</summary>
+        /// <summary>
+        /// Every page (NextToken) of a Describe call, its one list merged: written page by page into one list,
+        /// straight from each page's XML, when the list is all the answer holds.
+        /// </summary>
         private static async Task<EvidenceResponse> PagedAsync(ApiCall call, LiveCallContext context, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         {
-            var merged = await AwsProtocolClient.PaginateAsync(
-                async token =>
-                {
-                    var page = new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["NextToken"] = token };
-                    var root = await SendAsync(context, context.RegionOf(call), call.Operation, page, cancellationToken).ConfigureAwait(false);
-                    var next = root.Elements().FirstOrDefault(e => e.Name.LocalName == "nextToken")?.Value;
-                    return (Shapes.Read(root, call.Operation), string.IsNullOrEmpty(next) ? null : next);
-                },
-                call.Operation).ConfigureAwait(false);
-            return ProtocolOperations.ToResponse(call, merged);
+            async Task<(XElement Root, string? Next)> PageAsync(string? token)
+            {
+                var page = new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["NextToken"] = token };
+                var root = await SendAsync(context, context.RegionOf(call), call.Operation, page, cancellationToken).ConfigureAwait(false);
+                var next = root.Elements().FirstOrDefault(e => e.Name.LocalName == "nextToken")?.Value;
+                return (root, string.IsNullOrEmpty(next) ? null : next);
+            }
+
+            var list = Shapes.OnlyList(call.Operation);
+            if (list == null)
+            {
+                var merged = await AwsProtocolClient.PaginateAsync(
+                    async token =>
+                    {
+                        var (root, next) = await PageAsync(token).ConfigureAwait(false);
+                        return (Shapes.Read(root, call.Operation), next);
+                    },
+                    call.Operation).ConfigureAwait(false);
+                return ProtocolOperations.ToResponse(call, merged);
+            }
+
+            var stream = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(list);
+                writer.WriteStartArray();
+                await AwsProtocolClient.PaginateAsync(
+                    async token =>
+                    {
+                        var (root, next) = await PageAsync(token).ConfigureAwait(false);
+                        Shapes.WriteOnlyListItems(writer, root, call.Operation);
+                        return (new JsonObject(), next);
+                    },
+                    call.Operation).ConfigureAwait(false);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            return EvidenceResponse.FromDocument(call, JsonDocument.Parse(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
         }
 
-        private static async Task<JsonObject> ReadAsync(ApiCall call, LiveCallContext context, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
-            Shapes.Read(await SendAsync(context, context.RegionOf(call), call.Operation, parameters, cancellationToken).ConfigureAwait(false), call.Operation);
+        private static async Task<EvidenceResponse> ReadAsync(ApiCall call, LiveCallContext context, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
+        {
+            var root = await SendAsync(context, context.RegionOf(call), call.Operation, parameters, cancellationToken).ConfigureAwait(false);
+            return ProtocolOperations.ToResponse(call, writer => Shapes.Write(writer, root, call.Operation));
+        }
 
         private static Task<XElement> SendAsync(LiveCallContext context, string region, string operation, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
             context.Protocol.QueryXmlAsync(Service, region, Version, operation, parameters, cancellationToken, sdkStyleErrors: true);

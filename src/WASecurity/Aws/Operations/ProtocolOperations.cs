@@ -130,12 +130,15 @@ namespace WASecurity.Aws.Operations
         }
 
         /// <summary>The response whose JSON is <paramref name="result"/>: written once as UTF-8 and parsed in place (no text copy, no clone).</summary>
-        public static EvidenceResponse ToResponse(ApiCall call, JsonNode result)
+        public static EvidenceResponse ToResponse(ApiCall call, JsonNode result) => ToResponse(call, writer => result.WriteTo(writer));
+
+        /// <summary>The response <paramref name="write"/> writes (one JSON value), written once as UTF-8 and parsed in place.</summary>
+        public static EvidenceResponse ToResponse(ApiCall call, Action<Utf8JsonWriter> write)
         {
             var stream = new System.IO.MemoryStream();
             using (var writer = new Utf8JsonWriter(stream))
             {
-                result.WriteTo(writer);
+                write(writer);
             }
 
             return EvidenceResponse.FromDocument(call, JsonDocument.Parse(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
