@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -197,8 +196,7 @@ namespace WASecurity.Aws.Operations
                 return ProtocolOperations.ToResponse(call, merged);
             }
 
-            var stream = new System.IO.MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
+            return await ProtocolOperations.ToResponseAsync(call, async writer =>
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(list);
@@ -213,9 +211,7 @@ namespace WASecurity.Aws.Operations
                     call.Operation).ConfigureAwait(false);
                 writer.WriteEndArray();
                 writer.WriteEndObject();
-            }
-
-            return EvidenceResponse.FromDocument(call, JsonDocument.Parse(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
+            }).ConfigureAwait(false);
         }
 
         private static async Task<EvidenceResponse> ReadAsync(ApiCall call, LiveCallContext context, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using WASecurity.Evidence;
 
 namespace WASecurity.Aws.Operations
@@ -141,8 +142,23 @@ namespace WASecurity.Aws.Operations
                 write(writer);
             }
 
-            return EvidenceResponse.FromDocument(call, JsonDocument.Parse(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
+            return Parsed(call, stream);
         }
+
+        /// <summary>As <see cref="ToResponse(ApiCall, Action{Utf8JsonWriter})"/>, for a response written as its pages arrive.</summary>
+        public static async Task<EvidenceResponse> ToResponseAsync(ApiCall call, Func<Utf8JsonWriter, Task> write)
+        {
+            var stream = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                await write(writer).ConfigureAwait(false);
+            }
+
+            return Parsed(call, stream);
+        }
+
+        private static EvidenceResponse Parsed(ApiCall call, System.IO.MemoryStream stream) =>
+            EvidenceResponse.FromDocument(call, JsonDocument.Parse(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
 
         public static JsonObject ToJsonObject(IReadOnlyDictionary<string, object?> parameters)
         {
