@@ -51,14 +51,21 @@ namespace WASecurity.Aws
                 waiter.Node = queue.AddLast(waiter);
             }
 
-            if (cancellationToken.CanBeCanceled)
+            if (!cancellationToken.CanBeCanceled)
             {
-                // Not disposed when granted: the callback then finds the waiter gone and does nothing, and the
-                // registrations go with the run's token.
-                cancellationToken.Register(() => Cancel(waiter, cancellationToken));
+                return waiter.Task;
             }
 
-            return waiter.Task;
+            // Unregistered once the wait ends: a run waits thousands of times on one token.
+            return WaitThenUnregisterAsync(waiter.Task, cancellationToken.Register(() => Cancel(waiter, cancellationToken)));
+        }
+
+        private static async Task WaitThenUnregisterAsync(Task wait, CancellationTokenRegistration registration)
+        {
+            using (registration)
+            {
+                await wait.ConfigureAwait(false);
+            }
         }
 
         /// <summary>Gives the place back: to the most urgent waiter, or to the pool.</summary>
