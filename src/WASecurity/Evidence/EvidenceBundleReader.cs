@@ -132,12 +132,12 @@ namespace WASecurity.Evidence
         /// </summary>
         protected static BundleFile ToFile(byte[] bytes)
         {
-            if (bytes.Length >= 2 && (bytes[0] == 0xFE || bytes[0] == 0xFF || bytes[0] == 0x00))
+            if (IsWide(bytes))
             {
                 return BundleFile.Read(Decode(bytes));
             }
 
-            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            var start = Utf8MarkLength(bytes);
             try
             {
                 StrictUtf8.GetCharCount(bytes, start, bytes.Length - start);
@@ -153,7 +153,7 @@ namespace WASecurity.Evidence
         /// <summary>UTF-8 text of <paramref name="bytes"/>, a byte order mark removed (a UTF-16 or UTF-32 mark is honoured).</summary>
         protected static string Decode(byte[] bytes)
         {
-            if (bytes.Length >= 2 && (bytes[0] == 0xFE || bytes[0] == 0xFF || bytes[0] == 0x00))
+            if (IsWide(bytes))
             {
                 using (var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
                 {
@@ -161,8 +161,14 @@ namespace WASecurity.Evidence
                 }
             }
 
-            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            var start = Utf8MarkLength(bytes);
             return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
+
+        /// <summary>Whether <paramref name="bytes"/> may start with a UTF-16 or UTF-32 byte order mark (the reader then decides).</summary>
+        private static bool IsWide(byte[] bytes) => bytes.Length >= 2 && (bytes[0] == 0xFE || bytes[0] == 0xFF || bytes[0] == 0x00);
+
+        /// <summary>3 when <paramref name="bytes"/> start with UTF-8's byte order mark, else 0.</summary>
+        private static int Utf8MarkLength(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
     }
 }

@@ -134,6 +134,16 @@ namespace WASecurity.Tests.Evidence
             };
             File.WriteAllBytes(Path.Combine(folder, SummaryPath), bytes);
 
+            using (var reader = EvidenceBundleReader.Open(folder))
+            {
+                var file = reader.Read(SummaryPath);
+                var invalid = encoding == "utf-8 with an invalid byte in a string";
+                Assert.Contains(invalid ? "\"Note\": \"\uFFFD\"" : "\"Note\": \"X\"", file.Text);
+                Assert.StartsWith("{", file.Text);
+                // Only valid UTF-8 is kept as bytes for the parser; the rest is parsed from the decoded text.
+                Assert.Equal(encoding == "utf-8 with a byte order mark", !file.Utf8.IsEmpty);
+            }
+
             var result = Assess(folder).AssertNoErrors();
 
             Assert.Equal(FindingStatus.Pass, Single(result, MfaCheck).Status);
