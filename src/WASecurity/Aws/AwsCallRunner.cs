@@ -12,7 +12,8 @@ namespace WASecurity.Aws
 {
     /// <summary>
     /// Runs one AWS call — a protocol client request or a served SDK client request — attempt by attempt: each attempt
-    /// holds the session's concurrency gate while on the wire (not while backing off) and must finish within the
+    /// holds a place at its endpoint (<see cref="EndpointThrottle"/>, told whether the answer was throttling) and the
+    /// session's concurrency gate while on the wire (not while backing off) and must finish within the
     /// session's attempt timeout; failures are retried as <see cref="RetryPolicy"/> says. A call that got no answer
     /// ends in <see cref="AwsEndpointFailure.UnreachableCode"/> or <see cref="AwsEndpointFailure.TimeoutCode"/>, naming
     /// the endpoint URL. Cancellation (Ctrl+C) ends the call at once, between attempts or during one.
@@ -22,6 +23,7 @@ namespace WASecurity.Aws
         /// <param name="session">Gate, attempt timeout, retry policy and debug output.</param>
         /// <param name="service">The service as messages name it (<c>iam</c>, <c>ec2</c>).</param>
         /// <param name="operation">The operation as messages name it.</param>
+        /// <param name="region">The region the call is signed for: with <paramref name="service"/>, the endpoint whose throttling paces it.</param>
         /// <param name="endpoint">The URL the call goes to, when known; otherwise the URL the SDK client sent to is used.</param>
         /// <param name="attempt">One attempt: the answer, or an <see cref="AwsServiceException"/> for an AWS error response.</param>
         /// <param name="translate">Turns a failure of <paramref name="attempt"/> other than a network failure (an SDK exception) into an <see cref="AwsServiceException"/>, or returns null.</param>
@@ -30,49 +32,59 @@ namespace WASecurity.Aws
             AwsSession session,
             string service,
             string operation,
+            string region,
             Uri? endpoint,
             Func<int, CancellationToken, Task<T>> attempt,
             Func<Exception, AwsServiceException?>? translate,
             CancellationToken cancellationToken)
         {
             var retry = session.Retry;
+            var throttle = session.Endpoint(service, region);
             var unanswered = 0;
             for (var number = 1; ; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var sent = RequestUriRecorder.Begin();
                 var watch = Stopwatch.StartNew();
-                AwsServiceException failure;
-                await session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                AwsServiceException? failure = null;
+                var round = await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    await session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
                     {
-                        timeout.CancelAfter(session.RequestTimeout);
-                        try
+                        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                         {
-                            return await attempt(number, timeout.Token).ConfigureAwait(false);
+                            timeout.CancelAfter(session.RequestTimeout);
+                            try
+                            {
+                                return await attempt(number, timeout.Token).ConfigureAwait(false);
+                            }
+                            catch (AwsServiceException e)
+                            {
+                                failure = e;
+                            }
+                            catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsNoAnswer(e, timeout.IsCancellationRequested))
+                            {
+                                failure = NoAnswer(session, service, operation, endpoint ?? sent.Uri, e, timeout.IsCancellationRequested);
+                            }
+                            catch (Exception e) when (!cancellationToken.IsCancellationRequested && translate?.Invoke(e) is AwsServiceException translated)
+                            {
+                                failure = translated;
+                            }
                         }
-                        catch (AwsServiceException e)
-                        {
-                            failure = e;
-                        }
-                        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsNoAnswer(e, timeout.IsCancellationRequested))
-                        {
-                            failure = NoAnswer(session, service, operation, endpoint ?? sent.Uri, e, timeout.IsCancellationRequested);
-                        }
-                        catch (Exception e) when (!cancellationToken.IsCancellationRequested && translate?.Invoke(e) is AwsServiceException translated)
-                        {
-                            failure = translated;
-                        }
+                    }
+                    finally
+                    {
+                        session.Gate.Release();
                     }
                 }
                 finally
                 {
-                    session.Gate.Release();
+                    throttle.Release(round, failure != null && RetryPolicy.IsThrottling(failure.StatusCode, failure.ErrorCode));
                 }
 
-                if (AwsEndpointFailure.IsEndpointFailure(failure.ErrorCode))
+                if (AwsEndpointFailure.IsEndpointFailure(failure!.ErrorCode))
                 {
                     unanswered++;
                 }

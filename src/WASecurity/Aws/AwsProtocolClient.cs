@@ -171,6 +171,7 @@ namespace WASecurity.Aws
                 _session,
                 service.EndpointPrefix,
                 operation,
+                endpoint.SigningRegion,
                 shown,
                 async (attempt, token) =>
                 {

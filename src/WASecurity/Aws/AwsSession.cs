@@ -14,6 +14,9 @@ namespace WASecurity.Aws
     /// </summary>
     internal sealed class AwsSession : IDisposable
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, EndpointThrottle> _endpoints =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, EndpointThrottle>(StringComparer.Ordinal);
+
         private ImmutableCredentials? _lastCredentials;
 
         public AwsSession(AWSCredentials credentials, string region, string? endpointUrl, int throttleLimit, RetryPolicy? retry = null, Action<string>? debug = null)
@@ -44,6 +47,10 @@ namespace WASecurity.Aws
         public RequestGate Gate { get; }
 
         public RetryPolicy Retry { get; }
+
+        /// <summary>What one endpoint (<paramref name="service"/> in <paramref name="region"/>) may have in flight, lowered while it throttles.</summary>
+        public EndpointThrottle Endpoint(string service, string region) =>
+            _endpoints.GetOrAdd(service + " " + region, _ => new EndpointThrottle(ThrottleLimit));
 
         /// <summary>Per-request diagnostics (operation, status, timing; never headers or bodies).</summary>
         public Action<string> Debug { get; }

@@ -16,16 +16,52 @@ namespace WASecurity.Aws
     {
         private readonly object _lock = new object();
         private readonly SortedDictionary<int, LinkedList<Waiter>> _waiting = new SortedDictionary<int, LinkedList<Waiter>>();
-        private int _free;
+        private int _limit;
+        private int _inUse;
 
         public RequestGate(int limit)
         {
-            Limit = Math.Max(1, limit);
-            _free = Limit;
+            _limit = Math.Max(1, limit);
         }
 
-        /// <summary>Requests that may be in flight at once.</summary>
-        public int Limit { get; }
+        /// <summary>
+        /// Requests that may be in flight at once (at least 1). Lowering it takes no place back: places in use are
+        /// given back as usual, and no waiter is let in until fewer than the new limit are in use.
+        /// </summary>
+        public int Limit
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _limit;
+                }
+            }
+
+            set
+            {
+                var granted = new List<Waiter>();
+                lock (_lock)
+                {
+                    _limit = Math.Max(1, value);
+                    TakeWaiters(granted);
+                }
+
+                granted.ForEach(w => w.Grant());
+            }
+        }
+
+        /// <summary>Places in use now.</summary>
+        public int InUse
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _inUse;
+                }
+            }
+        }
 
         /// <summary>Waits for a free place (in priority order); Ctrl+C ends the wait with <see cref="OperationCanceledException"/>.</summary>
         public Task WaitAsync(CancellationToken cancellationToken)
@@ -34,9 +70,9 @@ namespace WASecurity.Aws
             Waiter waiter;
             lock (_lock)
             {
-                if (_free > 0)
+                if (_inUse < _limit)
                 {
-                    _free--;
+                    _inUse++;
                     return Task.CompletedTask;
                 }
 
@@ -68,34 +104,40 @@ namespace WASecurity.Aws
             }
         }
 
-        /// <summary>Gives the place back: to the most urgent waiter, or to the pool.</summary>
+        /// <summary>Gives the place back: to the most urgent waiter (while fewer than <see cref="Limit"/> are in use), or to the pool.</summary>
         public void Release()
         {
-            Waiter? next = null;
+            var granted = new List<Waiter>(1);
             lock (_lock)
             {
-                foreach (var entry in _waiting)
+                _inUse = Math.Max(0, _inUse - 1);
+                TakeWaiters(granted);
+            }
+
+            granted.ForEach(w => w.Grant());
+        }
+
+        /// <summary>Takes the most urgent waiters off their queues while places are free; the caller grants them outside the lock.</summary>
+        private void TakeWaiters(List<Waiter> granted)
+        {
+            while (_inUse < _limit && _waiting.Count > 0)
+            {
+                using (var first = _waiting.GetEnumerator())
                 {
-                    var queue = entry.Value;
-                    next = queue.First!.Value;
+                    first.MoveNext();
+                    var queue = first.Current.Value;
+                    var next = queue.First!.Value;
                     queue.RemoveFirst();
                     next.Node = null;
                     if (queue.Count == 0)
                     {
-                        _waiting.Remove(entry.Key);
+                        _waiting.Remove(first.Current.Key);
                     }
 
-                    break;
-                }
-
-                if (next == null)
-                {
-                    _free = Math.Min(Limit, _free + 1);
-                    return;
+                    _inUse++;
+                    granted.Add(next);
                 }
             }
-
-            next.Grant();
         }
 
         private void Cancel(Waiter waiter, CancellationToken cancellationToken)

@@ -13,14 +13,15 @@ namespace WASecurity.Aws
     /// </summary>
     /// <remarks>
     /// Defaults: up to 8 attempts while the failure is throttling; a server error (5xx, <c>InternalError</c>) ends the
-    /// call once 5 attempts are made, and at most 3 attempts may go unanswered (refused, unreachable, timed out). The
-    /// delay before retry n is uniform in [0, min(10 s, 200 ms · 2^(n-1))]: at most 22.6 s over seven retries, 3 s over four.
+    /// call once 3 attempts are made (the AWS SDKs' standard retry mode also makes 3), and at most 3 attempts may go
+    /// unanswered (refused, unreachable, timed out). The delay before retry n is uniform in [0, min(10 s, 200 ms · 2^(n-1))]:
+    /// at most 22.6 s over seven retries, 0.6 s over two.
     /// </remarks>
     internal sealed class RetryPolicy
     {
         private static readonly Random Jitter = new Random();
 
-        public RetryPolicy(int maxAttempts = 8, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int maxUnansweredAttempts = 3, int maxServerErrorAttempts = 5)
+        public RetryPolicy(int maxAttempts = 8, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int maxUnansweredAttempts = 3, int maxServerErrorAttempts = 3)
         {
             MaxAttempts = Math.Max(1, maxAttempts);
             MaxUnansweredAttempts = Math.Max(1, Math.Min(MaxAttempts, maxUnansweredAttempts));

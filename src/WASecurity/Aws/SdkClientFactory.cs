@@ -53,13 +53,15 @@ namespace WASecurity.Aws
         /// <summary>
         /// Runs one SDK request with the module's retries (<see cref="AwsCallRunner"/>): each attempt inside the
         /// session's concurrency gate and attempt timeout; its failure becomes an <see cref="AwsServiceException"/>.
-        /// <paramref name="call"/> is invoked once per attempt.
+        /// <paramref name="call"/> is invoked once per attempt. <paramref name="region"/> is the client's region (the
+        /// session's when not given): with <paramref name="service"/>, the endpoint whose throttling paces the call.
         /// </summary>
-        public Task<T> CallAsync<T>(string service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        public Task<T> CallAsync<T>(string service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, string? region = null) =>
             AwsCallRunner.RunAsync(
                 _session,
                 service,
                 operation,
+                region ?? _session.Region,
                 endpoint: null,
                 async (attempt, token) =>
                 {

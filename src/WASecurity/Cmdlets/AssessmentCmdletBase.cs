@@ -50,10 +50,16 @@ namespace WASecurity.Cmdlets
         [ArgumentCompleter(typeof(CheckIdCompleter))]
         public string[]? CheckId { get; set; }
 
-        /// <summary>How many AWS calls run at once.</summary>
+        /// <summary>How many AWS calls run at once (each endpoint fewer while it throttles: <see cref="Aws.EndpointThrottle"/>).</summary>
         [Parameter(ParameterSetName = LiveSet)]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 16;
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        /// <summary>
+        /// The default of -ThrottleLimit, as PowerShell's Invoke-Command. At 50 ms a request, 32 in flight ask about 640
+        /// requests a second of all endpoints together; one endpoint that cannot take its share throttles and is paced.
+        /// </summary>
+        internal const int DefaultThrottleLimit = 32;
 
         /// <summary>Threshold overrides, e.g. @{ RootUsageWindowDays = 30 }.</summary>
         [Parameter]

@@ -90,6 +90,65 @@ namespace WASecurity.Tests.Aws
             Assert.True(gate.WaitAsync(CancellationToken.None).IsCompleted);
         }
 
+        [Fact]
+        public async Task A_lowered_limit_lets_no_waiter_in_until_fewer_than_it_are_in_use_and_a_raised_one_lets_them_in_at_once()
+        {
+            var gate = new RequestGate(4);
+            for (var i = 0; i < 4; i++)
+            {
+                await gate.WaitAsync(CancellationToken.None);
+            }
+
+            var waiting = Enumerable.Range(0, 3).Select(_ => gate.WaitAsync(CancellationToken.None)).ToList();
+            gate.Limit = 2;
+            gate.Release();
+            gate.Release();
+            Assert.Equal(2, gate.InUse);
+            Assert.All(waiting, w => Assert.False(w.IsCompleted));
+
+            gate.Release();
+            await waiting[0].WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.False(waiting[1].IsCompleted);
+            Assert.Equal(2, gate.InUse);
+
+            gate.Limit = 4;
+            await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal(4, gate.InUse);
+        }
+
+        [Fact]
+        public async Task A_per_resource_call_waits_behind_every_question_s_account_wide_and_regional_calls()
+        {
+            var gate = new RequestGate(1);
+            await gate.WaitAsync(CancellationToken.None);
+            var order = new List<string>();
+            var waits = new List<Task>();
+            var key = new ApiCall("kms", "DescribeKey", "eu-west-1", "key-1");
+            var keys = new ApiCall("kms", "ListKeys", "eu-west-1");
+            foreach (var (question, call, name) in new[] { (0, key, "q0-key"), (7, keys, "q7-list"), (3, key, "q3-key"), (2, keys, "q2-list") })
+            {
+                RequestPriority.Current = RequestPriority.Of(call, question);
+                var wait = gate.WaitAsync(CancellationToken.None);
+                RequestPriority.Current = 0;
+                waits.Add(wait.ContinueWith(
+                    _ =>
+                    {
+                        lock (order)
+                        {
+                            order.Add(name);
+                        }
+
+                        gate.Release();
+                    },
+                    TaskScheduler.Default));
+            }
+
+            gate.Release();
+            await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal(new[] { "q2-list", "q7-list", "q0-key", "q3-key" }, order);
+            Assert.Equal(RequestPriority.Of(key, 3), RequestPriority.Of(key, RequestPriority.Of(key, 3)));
+        }
+
         private static void InterlockedMax(ref int target, int value)
         {
             int seen;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -23,6 +24,11 @@ namespace WASecurity.Tests.Infrastructure
     {
         private static readonly Regex CredentialScope = new Regex(@"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_request", RegexOptions.Compiled);
 
+        /// <summary>WAS_BENCH_TIMELINE: a file each proxy appends its requests' arrival and answer times to when disposed (benchmark analysis).</summary>
+        private static readonly string? TimelinePath = Environment.GetEnvironmentVariable("WAS_BENCH_TIMELINE") is { Length: > 0 } path ? path : null;
+
+        private static readonly System.Diagnostics.Stopwatch TimelineClock = System.Diagnostics.Stopwatch.StartNew();
+
         private readonly HttpListener _listener = new HttpListener();
         private readonly HttpClient _upstream = new HttpClient();
         private readonly string? _upstreamEndpoint;
@@ -30,6 +36,7 @@ namespace WASecurity.Tests.Infrastructure
         private readonly Task _loop;
         private readonly object _gate = new object();
         private readonly Dictionary<string, int> _inFlight = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<string>? _timeline = TimelinePath == null ? null : new ConcurrentQueue<string>();
         private int _maxInFlight;
         private int _maxRegionsInFlight;
         private ThrottleState? _throttle;
@@ -70,6 +77,15 @@ namespace WASecurity.Tests.Infrastructure
                 {
                     return _maxInFlight;
                 }
+            }
+        }
+
+        /// <summary>Requests signed for <paramref name="region"/> that have arrived and are not answered yet.</summary>
+        public int InFlight(string region)
+        {
+            lock (_gate)
+            {
+                return _inFlight.TryGetValue(region, out var count) ? count : 0;
             }
         }
 
@@ -150,6 +166,12 @@ namespace WASecurity.Tests.Infrastructure
 
         public void Dispose()
         {
+            if (_timeline != null)
+            {
+                // One section per proxy: "#<delay ms>", then arrival and answer times (ms), signing region, operation.
+                File.AppendAllLines(TimelinePath!, new[] { "#" + Delay.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) }.Concat(_timeline));
+            }
+
             _listener.Stop();
             _listener.Close();
             try
@@ -204,10 +226,12 @@ namespace WASecurity.Tests.Infrastructure
             // can read a whole answer and send its next request before this handler's last line has run, which
             // would count one request twice for a moment.
             var left = 0;
+            var arrived = TimelineClock.Elapsed.TotalMilliseconds;
             void Answered()
             {
                 if (Interlocked.Exchange(ref left, 1) == 0)
                 {
+                    _timeline?.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{arrived:0.0}\t{TimelineClock.Elapsed.TotalMilliseconds:0.0}\t{region}\t{request.Operation}"));
                     Leave(region);
                 }
             }

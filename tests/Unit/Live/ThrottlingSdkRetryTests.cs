@@ -50,10 +50,10 @@ namespace WASecurity.Tests.Live
 
         [Theory]
         [InlineData("dynamodb", 400, "ThrottlingException", 8)]
-        [InlineData("dynamodb", 500, "InternalServerError", 5)]
+        [InlineData("dynamodb", 500, "InternalServerError", 3)]
         [InlineData("iam", 400, "Throttling", 8)]
-        [InlineData("iam", 500, "ServiceFailure", 5)]
-        public async Task By_default_throttling_is_tried_eight_times_and_a_server_error_five_times_for_SDK_and_protocol_calls_fixture(string service, int status, string code, int attempts)
+        [InlineData("iam", 500, "ServiceFailure", 3)]
+        public async Task By_default_throttling_is_tried_eight_times_and_a_server_error_three_times_for_SDK_and_protocol_calls_fixture(string service, int status, string code, int attempts)
         {
             using var fake = new FakeAwsEndpoint(request => service == "iam"
                 ? FakeResponse.QueryError(status, code, "no")

@@ -19,7 +19,7 @@ namespace WASecurity.Aws.Operations
                 string? marker = null;
                 do
                 {
-                    var page = await context.Sdk.CallAsync("kms", call.Operation, t => client.ListKeysAsync(new ListKeysRequest { Marker = marker }, t), token).ConfigureAwait(false);
+                    var page = await context.Sdk.CallAsync("kms", call.Operation, t => client.ListKeysAsync(new ListKeysRequest { Marker = marker }, t), token, context.RegionOf(call)).ConfigureAwait(false);
                     foreach (var key in page.Keys ?? new List<KeyListEntry>())
                     {
                         keys.Add(SdkJson.Structure(key));
@@ -37,7 +37,7 @@ namespace WASecurity.Aws.Operations
                 string? marker = null;
                 do
                 {
-                    var page = await context.Sdk.CallAsync("kms", call.Operation, t => client.ListAliasesAsync(new ListAliasesRequest { Marker = marker }, t), token).ConfigureAwait(false);
+                    var page = await context.Sdk.CallAsync("kms", call.Operation, t => client.ListAliasesAsync(new ListAliasesRequest { Marker = marker }, t), token, context.RegionOf(call)).ConfigureAwait(false);
                     foreach (var alias in page.Aliases ?? new List<AliasListEntry>())
                     {
                         aliases.Add(SdkJson.Structure(alias));
@@ -51,13 +51,13 @@ namespace WASecurity.Aws.Operations
 
             registry.Add("kms", "DescribeKey", "kms:DescribeKey", (call, context, token) => WithClientAsync(call, context, token, async client =>
             {
-                var response = await context.Sdk.CallAsync("kms", call.Operation, t => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = call.StringParameter("KeyId") }, t), token).ConfigureAwait(false);
+                var response = await context.Sdk.CallAsync("kms", call.Operation, t => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = call.StringParameter("KeyId") }, t), token, context.RegionOf(call)).ConfigureAwait(false);
                 return new JsonObject { ["KeyMetadata"] = SdkJson.From(response.KeyMetadata) };
             }));
 
             // An older key without a configurable period has no RotationPeriodInDays: left out, as the CLI leaves it out.
             registry.Add("kms", "GetKeyRotationStatus", "kms:GetKeyRotationStatus", (call, context, token) => WithClientAsync(call, context, token, async client =>
-                SdkJson.Structure(await context.Sdk.CallAsync("kms", call.Operation, t => client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = call.StringParameter("KeyId") }, t), token).ConfigureAwait(false))));
+                SdkJson.Structure(await context.Sdk.CallAsync("kms", call.Operation, t => client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = call.StringParameter("KeyId") }, t), token, context.RegionOf(call)).ConfigureAwait(false))));
 
             // The CLI prints {"Policy": "<the policy JSON as a string>", "PolicyName": "default"}.
             registry.Add("kms", "GetKeyPolicy", "kms:GetKeyPolicy", (call, context, token) => WithClientAsync(call, context, token, async client =>
@@ -65,7 +65,8 @@ namespace WASecurity.Aws.Operations
                     "kms",
                     call.Operation,
                     t => client.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = call.StringParameter("KeyId"), PolicyName = call.StringParameter("PolicyName") ?? "default" }, t),
-                    token).ConfigureAwait(false))));
+                    token,
+                    context.RegionOf(call)).ConfigureAwait(false))));
         }
 
         private static async Task<EvidenceResponse> WithClientAsync(

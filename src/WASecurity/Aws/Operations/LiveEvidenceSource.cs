@@ -168,6 +168,7 @@ namespace WASecurity.Aws.Operations
             try
             {
                 Interlocked.Increment(ref _fetched);
+                RequestPriority.Current = RequestPriority.Of(call, RequestPriority.Current);
                 response = await operation(call, _context, cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException e)
