@@ -181,7 +181,10 @@ namespace WASecurity.Aws
                     {
                         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         var status = (int)response.StatusCode;
-                        _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
+                        if (_session.DebugEnabled)
+                        {
+                            _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
+                        }
                         if (status >= 200 && status < 300)
                         {
                             onSuccess?.Invoke(response);

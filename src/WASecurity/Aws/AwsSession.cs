@@ -28,6 +28,7 @@ namespace WASecurity.Aws
             ThrottleLimit = Math.Max(1, throttleLimit);
             Retry = retry ?? RetryPolicy.Default;
             Debug = debug ?? (_ => { });
+            DebugEnabled = debug != null;
             RequestTimeout = AwsTransport.RequestTimeoutFor(EndpointUrl);
         }
 
@@ -54,6 +55,9 @@ namespace WASecurity.Aws
 
         /// <summary>Per-request diagnostics (operation, status, timing; never headers or bodies).</summary>
         public Action<string> Debug { get; }
+
+        /// <summary>Whether anyone reads <see cref="Debug"/>: per-request sentences are not even formatted otherwise.</summary>
+        public bool DebugEnabled { get; }
 
         /// <summary>
         /// How long one HTTP attempt may take before it counts as unanswered (<see cref="AwsEndpointFailure.TimeoutCode"/>,

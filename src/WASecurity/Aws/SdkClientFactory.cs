@@ -67,7 +67,11 @@ namespace WASecurity.Aws
                 {
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     var result = await call(token).ConfigureAwait(false);
-                    _session.Debug($"{service}:{operation} succeeded in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
+                    if (_session.DebugEnabled)
+                    {
+                        _session.Debug($"{service}:{operation} succeeded in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
+                    }
+
                     return result;
                 },
                 e => Translate(service, operation, e),

@@ -25,7 +25,7 @@ namespace WASecurity.Cmdlets
         private void RunOrganization(OrganizationSelection organization, AssessmentSettings settings, SuppressionFiles suppressionFiles, CmdletPump pump)
         {
             var resolved = AwsContextFromCmdlet.Resolve(this);
-            var caller = LiveCallContext.Open(resolved, ThrottleLimit, message => Post(pump, p => p.WriteDebug(message)));
+            var caller = LiveCallContext.Open(resolved, ThrottleLimit, WantsDebug() ? message => Post(pump, p => p.WriteDebug(message)) : (Action<string>?)null);
             Action<string> warn = message => Post(pump, p => p.WriteWarning(message));
             var useCache = !NoCache.IsPresent;
             var callerSource = new LiveEvidenceSource(caller, OperationRegistry.Default, resolved.Regions, useCache, warn);

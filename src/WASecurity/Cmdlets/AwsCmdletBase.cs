@@ -11,6 +11,21 @@ namespace WASecurity.Cmdlets
     {
         protected const string LiveSet = "Live";
 
+        /// <summary>
+        /// Whether this invocation's debug output goes anywhere (-Debug, or a $DebugPreference other than SilentlyContinue
+        /// or Ignore): when not, the thousands of per-request sentences of a live run are not written at all.
+        /// </summary>
+        internal bool WantsDebug()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+            {
+                return LanguagePrimitives.IsTrue(debug);
+            }
+
+            return !(LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("DebugPreference"), out var preference)
+                && (preference == ActionPreference.SilentlyContinue || preference == ActionPreference.Ignore));
+        }
+
         /// <summary>Name of a profile in the shared credentials/config files, or of an AWS Tools stored profile.</summary>
         [Parameter(ParameterSetName = LiveSet)]
         [Alias("StoredCredentials", "AWSProfileName")]

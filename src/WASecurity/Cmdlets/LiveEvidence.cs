@@ -15,7 +15,7 @@ namespace WASecurity.Cmdlets
             // Credentials and region are resolved first so that their errors (and Write-Debug sentences) come
             // before anything else.
             var resolved = AwsContextFromCmdlet.Resolve(cmdlet);
-            var aws = LiveCallContext.Open(resolved, cmdlet.ThrottleLimit, message => Post(pump, p => p.WriteDebug(message)));
+            var aws = LiveCallContext.Open(resolved, cmdlet.ThrottleLimit, cmdlet.WantsDebug() ? message => Post(pump, p => p.WriteDebug(message)) : (Action<string>?)null);
             connection = aws;
             var source = new LiveEvidenceSource(aws, OperationRegistry.Default, resolved.Regions, !cmdlet.NoCache.IsPresent, message => Post(pump, p => p.WriteWarning(message)));
             cmdlet.WriteDebug($"Evidence: {source.Description}; up to {cmdlet.ThrottleLimit} requests at once; session cache {(cmdlet.NoCache.IsPresent ? "bypassed (-NoCache)" : $"on ({SessionEvidenceCache.Ttl.TotalMinutes:0} min)")}.");

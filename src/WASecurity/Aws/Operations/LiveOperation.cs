@@ -37,15 +37,16 @@ namespace WASecurity.Aws.Operations
         /// <summary>
         /// The one connection a cmdlet invocation uses, assessment and remediation alike: the resolved credentials and
         /// endpoint, the home region (<see cref="FallbackRegion"/> when nothing configured one: global services need only
-        /// a partition, and regional checks cover the enabled regions anyway), and the throttle limit.
+        /// a partition, and regional checks cover the enabled regions anyway), and the throttle limit. <paramref name="debug"/>
+        /// is null when nobody reads debug output (no -Debug, $DebugPreference SilentlyContinue).
         /// </summary>
-        public static LiveCallContext Open(ResolvedAwsContext resolved, int throttleLimit, Action<string> debug)
+        public static LiveCallContext Open(ResolvedAwsContext resolved, int throttleLimit, Action<string>? debug)
         {
             var region = resolved.Region;
             if (region == null)
             {
                 region = FallbackRegion;
-                debug($"Region: none configured; global services are called, and regions listed, in {FallbackRegion}.");
+                debug?.Invoke($"Region: none configured; global services are called, and regions listed, in {FallbackRegion}.");
             }
 
             return new LiveCallContext(new AwsSession(resolved.Credentials, region, resolved.EndpointUrl, throttleLimit, debug: debug));

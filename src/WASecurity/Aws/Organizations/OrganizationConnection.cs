@@ -133,7 +133,7 @@ namespace WASecurity.Aws.Organizations
                 throw new AccountAccessException(accountId, "sts:AssumeRole", roleArn, new ApiError(e.ErrorCode, e.ErrorMessage, kind));
             }
 
-            var session = new AwsSession(credentials, _caller.Session.Region, _caller.Session.EndpointUrl, _throttleLimit, _caller.Session.Retry, _caller.Session.Debug);
+            var session = new AwsSession(credentials, _caller.Session.Region, _caller.Session.EndpointUrl, _throttleLimit, _caller.Session.Retry, _caller.Session.DebugEnabled ? _caller.Session.Debug : null);
             var connection = new LiveCallContext(session);
             var source = Source(connection, accountId);
             AccountContext assumed;
