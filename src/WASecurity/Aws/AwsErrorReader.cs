@@ -135,18 +135,24 @@ namespace WASecurity.Aws
     {
         public static XDocument Parse(string xml)
         {
+            using (var reader = CreateReader(xml))
+            {
+                return XDocument.Load(reader, LoadOptions.None);
+            }
+        }
+
+        /// <summary>A reader over <paramref name="xml"/> with the same settings, for answers read element by element.</summary>
+        public static XmlReader CreateReader(string xml)
+        {
             var settings = new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit,
                 XmlResolver = null,
                 IgnoreComments = true,
                 IgnoreProcessingInstructions = true,
+                CloseInput = true,
             };
-            using (var text = new StringReader(xml))
-            using (var reader = XmlReader.Create(text, settings))
-            {
-                return XDocument.Load(reader, LoadOptions.None);
-            }
+            return XmlReader.Create(new StringReader(xml), settings);
         }
     }
 }

@@ -34,9 +34,18 @@ namespace WASecurity.Aws
         /// One Query-style call (the AWS Query protocol, or EC2's): POST form parameters, the answer's XML root. A list
         /// parameter is sent as <c>Name.member.N</c>; EC2's <c>Name.N</c> lists are given flattened by the caller.
         /// </summary>
-        public async Task<System.Xml.Linq.XElement> QueryXmlAsync(
+        public Task<System.Xml.Linq.XElement> QueryXmlAsync(
             AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken,
-            bool sdkStyleErrors = false)
+            bool sdkStyleErrors = false) =>
+            QueryXmlAsync(service, region, version, operation, parameters, reader => SafeXmlRoot(reader), cancellationToken, sdkStyleErrors);
+
+        /// <summary>
+        /// One Query-style call whose answer <paramref name="read"/> reads element by element (a safe reader, DTDs
+        /// prohibited), so a large answer never becomes one tree. XML that cannot be read is an InvalidResponse error.
+        /// </summary>
+        public async Task<T> QueryXmlAsync<T>(
+            AwsService service, string region, string version, string operation, IReadOnlyDictionary<string, object?>? parameters, Func<System.Xml.XmlReader, T> read,
+            CancellationToken cancellationToken, bool sdkStyleErrors = false)
         {
             var form = new List<KeyValuePair<string, string>>
             {
@@ -53,13 +62,19 @@ namespace WASecurity.Aws
             var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken, sdkStyleErrors: sdkStyleErrors).ConfigureAwait(false);
             try
             {
-                return SafeXml.Parse(text).Root ?? throw new System.Xml.XmlException("No root element.");
+                using (var reader = SafeXml.CreateReader(text))
+                {
+                    return read(reader);
+                }
             }
             catch (System.Xml.XmlException e)
             {
                 throw new AwsServiceException(service.EndpointPrefix, operation, "InvalidResponse", $"The response is not XML ({e.Message}).", 200, e);
             }
         }
+
+        private static System.Xml.Linq.XElement SafeXmlRoot(System.Xml.XmlReader reader) =>
+            System.Xml.Linq.XDocument.Load(reader, System.Xml.Linq.LoadOptions.None).Root ?? throw new System.Xml.XmlException("No root element.");
 
         /// <summary>
         /// A Query call with every page merged, as the CLI prints it: by <c>Marker</c>/<c>IsTruncated</c> (IAM), or by

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace WASecurity.Aws.Operations
@@ -75,11 +76,88 @@ namespace WASecurity.Aws.Operations
             return members.Length == 1 && members[0].Kind == '[' && members[0].Always ? members[0].Name : null;
         }
 
-        /// <summary>Writes the items of <paramref name="element"/>'s list for <see cref="OnlyList"/>, without the array around them.</summary>
-        public void WriteOnlyListItems(Utf8JsonWriter writer, XElement element, string shape)
+        /// <summary>
+        /// Writes the items of the answer's list for <see cref="OnlyList"/>, without the array around them, straight
+        /// from the answer's reader: each item is read as a tree of its own and written, so a page of thousands of
+        /// items is never one tree. Returns the text of the root's <paramref name="tokenElement"/> (the next page's
+        /// token), or null.
+        /// </summary>
+        public string? WriteOnlyListItems(Utf8JsonWriter writer, XmlReader reader, string shape, string tokenElement)
         {
             var member = _shapes[shape][0];
-            WriteItems(writer, FirstChild(element, member.Wire), member);
+            string? token = null;
+            var listSeen = false;
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                throw new XmlException("No root element.");
+            }
+
+            if (reader.IsEmptyElement)
+            {
+                return null;
+            }
+
+            var depth = reader.Depth;
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                }
+                else if (!listSeen && string.Equals(reader.LocalName, member.Wire, StringComparison.Ordinal))
+                {
+                    // The first element of that name, as the tree reading takes it.
+                    listSeen = true;
+                    WriteItems(writer, reader, member);
+                }
+                else if (token == null && string.Equals(reader.LocalName, tokenElement, StringComparison.Ordinal))
+                {
+                    token = ((XElement)XNode.ReadFrom(reader)).Value;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            return token;
+        }
+
+        /// <summary>The items of the list element the reader is on, each read as its own tree; leaves the reader after the list.</summary>
+        private void WriteItems(Utf8JsonWriter writer, XmlReader reader, Member member)
+        {
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return;
+            }
+
+            var depth = reader.Depth;
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                    continue;
+                }
+
+                var item = (XElement)XNode.ReadFrom(reader);
+                if (member.Kind == ']')
+                {
+                    writer.WriteStringValue(Canonical(item.Value));
+                }
+                else
+                {
+                    Write(writer, item, member.Shape!);
+                }
+            }
+
+            if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                reader.Read();
+            }
         }
 
         private void WriteMember(Utf8JsonWriter writer, XElement parent, Member member)

@@ -170,8 +170,8 @@ namespace WASecurity.Aws.Operations
         }
 
         /// <summary>
-        /// Every page (NextToken) of a Describe call, its one list merged: written page by page into one list,
-        /// straight from each page's XML, when the list is all the answer holds.
+        /// Every page (NextToken) of a Describe call, its one list merged: written page by page into one list, item by
+        /// item straight from each page's XML reader, when the list is all the answer holds.
         /// </summary>
         private static async Task<EvidenceResponse> PagedAsync(ApiCall call, LiveCallContext context, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         {
@@ -204,9 +204,17 @@ namespace WASecurity.Aws.Operations
                 await AwsProtocolClient.PaginateAsync(
                     async token =>
                     {
-                        var (root, next) = await PageAsync(token).ConfigureAwait(false);
-                        Shapes.WriteOnlyListItems(writer, root, call.Operation);
-                        return (new JsonObject(), next);
+                        var page = new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["NextToken"] = token };
+                        var next = await context.Protocol.QueryXmlAsync(
+                            Service,
+                            context.RegionOf(call),
+                            Version,
+                            call.Operation,
+                            page,
+                            reader => Shapes.WriteOnlyListItems(writer, reader, call.Operation, "nextToken"),
+                            cancellationToken,
+                            sdkStyleErrors: true).ConfigureAwait(false);
+                        return (new JsonObject(), string.IsNullOrEmpty(next) ? null : next);
                     },
                     call.Operation).ConfigureAwait(false);
                 writer.WriteEndArray();
