@@ -287,13 +287,19 @@ namespace WASecurity.Cmdlets
         internal virtual IEvidenceSource DecorateEvidenceSource(IEvidenceSource source, CmdletPump pump) => source;
 
         /// <summary>Hands one question's findings to the pipeline; -Quiet and similar override it.</summary>
-        internal virtual void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump)
-        {
-            foreach (var finding in findings)
+        /// <remarks>
+        /// Each finding is wrapped for PowerShell on the pipeline thread as it is written, not here: this runs on a
+        /// thread-pool thread, and wrapping a large account's tens of thousands of findings there kept that thread
+        /// from the continuations that send the next AWS requests.
+        /// </remarks>
+        internal virtual void OnFindings(IReadOnlyList<Finding> findings, CmdletPump pump) =>
+            pump.Post(cmdlet =>
             {
-                pump.WriteObject(FindingOutput.ToPSObject(finding));
-            }
-        }
+                foreach (var finding in findings)
+                {
+                    cmdlet.WriteObject(FindingOutput.ToPSObject(finding));
+                }
+            });
 
         /// <summary>Called on the pipeline thread once every question has run.</summary>
         internal virtual void OnCompleted()
