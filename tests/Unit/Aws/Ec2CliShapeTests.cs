@@ -130,6 +130,42 @@ namespace WASecurity.Tests.Aws
             Assert.Equal("AccessDeniedException", error.ErrorCode);
         }
 
+        [Fact]
+        public async Task A_paged_list_read_item_by_item_keeps_every_item_whatever_comes_around_it_fixture()
+        {
+            // Page 1: the token and an unknown element before the list, whitespace between items, a second list
+            // element (ignored, as the tree reading ignored it); page 2: an empty list element and no token. Each
+            // page's items land in the one merged list, in order.
+            using var fake = new FakeAwsEndpoint(request => FakeResponse.Xml(request.Parameter("NextToken") == null
+                ? $"<DescribeVolumesResponse xmlns=\"{Ec2Namespace}\">\n  <requestId>r-1</requestId>\n  <nextToken>page-2</nextToken>\n  <unexpected><a>x</a></unexpected>\n  <volumeSet>\n"
+                    + "    <item><volumeId>vol-1</volumeId><size>8</size><encrypted>true</encrypted><attachmentSet/></item>\n"
+                    + "    <item><volumeId>vol-2</volumeId><size>16</size><encrypted>false</encrypted><attachmentSet><item><instanceId>i-1</instanceId></item></attachmentSet></item>\n"
+                    + "  </volumeSet>\n  <volumeSet><item><volumeId>vol-ignored</volumeId></item></volumeSet>\n</DescribeVolumesResponse>"
+                : $"<DescribeVolumesResponse xmlns=\"{Ec2Namespace}\"><requestId>r-2</requestId><volumeSet/></DescribeVolumesResponse>"));
+
+            var root = await RunAsync(fake.Endpoint, new ApiCall("ec2", "DescribeVolumes", "eu-west-1"));
+
+            Assert.Equal(2, fake.Requests.Count);
+            var volumes = root.GetProperty("Volumes").EnumerateArray().ToList();
+            Assert.Equal(new[] { "vol-1", "vol-2" }, volumes.Select(v => v.GetProperty("VolumeId").GetString()).ToArray());
+            Assert.Equal(16, volumes[1].GetProperty("Size").GetInt32());
+            Assert.False(volumes[1].GetProperty("Encrypted").GetBoolean());
+            Assert.Equal("i-1", volumes[1].GetProperty("Attachments")[0].GetProperty("InstanceId").GetString());
+            Assert.Empty(volumes[0].GetProperty("Attachments").EnumerateArray());
+        }
+
+        [Fact]
+        public async Task A_list_page_that_is_not_XML_is_an_InvalidResponse_error_fixture()
+        {
+            using var fake = new FakeAwsEndpoint(_ => FakeResponse.Xml($"<DescribeVolumesResponse xmlns=\"{Ec2Namespace}\"><volumeSet><item><volumeId>vol-1</volumeId></item>"));
+            using var session = Session(fake.Endpoint);
+
+            var error = await Assert.ThrowsAsync<AwsServiceException>(() => Operation("ec2", "DescribeVolumes")(new ApiCall("ec2", "DescribeVolumes", "eu-west-1"), new LiveCallContext(session), CancellationToken.None));
+
+            Assert.Equal("InvalidResponse", error.ErrorCode);
+            Assert.Equal("DescribeVolumes", error.Operation);
+        }
+
         private static async Task<JsonElement> RunAsync(string endpoint, ApiCall call)
         {
             using var session = Session(endpoint);
