@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using WASecurity.Cmdlets;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -19,8 +20,11 @@ namespace WASecurity.Tests.Benchmarks
     /// alone. WAS_BENCH_SCALES (default "1", e.g. "1,2,4") lists the scales of the account: 1 is 2,000 IAM users (half with access
     /// keys, a third with console passwords), 1,000 roles, 100 buckets, and in each of 17 regions 12 KMS keys, 60
     /// security groups and 120 instances; other scales multiply every count (at least 1 of each). WAS_BENCH_CASSETTES names a folder where each scale's
-    /// recorded answers are kept: a scale found there is replayed without seeding or recording again. The table goes to
-    /// the test output and to out/benchmark/large-account.md.
+    /// recorded answers are kept: a scale found there is replayed without seeding or recording again. Before the
+    /// measured replays one unreported replay warms the proxy. WAS_BENCH_RUNS picks the replayed runs (see
+    /// <see cref="Runs"/>), WAS_BENCH_OFFLINE=0 leaves out the bundle export and offline run, and WAS_BENCH_TIMELINE=file
+    /// has every proxy append its requests' arrival and answer times to that file. The table goes to the test output
+    /// and to out/benchmark/large-account.md.
     /// </summary>
     [Collection(MotoCollection.Name)]
     [Trait("Category", "Benchmark")]
@@ -95,13 +99,26 @@ namespace WASecurity.Tests.Benchmarks
             var bundle = Path.Combine(Path.GetTempPath(), "was-bench-" + Guid.NewGuid().ToString("N"));
             try
             {
-                foreach (var (delay, throttleLimit) in new[] { (0, 16), (50, 16), (50, 32) })
+                // One unreported run first: the proxy's own code is compiled then, not while the first measured run
+                // shares the cores with it.
+                cassette.Rewind();
+                using (var warmUp = new AwsProxy(null, TimeSpan.Zero, cassette.Answer))
+                {
+                    Run($"Invoke-WASAssessment -Region {regions} -EndpointUrl {warmUp.Endpoint} -AccessKey AKIDBENCHMARK -SecretKey s -NoCache");
+                }
+
+                foreach (var (delay, throttleLimit) in Runs())
                 {
                     cassette.Rewind();
                     using var replay = new AwsProxy(null, TimeSpan.FromMilliseconds(delay), cassette.Answer);
                     var replayed = Run($"Invoke-WASAssessment -Region {regions} -EndpointUrl {replay.Endpoint} -AccessKey AKIDBENCHMARK -SecretKey s -NoCache -ThrottleLimit {throttleLimit}");
-                    var name = $"Recorded answers replayed, {delay} ms, -ThrottleLimit {throttleLimit}{(throttleLimit == 16 ? " (default)" : string.Empty)}";
+                    var name = $"Recorded answers replayed, {delay} ms, -ThrottleLimit {throttleLimit}{(throttleLimit == AssessmentCmdletBase.DefaultThrottleLimit ? " (default)" : string.Empty)}";
                     rows.Add(replayed.With(scale, name, replay.Requests.Count, replay.MaxInFlight, cassette.Misses));
+                }
+
+                if (Environment.GetEnvironmentVariable("WAS_BENCH_OFFLINE") == "0")
+                {
+                    return rows;
                 }
 
                 cassette.Rewind();
@@ -128,6 +145,22 @@ namespace WASecurity.Tests.Benchmarks
             }
 
             return rows;
+        }
+
+        /// <summary>
+        /// The replayed runs: WAS_BENCH_RUNS ("delay:limit,…", e.g. "0:32,50:64"), by default 0 and 50 ms at the default
+        /// -ThrottleLimit and 50 ms at 16.
+        /// </summary>
+        private static IEnumerable<(int Delay, int ThrottleLimit)> Runs()
+        {
+            var runs = Environment.GetEnvironmentVariable("WAS_BENCH_RUNS") is { Length: > 0 } asked
+                ? asked
+                : string.Create(CultureInfo.InvariantCulture, $"0:{AssessmentCmdletBase.DefaultThrottleLimit},50:{AssessmentCmdletBase.DefaultThrottleLimit},50:16");
+            foreach (var run in runs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var parts = run.Split(':');
+                yield return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+            }
         }
 
         /// <summary>The account at <paramref name="scale"/>, in scripts short enough for the seed's time limit.</summary>
