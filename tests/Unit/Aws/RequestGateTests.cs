@@ -35,34 +35,9 @@ namespace WASecurity.Tests.Aws
         [Fact]
         public async Task Waiting_requests_go_in_priority_order_then_in_the_order_asked()
         {
-            var gate = new RequestGate(1);
-            await gate.WaitAsync(CancellationToken.None);
-            var order = new List<string>();
-            var waits = new List<Task>();
-            foreach (var (priority, name) in new[] { (5, "q5-a"), (2, "q2-a"), (5, "q5-b"), (0, "q0"), (2, "q2-b") })
-            {
-                waits.Add(Ask(priority, name));
-            }
+            var order = await GrantOrderAsync(new[] { (5, "q5-a"), (2, "q2-a"), (5, "q5-b"), (0, "q0"), (2, "q2-b") });
 
-            gate.Release();
-            await Task.WhenAll(waits);
             Assert.Equal(new[] { "q0", "q2-a", "q2-b", "q5-a", "q5-b" }, order);
-
-            Task Ask(int priority, string name)
-            {
-                RequestPriority.Current = priority;
-                var wait = gate.WaitAsync(CancellationToken.None);
-                RequestPriority.Current = 0;
-                return wait.ContinueWith(_ =>
-                {
-                    lock (order)
-                    {
-                        order.Add(name);
-                    }
-
-                    gate.Release();
-                }, TaskScheduler.Default);
-            }
         }
 
         [Fact]
@@ -119,18 +94,35 @@ namespace WASecurity.Tests.Aws
         [Fact]
         public async Task A_per_resource_call_waits_behind_every_question_s_account_wide_and_regional_calls()
         {
+            var key = new ApiCall("kms", "DescribeKey", "eu-west-1", "key-1");
+            var keys = new ApiCall("kms", "ListKeys", "eu-west-1");
+
+            var order = await GrantOrderAsync(new[]
+            {
+                (RequestPriority.Of(key, 0), "q0-key"), (RequestPriority.Of(keys, 7), "q7-list"), (RequestPriority.Of(key, 3), "q3-key"), (RequestPriority.Of(keys, 2), "q2-list"),
+            });
+
+            Assert.Equal(new[] { "q2-list", "q7-list", "q0-key", "q3-key" }, order);
+            Assert.Equal(RequestPriority.Of(key, 3), RequestPriority.Of(key, RequestPriority.Of(key, 3)));
+        }
+
+        /// <summary>Names in the order a gate of one place, held while they ask, lets requests of these priorities go.</summary>
+        private static async Task<List<string>> GrantOrderAsync(IEnumerable<(int Priority, string Name)> requests)
+        {
             var gate = new RequestGate(1);
             await gate.WaitAsync(CancellationToken.None);
             var order = new List<string>();
-            var waits = new List<Task>();
-            var key = new ApiCall("kms", "DescribeKey", "eu-west-1", "key-1");
-            var keys = new ApiCall("kms", "ListKeys", "eu-west-1");
-            foreach (var (question, call, name) in new[] { (0, key, "q0-key"), (7, keys, "q7-list"), (3, key, "q3-key"), (2, keys, "q2-list") })
+            var waits = requests.Select(r => Ask(r.Priority, r.Name)).ToList();
+            gate.Release();
+            await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(5));
+            return order;
+
+            Task Ask(int priority, string name)
             {
-                RequestPriority.Current = RequestPriority.Of(call, question);
+                RequestPriority.Current = priority;
                 var wait = gate.WaitAsync(CancellationToken.None);
                 RequestPriority.Current = 0;
-                waits.Add(wait.ContinueWith(
+                return wait.ContinueWith(
                     _ =>
                     {
                         lock (order)
@@ -140,13 +132,8 @@ namespace WASecurity.Tests.Aws
 
                         gate.Release();
                     },
-                    TaskScheduler.Default));
+                    TaskScheduler.Default);
             }
-
-            gate.Release();
-            await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(5));
-            Assert.Equal(new[] { "q2-list", "q7-list", "q0-key", "q3-key" }, order);
-            Assert.Equal(RequestPriority.Of(key, 3), RequestPriority.Of(key, RequestPriority.Of(key, 3)));
         }
 
         private static void InterlockedMax(ref int target, int value)
