@@ -200,6 +200,7 @@ namespace WASecurity.Aws
                         {
                             _session.Debug($"{service.EndpointPrefix}:{operation} ({endpoint.SigningRegion}) HTTP {status} in {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
                         }
+
                         if (status >= 200 && status < 300)
                         {
                             onSuccess?.Invoke(response);
