@@ -40,14 +40,14 @@ namespace WASecurity.Aws
 
             set
             {
-                var granted = new List<Waiter>();
+                List<Waiter>? granted;
                 lock (_lock)
                 {
                     _limit = Math.Max(1, value);
-                    TakeWaiters(granted);
+                    granted = TakeWaiters();
                 }
 
-                granted.ForEach(w => w.Grant());
+                granted?.ForEach(w => w.Grant());
             }
         }
 
@@ -107,19 +107,23 @@ namespace WASecurity.Aws
         /// <summary>Gives the place back: to the most urgent waiter (while fewer than <see cref="Limit"/> are in use), or to the pool.</summary>
         public void Release()
         {
-            var granted = new List<Waiter>(1);
+            List<Waiter>? granted;
             lock (_lock)
             {
                 _inUse = Math.Max(0, _inUse - 1);
-                TakeWaiters(granted);
+                granted = TakeWaiters();
             }
 
-            granted.ForEach(w => w.Grant());
+            granted?.ForEach(w => w.Grant());
         }
 
-        /// <summary>Takes the most urgent waiters off their queues while places are free; the caller grants them outside the lock.</summary>
-        private void TakeWaiters(List<Waiter> granted)
+        /// <summary>
+        /// Takes the most urgent waiters off their queues while places are free, or returns null when none is let in
+        /// (the common case: no list is made for each request); the caller grants them outside the lock.
+        /// </summary>
+        private List<Waiter>? TakeWaiters()
         {
+            List<Waiter>? granted = null;
             while (_inUse < _limit && _waiting.Count > 0)
             {
                 using (var first = _waiting.GetEnumerator())
@@ -135,9 +139,11 @@ namespace WASecurity.Aws
                     }
 
                     _inUse++;
-                    granted.Add(next);
+                    (granted ??= new List<Waiter>(1)).Add(next);
                 }
             }
+
+            return granted;
         }
 
         private void Cancel(Waiter waiter, CancellationToken cancellationToken)

@@ -175,10 +175,11 @@ namespace WASecurity.Aws.Operations
         /// </summary>
         private static async Task<EvidenceResponse> PagedAsync(ApiCall call, LiveCallContext context, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         {
+            Dictionary<string, object?> Page(string? token) => new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["NextToken"] = token };
+
             async Task<(XElement Root, string? Next)> PageAsync(string? token)
             {
-                var page = new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["NextToken"] = token };
-                var root = await SendAsync(context, context.RegionOf(call), call.Operation, page, cancellationToken).ConfigureAwait(false);
+                var root = await SendAsync(context, context.RegionOf(call), call.Operation, Page(token), cancellationToken).ConfigureAwait(false);
                 var next = root.Elements().FirstOrDefault(e => e.Name.LocalName == "nextToken")?.Value;
                 return (root, string.IsNullOrEmpty(next) ? null : next);
             }
@@ -204,16 +205,13 @@ namespace WASecurity.Aws.Operations
                 await AwsProtocolClient.PaginateAsync(
                     async token =>
                     {
-                        var page = new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["NextToken"] = token };
-                        var next = await context.Protocol.QueryXmlAsync(
-                            Service,
+                        var next = await SendAsync(
+                            context,
                             context.RegionOf(call),
-                            Version,
                             call.Operation,
-                            page,
+                            Page(token),
                             reader => Shapes.WriteOnlyListItems(writer, reader, call.Operation, "nextToken"),
-                            cancellationToken,
-                            sdkStyleErrors: true).ConfigureAwait(false);
+                            cancellationToken).ConfigureAwait(false);
                         return (new JsonObject(), string.IsNullOrEmpty(next) ? null : next);
                     },
                     call.Operation).ConfigureAwait(false);
@@ -230,5 +228,10 @@ namespace WASecurity.Aws.Operations
 
         private static Task<XElement> SendAsync(LiveCallContext context, string region, string operation, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
             context.Protocol.QueryXmlAsync(Service, region, Version, operation, parameters, cancellationToken, sdkStyleErrors: true);
+
+        /// <summary>One EC2 call whose answer <paramref name="read"/> reads from its XML reader, element by element.</summary>
+        private static Task<T> SendAsync<T>(
+            LiveCallContext context, string region, string operation, IReadOnlyDictionary<string, object?>? parameters, Func<System.Xml.XmlReader, T> read, CancellationToken cancellationToken) =>
+            context.Protocol.QueryXmlAsync(Service, region, Version, operation, parameters, read, cancellationToken, sdkStyleErrors: true);
     }
 }
