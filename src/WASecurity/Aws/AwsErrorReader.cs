@@ -142,17 +142,21 @@ namespace WASecurity.Aws
         }
 
         /// <summary>A reader over <paramref name="xml"/> with the same settings, for answers read element by element.</summary>
-        public static XmlReader CreateReader(string xml)
+        public static XmlReader CreateReader(string xml) => XmlReader.Create(new StringReader(xml), Settings());
+
+        /// <summary>
+        /// A reader over an answer's bytes with the same settings: the encoding is read from a byte order mark or the
+        /// XML declaration, UTF-8 (what AWS sends) when neither says.
+        /// </summary>
+        public static XmlReader CreateReader(Stream xml) => XmlReader.Create(xml, Settings());
+
+        private static XmlReaderSettings Settings() => new XmlReaderSettings
         {
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-                CloseInput = true,
-            };
-            return XmlReader.Create(new StringReader(xml), settings);
-        }
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+        };
     }
 }

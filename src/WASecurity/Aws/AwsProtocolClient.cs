@@ -59,10 +59,10 @@ namespace WASecurity.Aws
 
             var body = Encoding.UTF8.GetBytes(string.Join("&", form.Select(p => Escape(p.Key) + "=" + Escape(p.Value))));
             var headers = new Dictionary<string, string> { ["content-type"] = "application/x-www-form-urlencoded; charset=utf-8" };
-            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken, sdkStyleErrors: sdkStyleErrors).ConfigureAwait(false);
+            var bytes = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, ReadBytesAsync, cancellationToken, sdkStyleErrors: sdkStyleErrors).ConfigureAwait(false);
             try
             {
-                using (var reader = SafeXml.CreateReader(text))
+                using (var reader = SafeXml.CreateReader(new System.IO.MemoryStream(bytes, false)))
                 {
                     return read(reader);
                 }
@@ -125,8 +125,8 @@ namespace WASecurity.Aws
                 ["x-amz-target"] = targetPrefix + "." + operation,
             };
             var body = Encoding.UTF8.GetBytes((request ?? new JsonObject()).ToJsonString());
-            var text = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, cancellationToken).ConfigureAwait(false);
-            return ParseJsonObject(text, service, operation);
+            var bytes = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, ReadBytesAsync, cancellationToken).ConfigureAwait(false);
+            return ParseJsonObject(bytes, service, operation);
         }
 
         /// <summary>A JSON protocol call with every page merged (<paramref name="inputToken"/> in, <paramref name="outputToken"/> out).</summary>
@@ -161,8 +161,8 @@ namespace WASecurity.Aws
         {
             var headers = new Dictionary<string, string> { ["content-type"] = "application/json" };
             var body = request == null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(request.ToJsonString());
-            var text = await SendAsync(service, region, operation, method, path, headers, body, cancellationToken, query).ConfigureAwait(false);
-            return text.Trim().Length == 0 ? new JsonObject() : ParseJsonObject(text, service, operation);
+            var bytes = await SendAsync(service, region, operation, method, path, headers, body, ReadBytesAsync, cancellationToken, query).ConfigureAwait(false);
+            return ParseJsonObject(bytes, service, operation);
         }
 
         /// <summary>
@@ -174,6 +174,17 @@ namespace WASecurity.Aws
         /// </summary>
         public Task<string> SendAsync(
             AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken cancellationToken,
+            IReadOnlyList<KeyValuePair<string, string>>? query = null, bool sdkStyleErrors = false, Action<HttpResponseMessage>? onSuccess = null) =>
+            SendAsync(service, region, operation, method, path, headers, body, content => content.ReadAsStringAsync(), cancellationToken, query, sdkStyleErrors, onSuccess);
+
+        /// <summary>
+        /// <see cref="SendAsync(AwsService, string, string, HttpMethod, string, IReadOnlyDictionary{string, string}, byte[], CancellationToken, IReadOnlyList{KeyValuePair{string, string}}, bool, Action{HttpResponseMessage})"/>
+        /// with a 2xx answer's body read by <paramref name="readBody"/>: the parsers of large answers read its bytes,
+        /// not a string twice their size.
+        /// </summary>
+        private Task<T> SendAsync<T>(
+            AwsService service, string region, string operation, HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, byte[] body,
+            Func<HttpContent, Task<T>> readBody, CancellationToken cancellationToken,
             IReadOnlyList<KeyValuePair<string, string>>? query = null, bool sdkStyleErrors = false, Action<HttpResponseMessage>? onSuccess = null)
         {
             var endpoint = service.Resolve(region, _session.EndpointUrl);
@@ -194,7 +205,6 @@ namespace WASecurity.Aws
                     using (var request = await BuildRequestAsync(endpoint, method, path, headers, body, query).ConfigureAwait(false))
                     using (var response = await _session.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false))
                     {
-                        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         var status = (int)response.StatusCode;
                         if (_session.DebugEnabled)
                         {
@@ -203,10 +213,12 @@ namespace WASecurity.Aws
 
                         if (status >= 200 && status < 300)
                         {
+                            var answer = await readBody(response.Content).ConfigureAwait(false);
                             onSuccess?.Invoke(response);
-                            return text;
+                            return answer;
                         }
 
+                        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         var (code, message) = AwsErrorReader.Read(response, text);
                         throw new AwsServiceException(service.EndpointPrefix, operation, code, _session.Redact(message), status)
                         {
@@ -217,6 +229,8 @@ namespace WASecurity.Aws
                 translate: null,
                 cancellationToken);
         }
+
+        private static Task<byte[]> ReadBytesAsync(HttpContent content) => content.ReadAsByteArrayAsync();
 
         /// <summary>Merges pages: lists are concatenated, everything else is taken from the first page.</summary>
         internal static async Task<JsonObject> PaginateAsync(Func<string?, Task<(JsonObject Page, string? Next)>> fetch, string operation)
@@ -352,17 +366,47 @@ namespace WASecurity.Aws
             return request;
         }
 
-        private static JsonObject ParseJsonObject(string text, AwsService service, string operation)
+        /// <summary>
+        /// A JSON protocol answer as an object: an empty or blank body is <c>{}</c>; a UTF-8 byte order mark is skipped,
+        /// as a text read would skip it.
+        /// </summary>
+        private static JsonObject ParseJsonObject(byte[] body, AwsService service, string operation)
         {
+            var start = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+            var json = new ReadOnlySpan<byte>(body, start, body.Length - start);
+            if (IsBlank(json))
+            {
+                return new JsonObject();
+            }
+
             try
             {
-                return JsonNode.Parse(text.Trim().Length == 0 ? "{}" : text) as JsonObject
+                return JsonNode.Parse(json) as JsonObject
                     ?? throw new AwsServiceException(service.EndpointPrefix, operation, "InvalidResponse", "The response is not a JSON object.", 200);
             }
             catch (System.Text.Json.JsonException e)
             {
                 throw new AwsServiceException(service.EndpointPrefix, operation, "InvalidResponse", $"The response is not JSON ({e.Message}).", 200, e);
             }
+        }
+
+        /// <summary>Whether a body holds only white space (any Unicode white space, as <see cref="string.Trim()"/> sees it).</summary>
+        private static bool IsBlank(ReadOnlySpan<byte> body)
+        {
+            foreach (var b in body)
+            {
+                if (b >= 0x80)
+                {
+                    return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(body.ToArray()));
+                }
+
+                if (!char.IsWhiteSpace((char)b))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void AddQueryParameter(List<KeyValuePair<string, string>> form, string name, object? value)

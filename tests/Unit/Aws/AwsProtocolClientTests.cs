@@ -147,6 +147,40 @@ namespace WASecurity.Tests.Aws
         }
 
         [Fact]
+        public async Task Json_answers_are_read_from_their_bytes_past_a_byte_order_mark_and_a_blank_one_is_an_empty_object()
+        {
+            using var fake = new FakeAwsEndpoint(request => request.Path == "/blank"
+                ? FakeResponse.Json(200, " \r\n\u00A0\t")
+                : FakeResponse.Json(200, "\uFEFF{\"Name\":\"Zo\u00EB \u2713 \uD83D\uDD11\"}"));
+            using var session = Session(fake.Endpoint);
+            var client = new AwsProtocolClient(session);
+            var service = AwsService.Regional("cloudtrail");
+
+            var marked = await client.JsonAsync(service, "eu-west-1", "CloudTrail_20131101", "1.1", "GetTrail", null, CancellationToken.None);
+            var blank = await client.RestJsonAsync(service, "eu-west-1", "GetBlank", HttpMethod.Get, "/blank", null, CancellationToken.None);
+
+            Assert.Equal("Zo\u00EB \u2713 \uD83D\uDD11", marked["Name"]!.GetValue<string>());
+            Assert.Empty(blank);
+        }
+
+        [Fact]
+        public async Task Query_answers_are_read_from_their_bytes_in_the_encoding_they_declare_and_a_dtd_is_still_refused()
+        {
+            using var fake = new FakeAwsEndpoint(request => request.Operation == "GetRole"
+                ? FakeResponse.Xml("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"boom\">]><GetRoleResponse><GetRoleResult><Role><RoleName>&e;</RoleName></Role></GetRoleResult></GetRoleResponse>")
+                : FakeResponse.Xml("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?><GetUserResponse><GetUserResult><User><UserName>Zo\u00EB-\u2713</UserName></User></GetUserResult></GetUserResponse>"));
+            using var session = Session(fake.Endpoint);
+            var client = new AwsProtocolClient(session);
+
+            var user = await client.QueryXmlAsync(AwsService.Iam, "eu-west-1", "2010-05-08", "GetUser", null, CancellationToken.None);
+            var refused = await Assert.ThrowsAsync<AwsServiceException>(() => client.QueryXmlAsync(AwsService.Iam, "eu-west-1", "2010-05-08", "GetRole", null, CancellationToken.None));
+
+            Assert.Equal("Zo\u00EB-\u2713", user.Descendants().Single(e => e.Name.LocalName == "UserName").Value);
+            Assert.Equal("InvalidResponse", refused.ErrorCode);
+            Assert.Contains("DTD", refused.ErrorMessage, StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Fact]
         public async Task Cancellation_stops_a_request_in_flight_promptly()
         {
             using var fake = new FakeAwsEndpoint(_ =>
