@@ -60,6 +60,7 @@ namespace WASecurity.Aws
             var body = Encoding.UTF8.GetBytes(string.Join("&", form.Select(p => Escape(p.Key) + "=" + Escape(p.Value))));
             var headers = new Dictionary<string, string> { ["content-type"] = "application/x-www-form-urlencoded; charset=utf-8" };
             var bytes = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, ReadBytesAsync, cancellationToken, sdkStyleErrors: sdkStyleErrors).ConfigureAwait(false);
+            await CpuLane.Enter();
             try
             {
                 using (var reader = SafeXml.CreateReader(new System.IO.MemoryStream(bytes, false)))
@@ -126,6 +127,7 @@ namespace WASecurity.Aws
             };
             var body = Encoding.UTF8.GetBytes((request ?? new JsonObject()).ToJsonString());
             var bytes = await SendAsync(service, region, operation, HttpMethod.Post, "/", headers, body, ReadBytesAsync, cancellationToken).ConfigureAwait(false);
+            await CpuLane.Enter();
             return ParseJsonObject(bytes, service, operation);
         }
 
@@ -162,6 +164,7 @@ namespace WASecurity.Aws
             var headers = new Dictionary<string, string> { ["content-type"] = "application/json" };
             var body = request == null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(request.ToJsonString());
             var bytes = await SendAsync(service, region, operation, method, path, headers, body, ReadBytesAsync, cancellationToken, query).ConfigureAwait(false);
+            await CpuLane.Enter();
             return ParseJsonObject(bytes, service, operation);
         }
 

@@ -203,6 +203,8 @@ namespace WASecurity.Aws.Operations
                 WarnOnce($"{call.Action}|{ApiError.InvalidResponseCode}", $"The response to {call.Action} ({call.Region}) cannot be read ({e.Message}); the checks that need it report Error.");
             }
 
+            // The checks that wait for this answer continue here: on the answer lane, not in the network's queue.
+            await CpuLane.Enter();
             if (scope != null)
             {
                 SessionEvidenceCache.Store(scope, response);

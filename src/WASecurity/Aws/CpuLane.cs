@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace WASecurity.Aws
+{
+    /// <summary>
+    /// Threads of the module's own for reading answers and judging them, apart from the thread pool that runs the
+    /// network's continuations. On a busy machine the pool's queue is first in, first out: an answer that has arrived,
+    /// and the place under -ThrottleLimit it holds, would wait behind every answer queued before it to be parsed.
+    /// Work moved here with <c>await CpuLane.Enter()</c> shares the cores with the network's continuations instead
+    /// of queueing in front of them, so the next requests go out while earlier answers are read.
+    /// Nothing on these threads may wait synchronously for an answer (every answer comes through here): the module's
+    /// code awaits, and the few synchronous waits it has (credentials refreshed by the SDK) never pass this way.
+    /// </summary>
+    internal static class CpuLane
+    {
+        private static readonly BlockingCollection<Action> Work = new BlockingCollection<Action>(new ConcurrentQueue<Action>());
+
+        [ThreadStatic]
+        private static bool onLane;
+
+        static CpuLane()
+        {
+            for (var i = 0; i < Math.Max(1, Environment.ProcessorCount); i++)
+            {
+                new Thread(Loop) { IsBackground = true, Name = "WASecurity answers " + i }.Start();
+            }
+        }
+
+        /// <summary>Continues on a lane thread (at once when already on one).</summary>
+        public static LaneAwaitable Enter() => default;
+
+        private static void Loop()
+        {
+            onLane = true;
+            foreach (var continuation in Work.GetConsumingEnumerable())
+            {
+                try
+                {
+                    continuation();
+                }
+                catch (Exception)
+                {
+                    // Only await continuations come here, and an async method keeps its exception in its task, for
+                    // its awaiter. Whatever else throws must not take the thread every later answer needs.
+                }
+            }
+        }
+
+        internal readonly struct LaneAwaitable : ICriticalNotifyCompletion
+        {
+            public bool IsCompleted => onLane;
+
+            public LaneAwaitable GetAwaiter() => this;
+
+            public void GetResult()
+            {
+            }
+
+            public void OnCompleted(Action continuation)
+            {
+                var context = ExecutionContext.Capture();
+                Work.Add(context == null ? continuation : () => ExecutionContext.Run(context, state => ((Action)state!)(), continuation));
+            }
+
+            public void UnsafeOnCompleted(Action continuation) => Work.Add(continuation);
+        }
+    }
+}
