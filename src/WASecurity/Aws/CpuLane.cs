@@ -1,7 +1,8 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using WASecurity.Evidence;
 
 namespace WASecurity.Aws
 {
@@ -16,14 +17,24 @@ namespace WASecurity.Aws
     /// </summary>
     internal static class CpuLane
     {
-        private static readonly BlockingCollection<Action> Work = new BlockingCollection<Action>(new ConcurrentQueue<Action>());
+        private static readonly object Lock = new object();
+
+        /// <summary>
+        /// Waiting continuations by the catalog position of the question that asked (<see cref="RequestPriority.Current"/>
+        /// without the offset of per-resource calls): findings are handed over in question order, so the earliest
+        /// question's answers are read first, its per-resource ones included.
+        /// </summary>
+        private static readonly SortedDictionary<int, Queue<Action>> Work = new SortedDictionary<int, Queue<Action>>();
 
         [ThreadStatic]
         private static bool onLane;
 
+        /// <summary>The lane's threads: one per core.</summary>
+        internal static readonly int ThreadCount = Math.Max(1, Environment.ProcessorCount);
+
         static CpuLane()
         {
-            for (var i = 0; i < Math.Max(1, Environment.ProcessorCount); i++)
+            for (var i = 0; i < ThreadCount; i++)
             {
                 new Thread(Loop) { IsBackground = true, Name = "WASecurity answers " + i }.Start();
             }
@@ -32,14 +43,54 @@ namespace WASecurity.Aws
         /// <summary>Continues on a lane thread (at once when already on one).</summary>
         public static LaneAwaitable Enter() => default;
 
+        private static void Add(Action continuation)
+        {
+            var priority = RequestPriority.Current % RequestPriority.PerResource;
+            lock (Lock)
+            {
+                if (!Work.TryGetValue(priority, out var queue))
+                {
+                    queue = new Queue<Action>();
+                    Work.Add(priority, queue);
+                }
+
+                queue.Enqueue(continuation);
+                Monitor.Pulse(Lock);
+            }
+        }
+
+        private static Action Take()
+        {
+            lock (Lock)
+            {
+                while (Work.Count == 0)
+                {
+                    Monitor.Wait(Lock);
+                }
+
+                using (var first = Work.GetEnumerator())
+                {
+                    first.MoveNext();
+                    var queue = first.Current.Value;
+                    var next = queue.Dequeue();
+                    if (queue.Count == 0)
+                    {
+                        Work.Remove(first.Current.Key);
+                    }
+
+                    return next;
+                }
+            }
+        }
+
         private static void Loop()
         {
             onLane = true;
-            foreach (var continuation in Work.GetConsumingEnumerable())
+            while (true)
             {
                 try
                 {
-                    continuation();
+                    Take()();
                 }
                 catch (Exception)
                 {
@@ -62,10 +113,10 @@ namespace WASecurity.Aws
             public void OnCompleted(Action continuation)
             {
                 var context = ExecutionContext.Capture();
-                Work.Add(context == null ? continuation : () => ExecutionContext.Run(context, state => ((Action)state!)(), continuation));
+                Add(context == null ? continuation : () => ExecutionContext.Run(context, state => ((Action)state!)(), continuation));
             }
 
-            public void UnsafeOnCompleted(Action continuation) => Work.Add(continuation);
+            public void UnsafeOnCompleted(Action continuation) => Add(continuation);
         }
     }
 }

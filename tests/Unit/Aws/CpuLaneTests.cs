@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using WASecurity.Aws;
+using WASecurity.Evidence;
 using WASecurity.Tests.Infrastructure;
 using Xunit;
 using RetryPolicy = WASecurity.Aws.RetryPolicy;
@@ -51,6 +53,51 @@ namespace WASecurity.Tests.Aws
 
             Assert.Equal("judged badly", error.Message);
             Assert.Equal(Enumerable.Range(0, 20), served);
+        }
+
+        [Fact]
+        public async Task Waiting_work_runs_in_question_order_per_resource_calls_with_their_question_then_in_the_order_queued()
+        {
+            // Every lane thread is held, the work is queued, then one thread is let go: it takes the work one by one.
+            using var held = new SemaphoreSlim(0);
+            using var holding = new CountdownEvent(CpuLane.ThreadCount);
+            var holders = Enumerable.Range(0, CpuLane.ThreadCount).Select(_ => Task.Run(async () =>
+            {
+                await CpuLane.Enter();
+                holding.Signal();
+                held.Wait();
+            })).ToList();
+
+            var order = new List<string>();
+            async Task RunAsync(int priority, string name)
+            {
+                RequestPriority.Current = priority;
+                await CpuLane.Enter();
+                lock (order)
+                {
+                    order.Add(name);
+                }
+            }
+
+            try
+            {
+                Assert.True(holding.Wait(TimeSpan.FromSeconds(10)));
+
+                // Each call queues its work before it returns, in this order.
+                var work = new[] { (5, "q5-a"), (RequestPriority.PerResource + 3, "q3-key"), (2, "q2"), (5, "q5-b"), (0, "q0"), (RequestPriority.PerResource, "q0-key") }
+                    .Select(w => RunAsync(w.Item1, w.Item2))
+                    .ToList();
+                held.Release();
+                await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            finally
+            {
+                // Never leave a lane thread held: every other test's answers need them.
+                held.Release(CpuLane.ThreadCount);
+                await Task.WhenAll(holders).WaitAsync(TimeSpan.FromSeconds(10));
+            }
+
+            Assert.Equal(new[] { "q0", "q0-key", "q2", "q3-key", "q5-a", "q5-b" }, order);
         }
 
         [Fact]
