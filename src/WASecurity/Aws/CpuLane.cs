@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using WASecurity.Evidence;
@@ -24,7 +23,7 @@ namespace WASecurity.Aws
         /// without the offset of per-resource calls): findings are handed over in question order, so the earliest
         /// question's answers are read first, its per-resource ones included.
         /// </summary>
-        private static readonly SortedDictionary<int, Queue<Action>> Work = new SortedDictionary<int, Queue<Action>>();
+        private static readonly PriorityLine<Action> Work = new PriorityLine<Action>();
 
         [ThreadStatic]
         private static bool onLane;
@@ -48,13 +47,7 @@ namespace WASecurity.Aws
             var priority = RequestPriority.Current % RequestPriority.PerResource;
             lock (Lock)
             {
-                if (!Work.TryGetValue(priority, out var queue))
-                {
-                    queue = new Queue<Action>();
-                    Work.Add(priority, queue);
-                }
-
-                queue.Enqueue(continuation);
+                Work.Add(priority, continuation);
                 Monitor.Pulse(Lock);
             }
         }
@@ -63,23 +56,12 @@ namespace WASecurity.Aws
         {
             lock (Lock)
             {
-                while (Work.Count == 0)
+                while (!Work.Any)
                 {
                     Monitor.Wait(Lock);
                 }
 
-                using (var first = Work.GetEnumerator())
-                {
-                    first.MoveNext();
-                    var queue = first.Current.Value;
-                    var next = queue.Dequeue();
-                    if (queue.Count == 0)
-                    {
-                        Work.Remove(first.Current.Key);
-                    }
-
-                    return next;
-                }
+                return Work.Take();
             }
         }
 

@@ -15,7 +15,7 @@ namespace WASecurity.Aws
     internal sealed class RequestGate
     {
         private readonly object _lock = new object();
-        private readonly SortedDictionary<int, LinkedList<Waiter>> _waiting = new SortedDictionary<int, LinkedList<Waiter>>();
+        private readonly PriorityLine<Waiter> _waiting = new PriorityLine<Waiter>();
         private int _limit;
         private int _inUse;
 
@@ -76,15 +76,8 @@ namespace WASecurity.Aws
                     return Task.CompletedTask;
                 }
 
-                var priority = RequestPriority.Current;
-                if (!_waiting.TryGetValue(priority, out var queue))
-                {
-                    queue = new LinkedList<Waiter>();
-                    _waiting.Add(priority, queue);
-                }
-
-                waiter = new Waiter(priority);
-                waiter.Node = queue.AddLast(waiter);
+                waiter = new Waiter(RequestPriority.Current);
+                waiter.Node = _waiting.Add(waiter.Priority, waiter);
             }
 
             if (!cancellationToken.CanBeCanceled)
@@ -124,23 +117,12 @@ namespace WASecurity.Aws
         private List<Waiter>? TakeWaiters()
         {
             List<Waiter>? granted = null;
-            while (_inUse < _limit && _waiting.Count > 0)
+            while (_inUse < _limit && _waiting.Any)
             {
-                using (var first = _waiting.GetEnumerator())
-                {
-                    first.MoveNext();
-                    var queue = first.Current.Value;
-                    var next = queue.First!.Value;
-                    queue.RemoveFirst();
-                    next.Node = null;
-                    if (queue.Count == 0)
-                    {
-                        _waiting.Remove(first.Current.Key);
-                    }
-
-                    _inUse++;
-                    (granted ??= new List<Waiter>(1)).Add(next);
-                }
+                var next = _waiting.Take();
+                next.Node = null;
+                _inUse++;
+                (granted ??= new List<Waiter>(1)).Add(next);
             }
 
             return granted;
@@ -156,13 +138,8 @@ namespace WASecurity.Aws
                     return;
                 }
 
-                var queue = waiter.Node.List!;
-                queue.Remove(waiter.Node);
+                _waiting.Remove(waiter.Priority, waiter.Node);
                 waiter.Node = null;
-                if (queue.Count == 0)
-                {
-                    _waiting.Remove(waiter.Priority);
-                }
             }
 
             waiter.Cancel(cancellationToken);
